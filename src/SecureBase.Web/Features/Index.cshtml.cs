@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecureBase.Core.Instruments;
+using SecureBase.Data.Instruments;
+
+namespace SecureBase.Web.Features;
+
+public sealed class IndexModel(InstrumentCatalog catalog) : PageModel
+{
+    public IReadOnlyCollection<InstrumentPack> Instruments { get; } = catalog.All;
+}
