@@ -1,1 +1,17 @@
-﻿Console.WriteLine("Hello, World!");
+using SecureBase.Cli;
+using SecureBase.Cli.Instruments;
+using SecureBase.Cli.Scoring;
+
+// securebase — operator and researcher tasks without the web host. Exit codes: 0 done,
+// 1 done but some input rows were rejected, 2 nothing done (usage, missing file, unknown instrument).
+var settings = CliSettings.Load();
+var (stdout, stderr) = (Console.Out, Console.Error);
+
+return args switch
+{
+    ["instruments", .. var rest] => ListInstruments.Run(settings, rest, stdout, stderr),
+    ["score", .. var rest] => ScoreCsv.Run(settings, rest, stdout, stderr),
+    ["norms", .. var rest] => NormsCsv.Run(settings, rest, stdout, stderr),
+    ["help" or "--help" or "-h"] => Usage.Print(stdout, 0),
+    _ => Usage.Print(stderr, 2),
+};

@@ -18,13 +18,17 @@ public sealed record InstrumentPack(
     PlaneAxes? Plane,
     string? Caution)
 {
-    public Item? FindItem(string itemId) => Items.FirstOrDefault(i => i.Id == itemId);
+    // Scoring looks items up for every answer of every row of a CSV: index them once.
+    private readonly Dictionary<string, Item> _itemsById = Items.ToDictionary(i => i.Id, StringComparer.Ordinal);
+    private readonly ILookup<string, Item> _itemsBySubscale = Items.ToLookup(i => i.SubscaleId, StringComparer.Ordinal);
+
+    public Item? FindItem(string itemId) => _itemsById.GetValueOrDefault(itemId);
 
     public Item? FindItemByNumber(int number) => Items.FirstOrDefault(i => i.Number == number);
 
     public Subscale? FindSubscale(string subscaleId) => Subscales.FirstOrDefault(s => s.Id == subscaleId);
 
-    public IEnumerable<Item> ItemsOf(string subscaleId) => Items.Where(i => i.SubscaleId == subscaleId);
+    public IEnumerable<Item> ItemsOf(string subscaleId) => _itemsBySubscale[subscaleId];
 }
 
 public sealed record ResponseScale(int Min, int Max, IReadOnlyDictionary<int, string> Anchors)

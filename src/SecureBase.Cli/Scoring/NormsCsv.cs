@@ -1,0 +1,43 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+using SecureBase.Core.Statistics;
+
+namespace SecureBase.Cli.Scoring;
+
+// norms --instrument ID --input FILE: local norms from baseline answers, as CSV.
+internal static class NormsCsv
+{
+    static readonly HashSet<string> Allowed = ["instrument", "input"];
+
+    public static int Run(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        if (Options.Parse(args, Allowed, stderr) is not { } options) return 2;
+        if (options.Require("instrument", stderr) is not { } instrumentId || options.Require("input", stderr) is not { } input) return 2;
+        if (InstrumentLookup.Find(settings, instrumentId, stderr) is not { } pack) return 2;
+        using var csv = AnswerCsv.Open(pack, input, stderr);
+        if (csv is null) return 2;
+
+        var norms = new LocalNorms(pack);
+        csv.ReadRows(row => norms.Add(row.Sheet.Responses), stderr);
+        var set = norms.ToNormSet($"local-{pack.Id}", $"Local norms from {Path.GetFileName(input)}");
+
+        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(stdout);
+        foreach (var entry in set.Entries) WriteRow(writer, entry);
+        stderr.WriteLine($"N counts complete answers to a subscale's items; an RCI needs N ≥ {NormSet.MinimumLocalN}. {csv.Rejected} rows rejected.");
+        return csv.Rejected > 0 ? 1 : 0;
+    }
+
+    static void WriteRow(SepWriter writer, NormEntry entry)
+    {
+        using var row = writer.NewRow();
+        row["subscale"].Set(entry.SubscaleId);
+        row["mean"].Set(Format(entry.Mean));
+        row["sd"].Set(Format(entry.StandardDeviation));
+        row["alpha"].Set(Format(entry.Reliability));
+        row["n"].Set(entry.N.ToString(CultureInfo.InvariantCulture));
+        row["usable_for_rci"].Set(entry.N >= NormSet.MinimumLocalN && entry.Reliability is > 0 and < 1 ? "yes" : "no");
+    }
+
+    static string Format(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("0.000###", CultureInfo.InvariantCulture) : "";
+}

@@ -1,0 +1,24 @@
+namespace SecureBase.Cli;
+
+internal static class Usage
+{
+    public const string Text = """
+        securebase — SecureBase command-line tool
+
+          instruments                                  list the questionnaire packs
+          score --instrument ID --input FILE [--output FILE]
+                                                       score a CSV of answers (one row per person)
+          norms --instrument ID --input FILE           local norms: mean, SD, Cronbach's alpha, N per subscale
+
+        Input CSV: a header row; the first column "id"; then one column per item, named by its number
+        in the published order (1 … 36 for ECR-R, 1 … 9 for ECR-RS, 1 … 4 for RQ); values on the
+        instrument's scale, or empty for a missing answer. Rejected rows are reported on standard error
+        with their line number; the exit code is then 1.
+        """;
+
+    public static int Print(TextWriter writer, int exitCode)
+    {
+        writer.WriteLine(Text);
+        return exitCode;
+    }
+}

@@ -1,0 +1,128 @@
+using SecureBase.Cli.Scoring;
+
+namespace SecureBase.Cli.Tests;
+
+public sealed class ScoreCsvTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    const string Header = "id,1,2,3,4,5,6,7,8,9";
+
+    [Fact]
+    public void ScoresAnEcrRsExportWithQuotesBomCrlfAndATrailingBlankLine()
+    {
+        var input = _cli.File("rs.csv", "\uFEFF" + Header + "\r\n\"Smith, J\",2,3,4,5,6,7,1,2,6\r\np2,7,7,7,7,1,1,1,1,1\r\n\"p\"\"3\",7,7,7,,1,1,1,1,\r\n\r\n");
+        var code = _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input);
+
+        Assert.Equal(0, code);
+        // Smith: avoidance items 1–4 reversed (2,3,4,5 → 6,5,4,3) plus 6 and 7: 31/6; anxiety (1+2+6)/3.
+        Assert.Equal(string.Join(Environment.NewLine,
+            "id,anxiety,avoidance,anxiety_answered,avoidance_answered,flags",
+            "\"Smith, J\",3.000,5.166667,3/3,6/6,",
+            "p2,1.000,1.000,3/3,6/6,",
+            "\"p\"\"3\",,1.000,2/3,5/6,anxiety:too-many-missing avoidance:prorated",
+            ""), _cli.Stdout);
+        Assert.Contains("3 rows scored, 0 rejected.", _cli.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ColumnsMayComeInAnyOrderBecauseTheyAreNamedByItemNumber()
+    {
+        var input = _cli.File("rs.csv", "id,9,8,7,6,5,4,3,2,1\np1,6,2,1,7,6,5,4,3,2\n");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input));
+        Assert.Contains("p1,3.000,5.166667,", _cli.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadRowsAreReportedWithLineAndReasonAndTheRestAreScored()
+    {
+        var input = _cli.File("rs.csv", string.Join("\n", Header,
+            "ok1,4,4,4,4,4,4,4,4,4",
+            "bad1,x,4,4,4,4,4,4,4,4",
+            "bad2,4,4",
+            "bad3,4,4,4,4,4,4,4,4,8",
+            "bad4,4,4,4,4,4,4,4,4,4.5",
+            ",4,4,4,4,4,4,4,4,4",
+            "ok2,1,1,1,1,1,1,1,1,1", ""));
+        var code = _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input);
+
+        Assert.Equal(1, code);
+        Assert.Equal(3, _cli.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("ok1,", _cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("ok2,", _cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("line 3: rejected: item 1: 'x' is not a whole number", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 4: rejected: expected 10 columns, found 3", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 5: rejected: item 9: 8 is outside the scale 1–7", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 6: rejected: item 9: '4.5' is not a whole number", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 7: rejected: the id is empty", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("2 rows scored, 5 rejected.", _cli.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EcrRMatchesAHandComputedScore()
+    {
+        // Every item answered 7: anxiety (16·7 + 2·1)/18, avoidance (6·7 + 12·1)/18 = 3.
+        var input = _cli.File("r.csv", "id," + string.Join(',', Enumerable.Range(1, 36)) + "\nall7," + string.Join(',', Enumerable.Repeat(7, 36)) + "\n");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-r", "--input", input));
+        Assert.Contains("all7,6.333333,3.000,18/18,18/18,", _cli.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RqGivesTheFourRatingsAndBothModels()
+    {
+        var input = _cli.File("rq.csv", "id,1,2,3,4\nr1,6,2,3,5\n");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", input));
+        Assert.Equal("id,secure,fearful,preoccupied,dismissing,model-of-self,model-of-other,secure_answered,fearful_answered,preoccupied_answered,dismissing_answered,flags",
+            _cli.Stdout.Split(Environment.NewLine)[0]);
+        Assert.StartsWith("r1,6.000,2.000,3.000,5.000,6.000,2.000,", _cli.Stdout.Split(Environment.NewLine)[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WritesToAnOutputFileWhenAsked()
+    {
+        var input = _cli.File("rq.csv", "id,1,2,3,4\nr1,6,2,3,5\n");
+        var output = _cli.PathOf("scores.csv");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", input, "--output", output));
+        Assert.Equal("", _cli.Stdout);
+        Assert.Contains("r1,6.000", File.ReadAllText(output), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("id,1,2,3,4,5,6,7,8", "no column for item(s) 9 of ECR-RS")]
+    [InlineData("id,1,2,3,4,5,6,7,8,9,10", "column \"10\" is not an item number of ECR-RS (1–9)")]
+    [InlineData("person,1,2,3,4,5,6,7,8,9", "the first column must be \"id\"")]
+    [InlineData("id,1,1,3,4,5,6,7,8,9", "the header names a column twice")]
+    public void AWrongHeaderIsOneClearErrorAndNothingIsScored(string header, string expected)
+    {
+        var input = _cli.File("rs.csv", header + "\np1,4,4,4,4,4,4,4,4,4\n");
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input));
+        Assert.Equal("", _cli.Stdout);
+        Assert.Equal($"error: {input}, line 1: {expected}", _cli.Stderr.Trim());
+    }
+
+    [Fact]
+    public void AMissingFileIsOneClearLine()
+    {
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-r", "--input", _cli.PathOf("nope.csv")));
+        Assert.Equal($"error: input file '{_cli.PathOf("nope.csv")}' does not exist.", _cli.Stderr.Trim());
+    }
+
+    [Fact]
+    public void AnUnknownInstrumentIsOneClearLine()
+    {
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-s", "--input", _cli.File("x.csv", "id\n")));
+        Assert.Equal("error: unknown instrument 'ecr-s'. Known: ecr-r, ecr-rs, rq.", _cli.Stderr.Trim());
+    }
+
+    [Theory]
+    [InlineData(new[] { "--input", "x.csv" }, "--instrument is required")]
+    [InlineData(new[] { "--instrument", "rq", "--colour", "red" }, "Unknown option '--colour'")]
+    [InlineData(new[] { "--instrument" }, "Option --instrument needs a value")]
+    public void UsageErrorsSayWhatIsWrong(string[] args, string expected)
+    {
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, args));
+        Assert.Contains(expected, _cli.Stderr, StringComparison.Ordinal);
+    }
+}
