@@ -1,0 +1,57 @@
+using System.Net;
+
+namespace SecureBase.Web.Tests;
+
+public class HealthAndHomeTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task HealthIsHealthyOnAFreshlyMigratedDatabase()
+    {
+        var response = await app.CreateClient().GetAsync("/health", Ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "securebase.db")));
+        Assert.True(File.Exists(Path.Combine(app.DataDirectory, "securebase.db-wal")), "the database runs in WAL mode");
+    }
+
+    [Fact]
+    public async Task TheHomePageNamesTheQuestionnairesAndTheCrisisLine()
+    {
+        var html = await app.CreateClient().GetStringAsync("/", Ct);
+        Assert.Contains("Experiences in Close Relationships – Revised", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+        Assert.Contains("Relationship Questionnaire", html, StringComparison.Ordinal);
+        Assert.Contains("988", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/health")]
+    [InlineData("/api/instruments")]
+    public async Task EveryResponseCarriesTheSecurityHeaders(string path)
+    {
+        var response = await app.CreateClient().GetAsync(path, Ct);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("default-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Contains("object-src 'none'", csp, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task ThePageLoadsNothingFromAnotherOrigin()
+    {
+        var html = await app.CreateClient().GetStringAsync("/", Ct);
+        Assert.DoesNotMatch("(src|href)=\"(https?:)?//", html);
+    }
+
+    [Fact]
+    public async Task AnUnknownPathIsANotFoundNotAnError()
+    {
+        var response = await app.CreateClient().GetAsync("/no/such/page", Ct);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+}

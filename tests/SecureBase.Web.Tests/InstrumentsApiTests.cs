@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace SecureBase.Web.Tests;
+
+public class InstrumentsApiTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    async Task<(HttpStatusCode Status, JsonElement Body)> PostAsync(string path, string json)
+    {
+        var response = await app.CreateClient().PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"), Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement);
+    }
+
+    [Fact]
+    public async Task ListsTheShippedInstruments()
+    {
+        var list = await app.CreateClient().GetFromJsonAsync<JsonElement>("/api/instruments", Ct);
+        Assert.Equal(["ecr-r", "ecr-rs", "rq"], list.EnumerateArray().Select(e => e.GetProperty("id").GetString()));
+    }
+
+    [Fact]
+    public async Task ScoresAnswersKeyedByItemId()
+    {
+        var (status, body) = await PostAsync("/api/instruments/rq/score",
+            """{ "answers": { "rq.secure": 6, "rq.fearful": 2, "rq.preoccupied": 3, "rq.dismissing": 5 } }""");
+        Assert.Equal(HttpStatusCode.OK, status);
+        var composites = body.GetProperty("composites").EnumerateArray().ToDictionary(c => c.GetProperty("compositeId").GetString()!, c => c.GetProperty("value").GetDouble());
+        Assert.Equal(6, composites["model-of-self"]);
+        Assert.Equal(2, composites["model-of-other"]);
+    }
+
+    [Theory]
+    [InlineData("""{ "answers": { "rq.secure": 11 } }""", "rq.secure", "outside the response scale")]
+    [InlineData("""{ "answers": { "rq.nobody": 3 } }""", "rq.nobody", "not an item of this instrument")]
+    [InlineData("""{ }""", "answers", "required")]
+    public async Task BadAnswersGetAClearMessageNamingTheItem(string json, string key, string message)
+    {
+        var (status, body) = await PostAsync("/api/instruments/rq/score", json);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Contains(message, body.GetProperty("errors").GetProperty(key)[0].GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{ "answers": { "rq.secure": "six" } }""")]
+    [InlineData("""{ "answers": { "rq.secure": 1e99 } }""")]
+    [InlineData("""{ "answers": [1, 2, 3] }""")]
+    [InlineData("")]
+    public async Task MalformedBodiesAreBadRequestsNotServerErrors(string json)
+    {
+        var (status, _) = await PostAsync("/api/instruments/rq/score", json);
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+
+    [Fact]
+    public async Task AnUnknownInstrumentIsNotFoundWithAShortDetail()
+    {
+        var (status, body) = await PostAsync($"/api/instruments/{new string('x', 500)}/score", """{ "answers": {} }""");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.True(body.GetProperty("detail").GetString()!.Length < 120);
+    }
+}
