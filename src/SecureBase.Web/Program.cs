@@ -1,4 +1,6 @@
 using SecureBase.Data;
+using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Encryption;
 using SecureBase.Web.Features.Health;
 using SecureBase.Web.Features.Instruments;
 using SecureBase.Web.Features.Security;
@@ -10,6 +12,12 @@ builder.Services.AddSecureBaseData(builder.Configuration);
 
 // The one clock; Core never reads it, features pass it in
 builder.Services.AddSingleton(TimeProvider.System);
+
+// Accounts: Identity with server-side sessions; every page needs a signed-in user unless it says otherwise
+builder.Services.AddSecureBaseAccounts(builder.Configuration);
+
+// Free text is encrypted with a per-user key wrapped by the key ring outside the database
+builder.Services.AddScoped<PersonalText>();
 
 // Pages live next to their feature's API
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
@@ -25,11 +33,15 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePages();
+app.UseStatusCodePagesForPagesAndApis();
 app.UseSecurityHeaders();
-app.MapStaticAssets();
+app.UseRouting();   // after the status-code pages, so a re-executed /Error finds its endpoint
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseNoStoreForSignedInUsers();
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
-app.MapHealth();
-app.MapInstrumentsApi();
+app.MapHealth().AllowAnonymous();
+app.MapInstrumentsApi().AllowAnonymous();
 
 app.Run();

@@ -49,9 +49,12 @@ public class HealthAndHomeTests(SecureBaseApp app) : IClassFixture<SecureBaseApp
     }
 
     [Fact]
-    public async Task AnUnknownPathIsANotFoundNotAnError()
+    public async Task AnUnknownPathIsANotFoundPageForASignedInUser()
     {
-        var response = await app.CreateClient().GetAsync("/no/such/page", Ct);
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var response = await visitor.GetAsync("/no/such/page");
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("Page not found", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 }

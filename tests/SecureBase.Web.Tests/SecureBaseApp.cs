@@ -14,13 +14,18 @@ public sealed class SecureBaseApp : WebApplicationFactory<Program>
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
 
-    public string DataDirectory => _folder;
+    public SecureBaseApp() => ClientOptions.BaseAddress = new Uri("https://localhost");   // __Host- cookies are Secure
+
+    public string DataDirectory => Path.Combine(_folder, "data");
+
+    public string DatabasePath => Path.Combine(DataDirectory, "securebase.db");
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("SecureBase:DataDirectory", _folder);
+        builder.UseSetting("SecureBase:DataDirectory", Path.Combine(_folder, "data"));
+        builder.UseSetting("SecureBase:KeyDirectory", Path.Combine(_folder, "keys"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 

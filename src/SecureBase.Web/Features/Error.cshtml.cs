@@ -4,11 +4,16 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace SecureBase.Web.Features;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
     public string RequestId { get; private set; } = "";
+    public int? Code { get; private set; }
+    public string Title => Code switch { 404 => "Page not found", 400 => "That request could not be understood", _ => "Something went wrong" };
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    public void OnGet(int? code) => (RequestId, Code) = (Activity.Current?.Id ?? HttpContext.TraceIdentifier, code);
+
+    public void OnPost(int? code) => OnGet(code);
 }

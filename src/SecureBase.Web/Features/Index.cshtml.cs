@@ -4,6 +4,7 @@ using SecureBase.Data.Instruments;
 
 namespace SecureBase.Web.Features;
 
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed class IndexModel(InstrumentCatalog catalog) : PageModel
 {
     public IReadOnlyCollection<InstrumentPack> Instruments { get; } = catalog.All;

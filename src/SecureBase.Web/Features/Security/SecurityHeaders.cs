@@ -18,4 +18,24 @@ public static class SecurityHeaders
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
             await next(context);
         });
+
+    // Pages with clinical data must not be kept by the browser or any cache.
+    public static IApplicationBuilder UseNoStoreForSignedInUsers(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                if (context.User.Identity?.IsAuthenticated == true || context.Request.Path.StartsWithSegments("/Accounts"))
+                    context.Response.Headers.CacheControl = "no-store";
+                return Task.CompletedTask;
+            });
+            await next(context);
+        });
+
+    // Pages get a friendly error page; the JSON API keeps its problem details.
+    public static IApplicationBuilder UseStatusCodePagesForPagesAndApis(this IApplicationBuilder app) =>
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"),
+                api => api.UseStatusCodePages())
+            .UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
+                pages => pages.UseStatusCodePagesWithReExecute("/Error", "?code={0}"));
 }

@@ -1,0 +1,58 @@
+using SecureBase.Core.Statistics;
+
+namespace SecureBase.Core.ActivationLog;
+
+// Per week (Monday to Sunday in the person's own time zone): how often, how intense, how soon
+// noticed, how often a new response, how fast settled. A metric with nothing to measure is null.
+public sealed record WeekMetrics(
+    DateOnly WeekStart,
+    int Count,
+    double? MedianIntensity,
+    double? ShareNoticedInTheMoment,
+    double? ShareWithNewResponse,
+    double? MedianMinutesToSettle);
+
+public static class WeeklyMetrics
+{
+    public static DateOnly WeekStartOf(DateTimeOffset instant, TimeZoneInfo zone)
+    {
+        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        return local.AddDays(-(((int)local.DayOfWeek + 6) % 7));
+    }
+
+    // Every week from the first entry's week to `today`'s week, empty weeks included: a quiet week is data.
+    public static IReadOnlyList<WeekMetrics> Compute(IEnumerable<Activation> activations, TimeZoneInfo zone, DateTimeOffset today)
+    {
+        var byWeek = activations.GroupBy(a => WeekStartOf(a.OccurredAt, zone)).ToDictionary(g => g.Key, g => g.ToList());
+        if (byWeek.Count == 0) return [];
+        var last = WeekStartOf(today, zone);
+        var weeks = new List<WeekMetrics>();
+        for (var week = byWeek.Keys.Min(); week <= last; week = week.AddDays(7))
+            weeks.Add(Measure(week, byWeek.GetValueOrDefault(week) ?? []));
+        return weeks;
+    }
+
+    static WeekMetrics Measure(DateOnly week, List<Activation> entries)
+    {
+        if (entries.Count == 0) return new WeekMetrics(week, 0, null, null, null, null);
+        var noticed = entries.Where(e => e.Noticed is not null).ToList();
+        var settled = entries.Where(e => e.SettledMinutes is not null).Select(e => (double)e.SettledMinutes!.Value).ToList();
+        return new WeekMetrics(
+            week,
+            entries.Count,
+            Descriptive.Median(entries.Select(e => (double)e.Intensity).ToList()),
+            noticed.Count == 0 ? null : noticed.Count(e => e.Noticed == Noticed.InTheMoment) / (double)noticed.Count,
+            entries.Count(e => e.Response == ResponseChoice.PausedAndChoseNew) / (double)entries.Count,
+            settled.Count == 0 ? null : Descriptive.Median(settled));
+    }
+
+    // The trend of one metric over the weeks that have a value, x in weeks since the first.
+    public static TrendResult TrendOf(IReadOnlyList<WeekMetrics> weeks, Func<WeekMetrics, double?> metric)
+    {
+        if (weeks.Count == 0) return Trend.Estimate([]);
+        var first = weeks[0].WeekStart;
+        var points = weeks.Where(w => metric(w) is not null)
+            .Select(w => ((w.WeekStart.DayNumber - first.DayNumber) / 7.0, metric(w)!.Value)).ToList();
+        return Trend.Estimate(points);
+    }
+}

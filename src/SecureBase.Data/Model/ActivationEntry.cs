@@ -1,0 +1,25 @@
+using SecureBase.Core.ActivationLog;
+
+namespace SecureBase.Data.Model;
+
+// An activation-log entry. The relationship label and the note are personal free text: stored only
+// encrypted with the owner's key (see Web/Features/Encryption), never in plain text.
+public sealed class ActivationEntry
+{
+    public Guid Id { get; set; }
+    public required string UserId { get; set; }
+    public DateTimeOffset OccurredAt { get; set; }
+    public Relationship Relationship { get; set; }
+    public byte[]? EncryptedRelationshipLabel { get; set; }
+    public Pull Pull { get; set; }
+    public int Intensity { get; set; }
+    public Noticed? Noticed { get; set; }
+    public ResponseChoice Response { get; set; }
+    public NewResponseKind? NewResponseKind { get; set; }
+    public int? SettledMinutes { get; set; }
+    public byte[]? EncryptedNote { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public Activation ToActivation() => new(OccurredAt, Intensity, Noticed, Response, SettledMinutes);
+}

@@ -1,0 +1,10 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace SecureBase.Data.Model;
+
+public sealed class AppUser : IdentityUser
+{
+    // IANA zone id; weeks and "today" follow it.
+    public string TimeZoneId { get; set; } = "Etc/UTC";
+    public DateTimeOffset CreatedAt { get; set; }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+
+namespace SecureBase.Web.Features.Accounts;
+
+public sealed class ChangePasswordModel(UserManager<AppUser> users, AppDbContext db) : PageModel
+{
+    [BindProperty]
+    public ChangePasswordInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public bool Changed { get; set; }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!ModelState.IsValid) return Page();
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        var result = await users.ChangePasswordAsync(user, Input.Current!, Input.New!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+                ModelState.AddModelError("", error.Code == "PasswordMismatch" ? "The current password is incorrect." : error.Description);
+            return Page();
+        }
+        await Sessions.EndAllAsync(db, user.Id, HttpContext.RequestAborted);   // every other browser is out
+        await Sessions.SignInAsync(HttpContext, user);
+        return RedirectToPage(new { Changed = true });
+    }
+}
+
+public sealed class ChangePasswordInput
+{
+    [Required(ErrorMessage = "Enter your current password."), StringLength(256)]
+    public string? Current { get; set; }
+
+    [Required(ErrorMessage = "Choose a new password."), StringLength(256, MinimumLength = 12, ErrorMessage = "Use at least 12 characters.")]
+    public string? New { get; set; }
+}

@@ -1,0 +1,14 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace SecureBase.Web.Features.Accounts;
+
+public sealed class SignOutModel : PageModel
+{
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await Sessions.SignOutAsync(HttpContext);
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"storage\"";
+        return Redirect("/");
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Encryption;
+
+namespace SecureBase.Web.Features.Log;
+
+public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider clock, UserManager<AppUser> users) : PageModel
+{
+    [BindProperty]
+    public ActivationInput Input { get; set; } = new();
+
+    [BindProperty(SupportsGet = true)]
+    public bool Saved { get; set; }
+
+    public IReadOnlyList<ActivationEntry> Entries { get; private set; } = [];
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public ActivationFormView Form { get; private set; } = null!;
+
+    public async Task OnGetAsync() => await LoadAsync(showDetails: false);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Zone = await ZoneAsync();
+        var when = Input.Validate(ModelState, Zone, clock.GetUtcNow());
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(showDetails: true);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var last = await ActivationEntries.LastRelationshipAsync(db, User.Id(), ct);
+        await ActivationEntries.SaveAsync(db, text, clock, User.Id(), null, Input, when!.Value, last, ct);
+        return RedirectToPage(new { Saved = true });
+    }
+
+    async Task LoadAsync(bool showDetails)
+    {
+        var ct = HttpContext.RequestAborted;
+        Zone = await ZoneAsync();
+        Entries = await db.ActivationEntries.OwnedBy(User.Id()).AsNoTracking().OrderByDescending(e => e.OccurredAt).Take(20).ToListAsync(ct);
+        var last = await ActivationEntries.LastRelationshipAsync(db, User.Id(), ct);
+        Form = new ActivationFormView(Input, last, Input.When ?? LocalTime.ForInput(clock.GetUtcNow(), Zone), showDetails);
+    }
+
+    async Task<TimeZoneInfo> ZoneAsync() => TimeZones.Find((await users.GetUserAsync(User))?.TimeZoneId ?? "UTC");
+}

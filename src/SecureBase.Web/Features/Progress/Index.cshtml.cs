@@ -1,0 +1,73 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecureBase.Core.ActivationLog;
+using SecureBase.Core.Instruments;
+using SecureBase.Core.Statistics;
+using SecureBase.Data;
+using SecureBase.Data.Instruments;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Charts;
+using SecureBase.Web.Features.Questionnaires;
+
+namespace SecureBase.Web.Features.Progress;
+
+public sealed record ScoreTrack(InstrumentPack Pack, string? TargetLabel, IReadOnlyList<Administration> History, IReadOnlyList<ReliableChangeResult> SinceFirst, NormSet Norms);
+
+public sealed record MetricTrend(string Name, TrendResult Trend, Better Better, string Unit);
+
+public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, UserManager<AppUser> users) : PageModel
+{
+    public IReadOnlyList<ScoreTrack> Tracks { get; private set; } = [];
+    public IReadOnlyList<WeekMetrics> Weeks { get; private set; } = [];
+    public IReadOnlyList<MetricTrend> Trends { get; private set; } = [];
+    public IReadOnlyList<TimelineEvent> Timeline { get; private set; } = [];
+    public string? FrequencySvg { get; private set; }
+    public string? SharesSvg { get; private set; }
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        Zone = TimeZones.Find((await users.GetUserAsync(User))?.TimeZoneId ?? "UTC");
+        var administrations = await ProgressData.CompletedAdministrationsAsync(db, User.Id(), ct);
+        Tracks = await TracksAsync(administrations, ct);
+        Weeks = WeeklyMetrics.Compute(await ProgressData.ActivationsAsync(db, User.Id(), ct), Zone, clock.GetUtcNow());
+        Trends =
+        [
+            new("Moments per week", WeeklyMetrics.TrendOf(Weeks, w => w.Count), Better.Lower, "moments"),
+            new("Median intensity", WeeklyMetrics.TrendOf(Weeks, w => w.MedianIntensity), Better.Lower, "points"),
+            new("Noticed in the moment", WeeklyMetrics.TrendOf(Weeks, w => w.ShareNoticedInTheMoment * 100), Better.Higher, "percentage points"),
+            new("Chose a new response", WeeklyMetrics.TrendOf(Weeks, w => w.ShareWithNewResponse * 100), Better.Higher, "percentage points"),
+            new("Median minutes to settle", WeeklyMetrics.TrendOf(Weeks, w => w.MedianMinutesToSettle), Better.Lower, "minutes"),
+        ];
+        if (Weeks.Count > 0) RenderCharts();
+        Timeline = await ProgressData.TimelineAsync(db, User.Id(), administrations, 30, ct);
+    }
+
+    void RenderCharts()
+    {
+        var dates = Weeks.Select(w => w.WeekStart).ToList();
+        FrequencySvg = WeeklyChart.Render(dates, 0, Math.Max(10, Weeks.Max(w => w.Count) + 1), "per week",
+            new WeeklySeries("Moments", Weeks.Select(w => (double?)w.Count).ToArray(), WeeklyChart.Blue),
+            new WeeklySeries("Median intensity (0–10)", Weeks.Select(w => w.MedianIntensity).ToArray(), WeeklyChart.Orange));
+        SharesSvg = WeeklyChart.Render(dates, 0, 100, "% of the week's moments",
+            new WeeklySeries("Chose a new response", Weeks.Select(w => w.ShareWithNewResponse * 100).ToArray(), WeeklyChart.Blue),
+            new WeeklySeries("Noticed in the moment", Weeks.Select(w => w.ShareNoticedInTheMoment * 100).ToArray(), WeeklyChart.Orange));
+    }
+
+    async Task<List<ScoreTrack>> TracksAsync(List<Administration> administrations, CancellationToken ct)
+    {
+        var tracks = new List<ScoreTrack>();
+        foreach (var group in administrations.GroupBy(a => (a.InstrumentId, a.TargetId)))
+        {
+            if (catalog.Find(group.Key.InstrumentId) is not { Plane: not null } pack) continue;
+            var history = group.OrderBy(a => a.CompletedAt).ToList();
+            var norms = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
+            var since = pack.Subscales.Select(s => ReliableChange.Compare(s.Id, s.Better,
+                history[0].Scores.FirstOrDefault(v => v.ScaleId == s.Id)?.Value, history[^1].Scores.FirstOrDefault(v => v.ScaleId == s.Id)?.Value, norms)).ToList();
+            tracks.Add(new ScoreTrack(pack, pack.Targets.FirstOrDefault(t => t.Id == group.Key.TargetId)?.Label, history, since, norms));
+        }
+        return tracks;
+    }
+}

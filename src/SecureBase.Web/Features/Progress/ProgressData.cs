@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using SecureBase.Core.ActivationLog;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Log;
+using SecureBase.Web.Features.Questionnaires;
+
+namespace SecureBase.Web.Features.Progress;
+
+public sealed record TimelineEvent(DateTimeOffset When, string Kind, string Text, string? Link);
+
+public static class ProgressData
+{
+    public static Task<List<Administration>> CompletedAdministrationsAsync(AppDbContext db, string userId, CancellationToken ct) =>
+        db.Administrations.OwnedBy(userId).AsNoTracking().Include(a => a.Scores)
+            .Where(a => a.CompletedAt != null).ToListAsync(ct);
+
+    public static async Task<List<Activation>> ActivationsAsync(AppDbContext db, string userId, CancellationToken ct) =>
+        (await db.ActivationEntries.OwnedBy(userId).AsNoTracking().ToListAsync(ct)).Select(e => e.ToActivation()).ToList();
+
+    // One list of everything, newest first. Entry text stays out: the timeline shows what happened, not notes.
+    public static async Task<List<TimelineEvent>> TimelineAsync(AppDbContext db, string userId, IEnumerable<Administration> administrations, int count, CancellationToken ct)
+    {
+        var entries = await db.ActivationEntries.OwnedBy(userId).AsNoTracking().OrderByDescending(e => e.OccurredAt).Take(count).ToListAsync(ct);
+        return entries.Select(e => new TimelineEvent(e.OccurredAt, "Moment", $"{Labels.Brief(e.Pull)}, intensity {e.Intensity}: {Labels.Of(e.Response).ToLowerInvariant()}", $"/Log/Edit/{e.Id}"))
+            .Concat(administrations.Select(a => new TimelineEvent(a.CompletedAt!.Value, "Questionnaire", $"Completed the {a.InstrumentId.ToUpperInvariant()}", $"/Questionnaires/Result/{a.Id}")))
+            .OrderByDescending(e => e.When).Take(count).ToList();
+    }
+}

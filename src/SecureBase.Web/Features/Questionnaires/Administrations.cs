@@ -1,0 +1,58 @@
+using Microsoft.EntityFrameworkCore;
+using SecureBase.Core.Instruments;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+
+namespace SecureBase.Web.Features.Questionnaires;
+
+// Read → decide (Core) → write for a person's questionnaire sittings. Every query is scoped to the
+// owner, so another person's id simply is not found.
+public static class Administrations
+{
+    public static IQueryable<Administration> OwnedBy(this IQueryable<Administration> query, string userId) =>
+        query.Where(a => a.SubjectId == userId);
+
+    public static async Task<Administration> StartAsync(AppDbContext db, TimeProvider clock, string userId, InstrumentPack pack, string? targetId, CancellationToken ct)
+    {
+        var administration = new Administration
+        {
+            Id = Guid.NewGuid(), SubjectId = userId, InstrumentId = pack.Id, InstrumentVersion = pack.Version,
+            TargetId = targetId, StartedAt = clock.GetUtcNow(),
+        };
+        db.Administrations.Add(administration);
+        await db.SaveChangesAsync(ct);
+        return administration;
+    }
+
+    // Saves the answers given on one page; an item left blank on the page clears an earlier answer.
+    public static async Task SaveAnswersAsync(AppDbContext db, Administration administration, IEnumerable<Item> pageItems,
+        IReadOnlyDictionary<string, int> answers, CancellationToken ct)
+    {
+        foreach (var item in pageItems)
+        {
+            var existing = administration.Responses.FirstOrDefault(r => r.ItemId == item.Id);
+            var given = answers.TryGetValue(item.Id, out var value);
+            if (existing is not null && given) existing.Value = value;
+            else if (existing is not null) administration.Responses.Remove(existing);
+            else if (given) administration.Responses.Add(new ItemResponse { AdministrationId = administration.Id, ItemId = item.Id, Value = value });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static async Task<InstrumentScore> CompleteAsync(AppDbContext db, TimeProvider clock, InstrumentPack pack, Administration administration, CancellationToken ct)
+    {
+        var sheet = new AnswerSheet(pack.Id, administration.Responses.ToDictionary(r => r.ItemId, r => r.Value));
+        var score = Scoring.Score(pack, sheet).Score ?? throw new InvalidOperationException("Stored answers no longer fit the pack.");
+        administration.Scores =
+        [
+            .. score.Subscales.Select(s => new ScoreValue { AdministrationId = administration.Id, ScaleId = s.SubscaleId, Value = s.Value, Answered = s.Answered, ItemCount = s.ItemCount }),
+            .. score.Composites.Select(c => new ScoreValue { AdministrationId = administration.Id, ScaleId = c.CompositeId, IsComposite = true, Value = c.Value }),
+        ];
+        administration.CompletedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(ct);
+        return score;
+    }
+
+    public static Task<Administration?> FindOwnedAsync(AppDbContext db, string userId, Guid id, CancellationToken ct) =>
+        db.Administrations.OwnedBy(userId).Include(a => a.Responses).Include(a => a.Scores).FirstOrDefaultAsync(a => a.Id == id, ct);
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecureBase.Core.Instruments;
+using SecureBase.Data;
+using SecureBase.Data.Instruments;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Accounts;
+
+namespace SecureBase.Web.Features.Questionnaires;
+
+public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock) : PageModel
+{
+    public IReadOnlyCollection<InstrumentPack> Instruments => catalog.All;
+    public IReadOnlyList<Administration> InProgress { get; private set; } = [];
+    public IReadOnlyList<Administration> Completed { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    public InstrumentPack? Pack(string id) => catalog.Find(id);
+
+    public async Task OnGetAsync() => await LoadAsync();
+
+    public async Task<IActionResult> OnPostStartAsync(string? instrument, string? target)
+    {
+        if (instrument is null || catalog.Find(instrument) is not { } pack)
+            return await ShowErrorAsync("Choose a questionnaire from the list.");
+        if (pack.Targets.Count > 0 && !pack.Targets.Any(t => t.Id == target))
+            return await ShowErrorAsync($"Choose whom the {pack.ShortTitle} is about.");
+        var administration = await Administrations.StartAsync(db, clock, User.Id(), pack, pack.Targets.Count > 0 ? target : null, HttpContext.RequestAborted);
+        return Redirect($"/Questionnaires/Take/{administration.Id}");
+    }
+
+    async Task<IActionResult> ShowErrorAsync(string message)
+    {
+        Error = message;
+        await LoadAsync();
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    async Task LoadAsync()
+    {
+        var mine = await db.Administrations.OwnedBy(User.Id()).Include(a => a.Responses).AsNoTracking().ToListAsync(HttpContext.RequestAborted);
+        InProgress = mine.Where(a => a.CompletedAt is null).OrderByDescending(a => a.StartedAt).ToList();
+        Completed = mine.Where(a => a.CompletedAt is not null).OrderByDescending(a => a.CompletedAt).ToList();
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecureBase.Core.Instruments;
+using SecureBase.Core.Statistics;
+using SecureBase.Data;
+using SecureBase.Data.Instruments;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Charts;
+
+namespace SecureBase.Web.Features.Questionnaires;
+
+public sealed record ChangeRow(string Label, Administration From, ReliableChangeResult Result);
+
+public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock) : PageModel
+{
+    public InstrumentPack Pack { get; private set; } = null!;
+    public Administration Administration { get; private set; } = null!;
+    public IReadOnlyList<Administration> History { get; private set; } = [];
+    public PlanePoint? Point { get; private set; }
+    public string? PlaneSvg { get; private set; }
+    public IReadOnlyList<ChangeRow> Changes { get; private set; } = [];
+    public NormSet? Norms { get; private set; }
+
+    public ScoreValue? Score(string scaleId) => Administration.Scores.FirstOrDefault(s => s.ScaleId == scaleId);
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        var ct = HttpContext.RequestAborted;
+        var administration = await Administrations.FindOwnedAsync(db, User.Id(), id, ct);
+        if (administration?.CompletedAt is null || catalog.Find(administration.InstrumentId) is not { } pack) return NotFound();
+        (Administration, Pack) = (administration, pack);
+
+        History = await db.Administrations.OwnedBy(User.Id()).AsNoTracking().Include(a => a.Scores)
+            .Where(a => a.InstrumentId == pack.Id && a.TargetId == administration.TargetId && a.CompletedAt != null)
+            .ToListAsync(ct);
+        History = History.Where(a => a.CompletedAt <= administration.CompletedAt).OrderBy(a => a.CompletedAt).ToList();
+
+        if (pack.Plane is { } axes)
+        {
+            var path = History.Select(a => (a, x: a.Scores.FirstOrDefault(s => s.ScaleId == axes.AnxietySubscaleId)?.Value, y: a.Scores.FirstOrDefault(s => s.ScaleId == axes.AvoidanceSubscaleId)?.Value))
+                .Where(p => p.x is not null && p.y is not null)
+                .Select(p => new PlanePointAt(p.a.CompletedAt!.Value, p.x!.Value, p.y!.Value)).ToList();
+            if (Score(axes.AnxietySubscaleId)?.Value is { } anx && Score(axes.AvoidanceSubscaleId)?.Value is { } avo)
+                Point = Plane.Place(anx, avo, Plane.Midpoint(pack.Scale), boundaryMargin: 0.25);
+            PlaneSvg = PlaneChart.Render(path, pack.Scale.Min, pack.Scale.Max);
+            Norms = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
+            Changes = CompareWith("the first time", History[0]).Concat(History.Count > 2 ? CompareWith("the previous time", History[^2]) : []).ToList();
+        }
+        return Page();
+    }
+
+    IEnumerable<ChangeRow> CompareWith(string label, Administration earlier) =>
+        earlier.Id == Administration.Id ? [] : Pack.Subscales.Select(s => new ChangeRow(label, earlier,
+            ReliableChange.Compare(s.Id, s.Better, earlier.Scores.FirstOrDefault(v => v.ScaleId == s.Id)?.Value, Score(s.Id)?.Value, Norms)));
+}

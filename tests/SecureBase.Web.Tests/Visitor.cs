@@ -1,0 +1,46 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace SecureBase.Web.Tests;
+
+// One browser's worth of HTTP: its own cookies, GET a page and post its form back with the
+// anti-forgery token, as a person would. Redirects are not followed so tests can see them.
+public sealed partial class Visitor(SecureBaseApp app)
+{
+    public HttpClient Client { get; } = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+
+    public async Task<string> TokenAsync(string page)
+    {
+        var html = await Client.GetStringAsync(page, Ct);
+        return TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"No form on {page}");
+    }
+
+    public async Task<HttpResponseMessage> PostAsync(string page, params (string Name, string Value)[] fields) =>
+        await PostAsync(page, page, fields);
+
+    public async Task<HttpResponseMessage> PostAsync(string formPage, string action, params (string Name, string Value)[] fields)
+    {
+        var token = await TokenAsync(formPage);
+        var content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
+        return await Client.PostAsync(action, content, Ct);
+    }
+
+    public async Task<string> SignUpAsync(string? email = null, string password = "correct horse battery staple")
+    {
+        email ??= $"client-{Guid.NewGuid():N}@example.org";
+        var response = await PostAsync("/Accounts/SignUp", ("Input.Email", email), ("Input.Password", password), ("Input.TimeZone", "Europe/London"));
+        if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-up failed: {response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        return email;
+    }
+
+    public Task<HttpResponseMessage> SignInAsync(string email, string password = "correct horse battery staple") =>
+        PostAsync("/Accounts/SignIn", ("Input.Email", email), ("Input.Password", password));
+
+    public Task<HttpResponseMessage> GetAsync(string path) => Client.GetAsync(path, Ct);
+
+}
