@@ -1,6 +1,7 @@
 using SecureBase.Data;
 using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Encryption;
+using SecureBase.Web.Features.Forms;
 using SecureBase.Web.Features.Health;
 using SecureBase.Web.Features.Instruments;
 using SecureBase.Web.Features.Security;
@@ -20,7 +21,7 @@ builder.Services.AddSecureBaseAccounts(builder.Configuration);
 builder.Services.AddScoped<PersonalText>();
 
 // Pages live next to their feature's API
-builder.Services.AddRazorPages(options => options.RootDirectory = "/Features");
+builder.Services.AddRazorPages(options => options.RootDirectory = "/Features").AddPlainFormMessages();
 builder.Services.AddProblemDetails();
 builder.Services.AddSecureBaseHealthChecks();
 

@@ -24,26 +24,26 @@ public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimePr
 
     public int? Answer(Item item) => Administration.Responses.FirstOrDefault(r => r.ItemId == item.Id)?.Value;
 
-    public async Task<IActionResult> OnGetAsync(Guid id, int? page) =>
-        await LoadAsync(id, page) ?? Page();
+    public async Task<IActionResult> OnGetAsync(Guid id, int? step) =>
+        await LoadAsync(id, step) ?? Page();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, int? page, string? nav)
+    public async Task<IActionResult> OnPostAsync(Guid id, int? step, string? nav)
     {
-        if (await LoadAsync(id, page) is { } notFound) return notFound;
+        if (await LoadAsync(id, step) is { } notFound) return notFound;
         var answers = ReadAnswers();
         if (!ModelState.IsValid) return Page();
         await Administrations.SaveAnswersAsync(db, Administration, PageItems, answers, HttpContext.RequestAborted);
 
         switch (nav)
         {
-            case "back": return Redirect($"/Questionnaires/Take/{id}?page={Math.Max(1, PageNumber - 1)}");
+            case "back": return Redirect($"/Questionnaires/Take/{id}?step={Math.Max(1, PageNumber - 1)}");
             case "leave": return Redirect("/Questionnaires");
             case "finish" or "finish-anyway" when PageNumber == PageCount:
                 Unanswered = Pack.Items.Where(i => Answer(i) is null).Select(i => i.Number).ToList();
                 if (Unanswered.Count > 0 && nav == "finish") return Page();
                 await Administrations.CompleteAsync(db, clock, Pack, Administration, HttpContext.RequestAborted);
                 return Redirect($"/Questionnaires/Result/{id}");
-            default: return Redirect($"/Questionnaires/Take/{id}?page={Math.Min(PageCount, PageNumber + 1)}");
+            default: return Redirect($"/Questionnaires/Take/{id}?step={Math.Min(PageCount, PageNumber + 1)}");
         }
     }
 
@@ -63,13 +63,13 @@ public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimePr
         return answers;
     }
 
-    async Task<IActionResult?> LoadAsync(Guid id, int? page)
+    async Task<IActionResult?> LoadAsync(Guid id, int? step)
     {
         var administration = await Administrations.FindOwnedAsync(db, User.Id(), id, HttpContext.RequestAborted);
         if (administration is null || catalog.Find(administration.InstrumentId) is not { } pack) return NotFound();
         if (administration.CompletedAt is not null) return Redirect($"/Questionnaires/Result/{id}");
         (Administration, Pack) = (administration, pack);
-        PageNumber = Math.Clamp(page ?? FirstPageWithAGap(), 1, PageCount);
+        PageNumber = Math.Clamp(step ?? FirstPageWithAGap(), 1, PageCount);
         return null;
     }
 

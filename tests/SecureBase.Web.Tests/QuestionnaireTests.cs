@@ -1,0 +1,145 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace SecureBase.Web.Tests;
+
+public partial class QuestionnaireTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [GeneratedRegex("/Questionnaires/Take/([0-9a-f-]{36})")]
+    private static partial Regex TakeLink();
+
+    static async Task<string> StartAsync(Visitor visitor, string instrument, string? target = null)
+    {
+        var fields = new List<(string, string)> { ("instrument", instrument) };
+        if (target is not null) fields.Add(("target", target));
+        var response = await visitor.PostAsync("/Questionnaires", "/Questionnaires?handler=Start", [.. fields]);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return TakeLink().Match(response.Headers.Location!.ToString()).Groups[1].Value;
+    }
+
+    // Answers one page: item number → value, by the pack's stable ids (ecr-r.01 …).
+    static Task<HttpResponseMessage> AnswerPageAsync(Visitor visitor, string id, int page, string nav, IEnumerable<int> numbers, Func<int, int> value) =>
+        visitor.PostAsync($"/Questionnaires/Take/{id}?step={page}", $"/Questionnaires/Take/{id}?step={page}",
+            [.. numbers.Select(n => ($"ecr-r.{n:00}", value(n).ToString(System.Globalization.CultureInfo.InvariantCulture))), ("nav", nav)]);
+
+    public static async Task<string> CompleteEcrRAsync(Visitor visitor, Func<int, int> value)
+    {
+        var id = await StartAsync(visitor, "ecr-r");
+        for (var page = 1; page <= 6; page++)
+        {
+            var response = await AnswerPageAsync(visitor, id, page, page == 6 ? "finish" : "next", Enumerable.Range((page - 1) * 6 + 1, 6), value);
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Ct));
+        }
+        return id;
+    }
+
+    [Fact]
+    public async Task TakingTheEcrRPageByPageGivesAScoredResult()
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var id = await CompleteEcrRAsync(visitor, _ => 7);
+        var html = WebUtility.HtmlDecode(await (await visitor.GetAsync($"/Questionnaires/Result/{id}")).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("6.33", html, StringComparison.Ordinal);   // anxiety (16·7 + 2·1) / 18
+        Assert.Contains("3.00", html, StringComparison.Ordinal);   // avoidance (6·7 + 12·1) / 18
+        Assert.Contains("Nearest quadrant, approximate: Anxious–preoccupied", html, StringComparison.Ordinal);
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.Contains("This is your first ECR-R", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AQuestionnaireCanBeLeftAndResumedWhereItStopped()
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var id = await StartAsync(visitor, "ecr-r");
+        await AnswerPageAsync(visitor, id, 1, "next", Enumerable.Range(1, 6), _ => 4);
+        await AnswerPageAsync(visitor, id, 2, "leave", Enumerable.Range(7, 6), _ => 5);
+
+        var list = await (await visitor.GetAsync("/Questionnaires")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("12 of 36 answered", list, StringComparison.Ordinal);
+        var resumed = await (await visitor.GetAsync($"/Questionnaires/Take/{id}")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Page 3 of 6", resumed, StringComparison.Ordinal);
+        var page2 = await (await visitor.GetAsync($"/Questionnaires/Take/{id}?step=2")).Content.ReadAsStringAsync(Ct);
+        Assert.Matches("name=\"ecr-r.07\" value=\"5\" checked", page2);
+    }
+
+    [Fact]
+    public async Task FinishingWithGapsAsksFirstAndThenScoresWhatItCan()
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var id = await StartAsync(visitor, "ecr-r");
+        for (var page = 1; page <= 5; page++) await AnswerPageAsync(visitor, id, page, "next", Enumerable.Range((page - 1) * 6 + 1, 6), _ => 4);
+        var ask = await AnswerPageAsync(visitor, id, 6, "finish", [31, 32], _ => 4);
+        Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
+        Assert.Contains("4 statement(s) are unanswered: 33, 34, 35, 36", await ask.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        var finish = await AnswerPageAsync(visitor, id, 6, "finish-anyway", [31, 32], _ => 4);
+        Assert.Equal(HttpStatusCode.Redirect, finish.StatusCode);
+        var html = await (await visitor.GetAsync($"/Questionnaires/Result/{id}")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("No score: too many statements were left unanswered.", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9")]
+    [InlineData("0")]
+    [InlineData("four")]
+    public async Task AnAnswerOffTheScaleIsRefusedAndNothingIsSaved(string value)
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var id = await StartAsync(visitor, "ecr-r");
+        var response = await visitor.PostAsync($"/Questionnaires/Take/{id}?step=1", $"/Questionnaires/Take/{id}?step=1", ("ecr-r.01", "4"), ("ecr-r.02", value), ("nav", "next"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Statement 2: choose one of the answers from 1 to 7.", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("0 of 36 answered", await (await visitor.GetAsync("/Questionnaires")).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ecr-s", null, "Choose a questionnaire from the list.")]
+    [InlineData("ecr-rs", "neighbour", "Choose whom the ECR-RS is about.")]
+    public async Task StartingAnUnknownQuestionnaireIsAClearError(string instrument, string? target, string message)
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var fields = new List<(string, string)> { ("instrument", instrument) };
+        if (target is not null) fields.Add(("target", target));
+        var response = await visitor.PostAsync("/Questionnaires", "/Questionnaires?handler=Start", [.. fields]);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AnotherPersonCannotSeeOrAnswerSomeoneElsesQuestionnaire()
+    {
+        var owner = new Visitor(app);
+        await owner.SignUpAsync();
+        var finished = await CompleteEcrRAsync(owner, _ => 3);
+        var open = await StartAsync(owner, "ecr-r");
+
+        var other = new Visitor(app);
+        await other.SignUpAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Questionnaires/Result/{finished}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Questionnaires/Take/{open}")).StatusCode);
+        var token = await other.TokenAsync("/Questionnaires");
+        var post = await other.Client.PostAsync($"/Questionnaires/Take/{open}?step=1",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["ecr-r.01"] = "1", ["nav"] = "next", ["__RequestVerificationToken"] = token }), Ct);
+        Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
+        Assert.Contains("0 of 36 answered", await (await owner.GetAsync("/Questionnaires")).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASecondResultComparesWithTheFirstAndSaysCannotJudgeWithoutEnoughBaselines()
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        await CompleteEcrRAsync(visitor, _ => 6);
+        var second = await CompleteEcrRAsync(visitor, _ => 2);
+        var html = await (await visitor.GetAsync($"/Questionnaires/Result/{second}")).Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Cannot judge yet", html, StringComparison.Ordinal);
+        Assert.Matches("at least 30 are needed", html);
+    }
+}
