@@ -3,6 +3,7 @@
 set -euo pipefail
 need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
+[ -x /usr/bin/chromium ] || need+=(chromium)          # browser tests drive Debian's Chromium
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "Please install: ${need[*]} (apt-get, as root)" >&2; exit 1; fi
   echo "Installing ${need[*]} …"

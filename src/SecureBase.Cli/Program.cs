@@ -1,6 +1,7 @@
 using SecureBase.Cli;
+using SecureBase.Cli.Demo;
 using SecureBase.Cli.Instruments;
-using SecureBase.Cli.Scoring;
+using SecureBase.Cli.Batch;
 
 // securebase — operator and researcher tasks without the web host. Exit codes: 0 done,
 // 1 done but some input rows were rejected, 2 nothing done (usage, missing file, unknown instrument).
@@ -12,6 +13,7 @@ return args switch
     ["instruments", .. var rest] => ListInstruments.Run(settings, rest, stdout, stderr),
     ["score", .. var rest] => ScoreCsv.Run(settings, rest, stdout, stderr),
     ["norms", .. var rest] => NormsCsv.Run(settings, rest, stdout, stderr),
+    ["demo", .. var rest] => await DemoCommand.RunAsync(settings, rest, stdout, stderr),
     ["help" or "--help" or "-h"] => Usage.Print(stdout, 0),
     _ => Usage.Print(stderr, 2),
 };

@@ -12,22 +12,18 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddSecureBaseData(this IServiceCollection services, IConfiguration configuration)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
-        var connectionString = configuration.GetConnectionString("SecureBase") ?? DefaultSqliteConnectionString(configuration);
+        string ConnectionString() => configuration.GetConnectionString("SecureBase") ?? DefaultSqliteConnectionString(configuration);
 
         services.AddSingleton(_ => InstrumentCatalog.Load(configuration["Instruments:Folder"]));
         return provider switch
         {
-            "Sqlite" => services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqliteDurability())),
-            "Postgres" => services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(connectionString)),
+            "Sqlite" => services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(ConnectionString()).AddInterceptors(new SqliteDurability())),
+            "Postgres" => services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(ConnectionString())),
             _ => throw new InvalidOperationException($"Unknown Database:Provider '{provider}'. Use Sqlite or Postgres."),
         };
     }
 
-    // The embedded default: one file in a data folder (SecureBase:DataDirectory, default ./data).
-    public static string DefaultSqliteConnectionString(IConfiguration configuration)
-    {
-        var folder = Path.GetFullPath(configuration["SecureBase:DataDirectory"] ?? "data");
-        Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "securebase.db")}";
-    }
+    // The embedded default: one file in the data folder (see DataPaths).
+    public static string DefaultSqliteConnectionString(IConfiguration configuration) =>
+        $"Data Source={Path.Combine(DataPaths.DataDirectory(configuration), "securebase.db")}";
 }

@@ -1,5 +1,5 @@
 using SecureBase.Cli.Instruments;
-using SecureBase.Cli.Scoring;
+using SecureBase.Cli.Batch;
 
 namespace SecureBase.Cli.Tests;
 

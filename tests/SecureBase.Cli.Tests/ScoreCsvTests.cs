@@ -1,4 +1,4 @@
-using SecureBase.Cli.Scoring;
+using SecureBase.Cli.Batch;
 
 namespace SecureBase.Cli.Tests;
 

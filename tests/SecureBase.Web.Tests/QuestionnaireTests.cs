@@ -124,7 +124,7 @@ public partial class QuestionnaireTests(SecureBaseApp app) : IClassFixture<Secur
         await other.SignUpAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Questionnaires/Result/{finished}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Questionnaires/Take/{open}")).StatusCode);
-        var token = await other.TokenAsync("/Questionnaires");
+        var token = await other.TokenAsync("/Questionnaires", "/Accounts/SignOut");   // any valid token of this user
         var post = await other.Client.PostAsync($"/Questionnaires/Take/{open}?step=1",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["ecr-r.01"] = "1", ["nav"] = "next", ["__RequestVerificationToken"] = token }), Ct);
         Assert.Equal(HttpStatusCode.NotFound, post.StatusCode);
@@ -137,6 +137,7 @@ public partial class QuestionnaireTests(SecureBaseApp app) : IClassFixture<Secur
         var visitor = new Visitor(app);
         await visitor.SignUpAsync();
         await CompleteEcrRAsync(visitor, _ => 6);
+        app.Clock.Advance(TimeSpan.FromMinutes(20));   // within the idle limit; the second sitting comes later
         var second = await CompleteEcrRAsync(visitor, _ => 2);
         var html = await (await visitor.GetAsync($"/Questionnaires/Result/{second}")).Content.ReadAsStringAsync(Ct);
         Assert.Contains("Cannot judge yet", html, StringComparison.Ordinal);

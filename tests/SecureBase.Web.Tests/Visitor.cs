@@ -14,10 +14,28 @@ public sealed partial class Visitor(SecureBaseApp app)
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
-    public async Task<string> TokenAsync(string page)
+    [GeneratedRegex("<form([^>]*)>(.*?)</form>", RegexOptions.Singleline)]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("action=\"([^\"]*)\"")]
+    private static partial Regex ActionPattern();
+
+    public async Task<string> TokenAsync(string page) => await TokenAsync(page, page);
+
+    // The token inside the very form that posts to `action` (a form without an action posts to its page),
+    // so a form that lacks its own token fails here as it would in a browser.
+    public async Task<string> TokenAsync(string page, string action)
     {
         var html = await Client.GetStringAsync(page, Ct);
-        return TokenPattern().Match(html) is { Success: true } m ? m.Groups[1].Value : throw new InvalidOperationException($"No form on {page}");
+        foreach (Match form in FormPattern().Matches(html))
+        {
+            var target = ActionPattern().Match(form.Groups[1].Value) is { Success: true } a ? WebUtility.HtmlDecode(a.Groups[1].Value) : page;
+            if (target != action) continue;
+            return TokenPattern().Match(form.Groups[2].Value) is { Success: true } m
+                ? m.Groups[1].Value
+                : throw new InvalidOperationException($"The form on {page} that posts to {action} has no anti-forgery token.");
+        }
+        throw new InvalidOperationException($"No form on {page} posts to {action}.");
     }
 
     public async Task<HttpResponseMessage> PostAsync(string page, params (string Name, string Value)[] fields) =>
@@ -25,7 +43,7 @@ public sealed partial class Visitor(SecureBaseApp app)
 
     public async Task<HttpResponseMessage> PostAsync(string formPage, string action, params (string Name, string Value)[] fields)
     {
-        var token = await TokenAsync(formPage);
+        var token = await TokenAsync(formPage, action);
         var content = new FormUrlEncodedContent(fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
         return await Client.PostAsync(action, content, Ct);
     }

@@ -1,3 +1,5 @@
+using SecureBase.Core.Instruments;
+
 namespace SecureBase.Data.Model;
 
 // One sitting of one questionnaire by one person. Persistence classes live here, not in Core: Core
@@ -13,6 +15,19 @@ public sealed class Administration
     public DateTimeOffset? CompletedAt { get; set; }
     public List<ItemResponse> Responses { get; set; } = [];
     public List<ScoreValue> Scores { get; set; } = [];
+
+    public AnswerSheet ToAnswerSheet() => new(InstrumentId, Responses.ToDictionary(r => r.ItemId, r => r.Value));
+
+    // Records what Core computed when the sitting was completed.
+    public void Complete(InstrumentScore score, DateTimeOffset completedAt)
+    {
+        Scores =
+        [
+            .. score.Subscales.Select(s => new ScoreValue { AdministrationId = Id, ScaleId = s.SubscaleId, Value = s.Value, Answered = s.Answered, ItemCount = s.ItemCount }),
+            .. score.Composites.Select(c => new ScoreValue { AdministrationId = Id, ScaleId = c.CompositeId, IsComposite = true, Value = c.Value }),
+        ];
+        CompletedAt = completedAt;
+    }
 }
 
 public sealed class ItemResponse

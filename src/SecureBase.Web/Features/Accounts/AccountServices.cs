@@ -16,23 +16,12 @@ public static class AccountServices
     {
         services.AddDataProtection()
             .SetApplicationName("SecureBase")
-            .PersistKeysToFileSystem(new DirectoryInfo(KeyDirectory(configuration)));
+            .PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeyDirectory(configuration)));
 
-        services.AddIdentity<AppUser, IdentityRole>(options =>
-            {
-                options.User.RequireUniqueEmail = true;
-                options.Password = new PasswordOptions
-                {
-                    RequiredLength = 12, RequireDigit = false, RequireLowercase = false,
-                    RequireUppercase = false, RequireNonAlphanumeric = false, RequiredUniqueChars = 1,
-                };
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-            })
+        services.AddIdentity<AppUser, IdentityRole>(IdentityPolicy.Configure)
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders();
-        services.Configure<PasswordHasherOptions>(o => o.IterationCount = 210_000);   // PBKDF2-HMAC-SHA512, ASVS 11.4.2
+        services.Configure<PasswordHasherOptions>(o => o.IterationCount = IdentityPolicy.PasswordIterations);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));
 
         services.ConfigureApplicationCookie(options =>
@@ -50,21 +39,16 @@ public static class AccountServices
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
+        // Antiforgery refuses plain-http requests when its cookie must be Secure, which would break
+        // `dotnet run` on http://localhost; it is not a session secret, so it follows the request.
         services.AddAntiforgery(o =>
         {
-            o.Cookie.Name = "__Host-securebase-af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.Name = "securebase-af";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
-    }
-
-    // The key ring lives outside the database folder (HHS: "a location separate from the data").
-    public static string KeyDirectory(IConfiguration configuration)
-    {
-        var folder = Path.GetFullPath(configuration["SecureBase:KeyDirectory"] ?? "keys");
-        Directory.CreateDirectory(folder);
-        return folder;
     }
 }

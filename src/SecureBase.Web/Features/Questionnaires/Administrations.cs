@@ -41,14 +41,8 @@ public static class Administrations
 
     public static async Task<InstrumentScore> CompleteAsync(AppDbContext db, TimeProvider clock, InstrumentPack pack, Administration administration, CancellationToken ct)
     {
-        var sheet = new AnswerSheet(pack.Id, administration.Responses.ToDictionary(r => r.ItemId, r => r.Value));
-        var score = Scoring.Score(pack, sheet).Score ?? throw new InvalidOperationException("Stored answers no longer fit the pack.");
-        administration.Scores =
-        [
-            .. score.Subscales.Select(s => new ScoreValue { AdministrationId = administration.Id, ScaleId = s.SubscaleId, Value = s.Value, Answered = s.Answered, ItemCount = s.ItemCount }),
-            .. score.Composites.Select(c => new ScoreValue { AdministrationId = administration.Id, ScaleId = c.CompositeId, IsComposite = true, Value = c.Value }),
-        ];
-        administration.CompletedAt = clock.GetUtcNow();
+        var score = Scoring.Score(pack, administration.ToAnswerSheet()).Score ?? throw new InvalidOperationException("Stored answers no longer fit the pack.");
+        administration.Complete(score, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return score;
     }

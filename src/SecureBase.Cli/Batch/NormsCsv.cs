@@ -2,7 +2,7 @@ using System.Globalization;
 using nietras.SeparatedValues;
 using SecureBase.Core.Statistics;
 
-namespace SecureBase.Cli.Scoring;
+namespace SecureBase.Cli.Batch;
 
 // norms --instrument ID --input FILE: local norms from baseline answers, as CSV.
 internal static class NormsCsv

@@ -2,7 +2,7 @@ using System.Globalization;
 using nietras.SeparatedValues;
 using SecureBase.Core.Instruments;
 
-namespace SecureBase.Cli.Scoring;
+namespace SecureBase.Cli.Batch;
 
 internal sealed record AnswerRow(string Id, int LineNumber, AnswerSheet Sheet);
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using nietras.SeparatedValues;
 using SecureBase.Core.Instruments;
 
-namespace SecureBase.Cli.Scoring;
+namespace SecureBase.Cli.Batch;
 
 // score --instrument ID --input FILE [--output FILE]: read → score each row (Core) → write CSV.
 internal static class ScoreCsv
@@ -22,7 +22,7 @@ internal static class ScoreCsv
         var scored = 0;
         csv.ReadRows(row =>
         {
-            WriteRow(writer, row.Id, SecureBase.Core.Instruments.Scoring.Score(pack, row.Sheet).Score!);
+            WriteRow(writer, row.Id, Scoring.Score(pack, row.Sheet).Score!);
             scored++;
         }, stderr);
         stderr.WriteLine($"{scored} rows scored, {csv.Rejected} rejected.");

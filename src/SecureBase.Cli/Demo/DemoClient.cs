@@ -1,0 +1,78 @@
+using SecureBase.Core.ActivationLog;
+using SecureBase.Core.Instruments;
+using SecureBase.Data.Model;
+
+namespace SecureBase.Cli.Demo;
+
+// Twelve months of one plausible client whose anxious pattern slowly loosens: questionnaires every
+// three months drifting toward security, and an activation log with fewer, milder moments, noticed
+// sooner and met more often with a new response. Shapes, not clinical norms: it is a demo.
+internal static class DemoClient
+{
+    public const int Weeks = 52;
+
+    public static IEnumerable<Administration> Questionnaires(InstrumentPack ecrR, string userId, DateTimeOffset start, Random random)
+    {
+        for (var quarter = 0; quarter <= 4; quarter++)
+        {
+            var progress = quarter / 4.0;
+            var when = start.AddDays(quarter * 91 + 1).AddHours(19);
+            yield return Sitting(ecrR, userId, when, Lerp(5.4, 3.5, progress), Lerp(4.5, 3.7, progress), random);
+        }
+    }
+
+    static Administration Sitting(InstrumentPack pack, string userId, DateTimeOffset when, double anxiety, double avoidance, Random random)
+    {
+        var administration = new Administration
+        {
+            Id = Guid.NewGuid(), SubjectId = userId, InstrumentId = pack.Id, InstrumentVersion = pack.Version,
+            StartedAt = when.AddMinutes(-9),
+        };
+        foreach (var item in pack.Items)
+        {
+            var target = item.SubscaleId == "anxiety" ? anxiety : avoidance;
+            var scored = Math.Clamp((int)Math.Round(target + Normal(random) * 0.9), pack.Scale.Min, pack.Scale.Max);
+            administration.Responses.Add(new ItemResponse { AdministrationId = administration.Id, ItemId = item.Id, Value = item.Reversed ? pack.Scale.Reverse(scored) : scored });
+        }
+        administration.Complete(Scoring.Score(pack, administration.ToAnswerSheet()).Score!, when);
+        return administration;
+    }
+
+    public static IEnumerable<ActivationEntry> Moments(string userId, DateTimeOffset start, Random random)
+    {
+        for (var week = 0; week < Weeks; week++)
+        {
+            var progress = week / (double)(Weeks - 1);
+            var count = Poisson(random, Lerp(5.5, 2.2, progress));
+            for (var i = 0; i < count; i++)
+            {
+                var when = start.AddDays(week * 7 + random.Next(7)).AddHours(7 + random.Next(16)).AddMinutes(random.Next(60));
+                var chooseNew = random.NextDouble() < Lerp(0.05, 0.55, progress);
+                var paused = chooseNew || random.NextDouble() < Lerp(0.15, 0.45, progress);
+                yield return new ActivationEntry
+                {
+                    Id = Guid.NewGuid(), UserId = userId, OccurredAt = when, CreatedAt = when, UpdatedAt = when,
+                    Relationship = random.NextDouble() < 0.7 ? Relationship.Partner : (Relationship)random.Next(1, 6),
+                    Pull = random.NextDouble() < 0.75 ? Pull.Toward : (Pull)random.Next(1, 3),
+                    Intensity = Math.Clamp((int)Math.Round(Lerp(7.5, 4.5, progress) + Normal(random) * 1.5), 0, 10),
+                    Noticed = random.NextDouble() < Lerp(0.15, 0.6, progress) ? Noticed.InTheMoment : (Noticed)random.Next(1, 4),
+                    Response = chooseNew ? ResponseChoice.PausedAndChoseNew : paused ? ResponseChoice.PausedThenOldPattern : ResponseChoice.RanOldPattern,
+                    NewResponseKind = chooseNew ? (NewResponseKind)random.Next(0, 6) : null,
+                    SettledMinutes = Math.Max(2, (int)(Lerp(90, 25, progress) * Math.Exp(Normal(random) * 0.5))),
+                };
+            }
+        }
+    }
+
+    static double Lerp(double from, double to, double t) => from + (to - from) * t;
+
+    static double Normal(Random random) =>
+        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+
+    static int Poisson(Random random, double mean)
+    {
+        var (limit, k, p) = (Math.Exp(-mean), 0, 1.0);
+        while ((p *= random.NextDouble()) > limit) k++;
+        return k;
+    }
+}

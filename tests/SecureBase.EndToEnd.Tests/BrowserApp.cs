@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace SecureBase.EndToEnd.Tests;
+
+// The app on a real socket (Kestrel, free port) with its own temp data, and Debian's Chromium
+// driven by Playwright. Playwright's own browser download is not used (and fails here).
+public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("securebase-e2e-").FullName;
+    private IPlaywright? _playwright;
+
+    public BrowserApp() => UseKestrel(0);
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string BaseAddress
+    {
+        get
+        {
+            StartServer();
+            return ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("SecureBase:DataDirectory", Path.Combine(_folder, "data"));
+        builder.UseSetting("SecureBase:KeyDirectory", Path.Combine(_folder, "keys"));
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    // A phone-sized page that records every request it makes.
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Requests)> NewPhoneAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, HasTouch = true });
+        var page = await context.NewPageAsync();
+        var requests = new List<string>();
+        page.Request += (_, request) => requests.Add(request.Url);
+        return (context, page, requests);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await base.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}

@@ -1,0 +1,85 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace SecureBase.EndToEnd.Tests;
+
+public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    // Every page of the journey: no serious or critical accessibility violation (axe-core, WCAG 2.2 AA rules).
+    static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
+            .Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+    }
+
+    [Fact]
+    public async Task SignUpTakeTheEcrRLogAMomentAndSeeItOnTheProgressPage()
+    {
+        var (context, page, requests) = await app.NewPhoneAsync();
+        var baseAddress = app.BaseAddress;
+
+        await page.GotoAsync($"{baseAddress}/");
+        await AssertAccessibleAsync(page);
+        await page.GotoAsync($"{baseAddress}/Accounts/SignUp");
+        await AssertAccessibleAsync(page);
+        await new SignUpPage(page).SignUpAsync($"e2e-{Guid.NewGuid():N}@example.org", "correct horse battery staple");
+
+        await page.WaitForURLAsync("**/Questionnaires");
+        await AssertAccessibleAsync(page);
+        var questionnaire = new QuestionnairePage(page);
+        await questionnaire.StartAsync("ECR-R");
+        for (var step = 1; step <= 6; step++)
+        {
+            await page.GetByText($"Page {step} of 6").WaitForAsync();
+            if (step == 1) await AssertAccessibleAsync(page);
+            await questionnaire.AnswerPageAsync(2);
+            if (step < 6) await questionnaire.NextAsync();
+        }
+        await questionnaire.FinishAsync();
+
+        await page.WaitForURLAsync("**/Questionnaires/Result/**");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your ECR-R result" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Nearest quadrant, approximate")).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Log", Exact = true }).ClickAsync();
+        await AssertAccessibleAsync(page);
+        await new LogPage(page).QuickLogAsync("Toward: reassurance, checking, protest", 7, "Paused and chose a new response");
+        await Assertions.Expect(page.GetByText("Saved. Noticing it is the work.")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Progress" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Toward, intensity 7: paused and chose a new response")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Weekly figures" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+        var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+        Assert.True(width <= 375, $"the progress page scrolls sideways at 375 px ({width} px wide)");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "securebase-progress-375.png"), FullPage = true });
+
+        Assert.All(requests, url => Assert.StartsWith(baseAddress, url, StringComparison.Ordinal));
+        Assert.NotEmpty(requests);
+        await context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AfterSignOutTheOldCookieNoLongerWorks()
+    {
+        var (context, page, _) = await app.NewPhoneAsync();
+        await page.GotoAsync($"{app.BaseAddress}/Accounts/SignUp");
+        await new SignUpPage(page).SignUpAsync($"e2e-{Guid.NewGuid():N}@example.org", "correct horse battery staple");
+        await page.WaitForURLAsync("**/Questionnaires");
+        var cookies = await context.CookiesAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await page.WaitForURLAsync($"{app.BaseAddress}/");
+
+        var (stolen, thief, _) = await app.NewPhoneAsync();
+        await stolen.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Secure = c.Secure, HttpOnly = c.HttpOnly }));
+        await thief.GotoAsync($"{app.BaseAddress}/Log");
+        Assert.Contains("/Accounts/SignIn", thief.Url, StringComparison.Ordinal);
+        await context.CloseAsync();
+        await stolen.CloseAsync();
+    }
+}

@@ -1,0 +1,45 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace SecureBase.EndToEnd.Tests;
+
+// Page objects: the tests speak in the user's terms, the selectors live here (by role and label).
+public sealed class SignUpPage(IPage page)
+{
+    public async Task SignUpAsync(string email, string password)
+    {
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password (at least 12 characters").FillAsync(password);
+        await page.GetByLabel("Your time zone").SelectOptionAsync("Europe/London");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+    }
+}
+
+public sealed class QuestionnairePage(IPage page)
+{
+    public Task StartAsync(string shortTitle) =>
+        page.GetByRole(AriaRole.Button, new() { Name = $"Start the {shortTitle}", Exact = true }).ClickAsync();
+
+    // Answers every statement on the current page with the same point of the scale.
+    public async Task AnswerPageAsync(int point)
+    {
+        var groups = page.GetByRole(AriaRole.Group);
+        for (var i = 0; i < await groups.CountAsync(); i++)
+            await groups.Nth(i).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex($"^{point}\\b") }).CheckAsync();
+    }
+
+    public Task NextAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+
+    public Task FinishAsync() => page.GetByRole(AriaRole.Button, new() { Name = "Finish and see my result" }).ClickAsync();
+}
+
+public sealed class LogPage(IPage page)
+{
+    public async Task QuickLogAsync(string pull, int intensity, string response)
+    {
+        await page.GetByRole(AriaRole.Radio, new() { Name = pull }).CheckAsync();
+        await page.GetByRole(AriaRole.Group, new() { Name = "How intense" }).GetByRole(AriaRole.Radio, new() { Name = intensity.ToString(System.Globalization.CultureInfo.InvariantCulture), Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = response }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+    }
+}
