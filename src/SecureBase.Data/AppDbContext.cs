@@ -13,6 +13,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<UserKey> UserKeys => Set<UserKey>();
     public DbSet<ActivationEntry> ActivationEntries => Set<ActivationEntry>();
+    public DbSet<ExpectationEntry> ExpectationEntries => Set<ExpectationEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -325,6 +325,54 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.ExpectationEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CorrectiveKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<byte[]>("EncryptedFeeling")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("EncryptedPlan")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("EncryptedRelationshipLabel")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("ExpectedCarePercent")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTimeOffset?>("OutcomeAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "RecordedAt");
+
+                    b.ToTable("ExpectationEntries");
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.ItemResponse", b =>
                 {
                     b.Property<Guid>("AdministrationId")
@@ -531,6 +579,15 @@ namespace SecureBase.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("SecureBase.Data.Model.ActivationEntry", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.ExpectationEntry", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.AppUser", null)
                         .WithMany()

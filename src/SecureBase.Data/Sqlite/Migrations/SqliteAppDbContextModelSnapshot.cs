@@ -316,6 +316,54 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.ExpectationEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CorrectiveKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EncryptedFeeling")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("EncryptedPlan")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("EncryptedRelationshipLabel")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("ExpectedCarePercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutcomeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "RecordedAt");
+
+                    b.ToTable("ExpectationEntries");
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.ItemResponse", b =>
                 {
                     b.Property<Guid>("AdministrationId")
@@ -522,6 +570,15 @@ namespace SecureBase.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("SecureBase.Data.Model.ActivationEntry", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.ExpectationEntry", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.AppUser", null)
                         .WithMany()

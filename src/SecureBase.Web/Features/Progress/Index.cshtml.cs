@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecureBase.Core.ActivationLog;
 using SecureBase.Core.Instruments;
 using SecureBase.Core.Statistics;
+using SecureBase.Core.WorkingModel;
+using Microsoft.EntityFrameworkCore;
 using SecureBase.Data;
 using SecureBase.Data.Instruments;
 using SecureBase.Data.Model;
@@ -25,6 +27,8 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
     public string? FrequencySvg { get; private set; }
     public string? SharesSvg { get; private set; }
     public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public IReadOnlyList<CalibrationPoint> Calibration { get; private set; } = [];
+    public IReadOnlyList<(Relationship Relationship, string Svg)> CalibrationCharts { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
@@ -43,6 +47,12 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
         ];
         if (Weeks.Count > 0) RenderCharts();
         Timeline = await ProgressData.TimelineAsync(db, User.Id(), administrations, 30, ct);
+        var expectations = await db.ExpectationEntries.AsNoTracking().Where(e => e.UserId == User.Id() && e.ExpectedCarePercent != null).ToListAsync(ct);
+        Calibration = Core.WorkingModel.Calibration.Compute(expectations.Select(e => e.ToExpectation()!), Zone);
+        CalibrationCharts = Calibration.GroupBy(p => p.Relationship).Where(g => g.Count() > 1)
+            .Select(g => (g.Key, WeeklyChart.Render(g.Select(p => p.Month).ToList(), 0, 100, "% of moments",
+                new WeeklySeries("Expected care", g.Select(p => (double?)p.MeanExpectedPercent).ToArray(), WeeklyChart.Orange),
+                new WeeklySeries("Met with care", g.Select(p => (double?)p.ActualCarePercent).ToArray(), WeeklyChart.Blue)))).ToList();
     }
 
     void RenderCharts()

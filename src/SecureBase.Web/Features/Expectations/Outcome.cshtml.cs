@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Encryption;
+
+namespace SecureBase.Web.Features.Expectations;
+
+public sealed class OutcomeModel(AppDbContext db, PersonalText text, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public OutcomeInput Input { get; set; } = new();
+
+    public ExpectationEntry Entry { get; private set; } = null!;
+    public string? Plan { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } notFound) return notFound;
+        if (Input.Outcome is { } o && !Enum.IsDefined(o)) ModelState.AddModelError("Input.Outcome", "Choose how they responded.");
+        if (!ModelState.IsValid)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        Entry.Outcome = Input.Outcome;
+        Entry.OutcomeAt = clock.GetUtcNow();
+        Entry.EncryptedFeeling = await text.EncryptAsync(User.Id(), Input.Feeling, HttpContext.RequestAborted);
+        await db.SaveChangesAsync(HttpContext.RequestAborted);
+        return Redirect("/Expectations?saved=true");
+    }
+
+    async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var entry = await db.ExpectationEntries.FirstOrDefaultAsync(e => e.Id == id && e.UserId == User.Id() && e.ExpectedCarePercent != null, HttpContext.RequestAborted);
+        if (entry is null) return NotFound();
+        Entry = entry;
+        Plan = (await text.DecryptAsync(User.Id(), entry.EncryptedPlan, HttpContext.RequestAborted)).Text;
+        return null;
+    }
+}
