@@ -7,7 +7,8 @@ namespace SecureBase.Data.Sqlite;
 // WAL + synchronous=FULL: an acknowledged commit survives power loss (sqlite.org/pragma.html#pragma_synchronous).
 public sealed class SqliteDurability : DbConnectionInterceptor
 {
-    public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+    // secure_delete: deleted rows are overwritten, so an erased account leaves no readable remnants in the file.
+    public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -1,0 +1,42 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Accounts;
+
+namespace SecureBase.Web.Features.MyData;
+
+// Deletion that really deletes: every row about the person, in one transaction, including the
+// wrapped key that their encrypted text needs; the rows that reference the user cascade.
+public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+{
+    [BindProperty, Required(ErrorMessage = "Enter your password to confirm."), StringLength(256)]
+    public string? Password { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (ModelState.IsValid && !await users.CheckPasswordAsync(user, Password!))
+            ModelState.AddModelError(nameof(Password), "The password is incorrect.");
+        if (!ModelState.IsValid) return Page();
+
+        var ct = HttpContext.RequestAborted;
+        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+        {
+            await db.Administrations.Where(a => a.SubjectId == user.Id).ExecuteDeleteAsync(ct);
+            var result = await users.DeleteAsync(user);
+            if (!result.Succeeded) throw new InvalidOperationException("The account could not be deleted.");
+            await transaction.CommitAsync(ct);
+        }
+        await HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
+        return Redirect("/?deleted=true");
+    }
+}

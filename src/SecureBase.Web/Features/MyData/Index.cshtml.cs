@@ -1,0 +1,34 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Encryption;
+
+namespace SecureBase.Web.Features.MyData;
+
+public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider clock, UserManager<AppUser> users) : PageModel
+{
+    static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnGetJsonAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        var export = await MyDataExport.BuildAsync(db, text, user, clock.GetUtcNow(), HttpContext.RequestAborted);
+        return File(JsonSerializer.SerializeToUtf8Bytes(export, Json), "application/json", "securebase-export.json");
+    }
+
+    public async Task<IActionResult> OnGetCsvAsync(string? kind)
+    {
+        if (await users.GetUserAsync(User) is not { } user) return Challenge();
+        if (kind is null || !MyDataCsv.Kinds.Contains(kind)) return NotFound();
+        var export = await MyDataExport.BuildAsync(db, text, user, clock.GetUtcNow(), HttpContext.RequestAborted);
+        return File(Encoding.UTF8.GetBytes(MyDataCsv.Write(export, kind)!), "text/csv", $"securebase-{kind}.csv");
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using nietras.SeparatedValues;
+
+namespace SecureBase.Web.Features.MyData;
+
+// One CSV per kind of data, from the same export document as the JSON.
+public static class MyDataCsv
+{
+    public static readonly IReadOnlyList<string> Kinds = ["questionnaires", "answers", "activations", "expectations"];
+
+    public static string? Write(ExportDocument export, string kind)
+    {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        using (var writer = Sep.New(',').Writer(o => o with { Escape = true, CultureInfo = CultureInfo.InvariantCulture }).To(text))
+        {
+            switch (kind)
+            {
+                case "questionnaires":
+                    foreach (var a in export.Questionnaires)
+                        foreach (var (scale, value) in a.Scores)
+                            Row(writer, ("administration", a.Id.ToString()), ("instrument", a.Instrument), ("version", a.InstrumentVersion), ("relationship", a.Relationship),
+                                ("completed_at", a.CompletedAt?.ToString("O", CultureInfo.InvariantCulture)), ("scale", scale), ("score", value?.ToString("0.######", CultureInfo.InvariantCulture)));
+                    break;
+                case "answers":
+                    foreach (var a in export.Questionnaires)
+                        foreach (var (item, value) in a.Answers)
+                            Row(writer, ("administration", a.Id.ToString()), ("instrument", a.Instrument), ("item", item), ("answer", value.ToString(CultureInfo.InvariantCulture)));
+                    break;
+                case "activations":
+                    foreach (var e in export.ActivationLog)
+                        Row(writer, ("id", e.Id.ToString()), ("occurred_at", e.OccurredAt.ToString("O", CultureInfo.InvariantCulture)), ("relationship", e.Relationship),
+                            ("relationship_label", e.RelationshipLabel), ("pull", e.Pull), ("intensity", e.Intensity.ToString(CultureInfo.InvariantCulture)),
+                            ("noticed", e.Noticed), ("response", e.Response), ("new_response", e.NewResponse),
+                            ("settled_minutes", e.SettledMinutes?.ToString(CultureInfo.InvariantCulture)), ("note", e.Note));
+                    break;
+                case "expectations":
+                    foreach (var e in export.Expectations)
+                        Row(writer, ("id", e.Id.ToString()), ("recorded_at", e.RecordedAt.ToString("O", CultureInfo.InvariantCulture)), ("relationship", e.Relationship),
+                            ("relationship_label", e.RelationshipLabel), ("plan", e.Plan), ("expected_care_percent", e.ExpectedCarePercent?.ToString(CultureInfo.InvariantCulture)),
+                            ("corrective_kind", e.CorrectiveKind), ("outcome", e.Outcome), ("outcome_at", e.OutcomeAt?.ToString("O", CultureInfo.InvariantCulture)), ("feeling", e.Feeling));
+                    break;
+                default:
+                    return null;
+            }
+        }
+        return text.ToString();
+    }
+
+    static void Row(SepWriter writer, params (string Name, string? Value)[] columns)
+    {
+        using var row = writer.NewRow();
+        foreach (var (name, value) in columns) row[name].Set(value ?? "");
+    }
+}

@@ -1,0 +1,99 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecureBase.Data;
+
+namespace SecureBase.Web.Tests;
+
+public class MyDataTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static async Task<(Visitor Visitor, string Email, string Canary)> ClientWithDataAsync(SecureBaseApp app)
+    {
+        var visitor = new Visitor(app);
+        var email = await visitor.SignUpAsync();
+        var canary = $"canary-{Guid.NewGuid():N}";
+        await visitor.PostAsync("/Log", ("Input.Pull", "Away"), ("Input.Intensity", "4"), ("Input.Response", "RanOldPattern"), ("Input.Note", canary));
+        await visitor.PostAsync("/Expectations", "/Expectations?handler=Before", ("Before.Relationship", "Friend"), ("Before.Plan", $"plan {canary}"), ("Before.ExpectedCarePercent", "60"));
+        await QuestionnaireTests.CompleteEcrRAsync(visitor, _ => 4);
+        return (visitor, email, canary);
+    }
+
+    [Fact]
+    public async Task TheJsonExportHoldsEverythingDecryptedForItsOwnerOnly()
+    {
+        var (visitor, email, canary) = await ClientWithDataAsync(app);
+        var (_, _, otherCanary) = await ClientWithDataAsync(app);
+
+        var response = await visitor.GetAsync("/MyData?handler=Json");
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var json = await response.Content.ReadAsStringAsync(Ct);
+        var root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(email, root.GetProperty("profile").GetProperty("email").GetString());
+        Assert.Equal(canary, root.GetProperty("activationLog")[0].GetProperty("note").GetString());
+        Assert.Equal($"plan {canary}", root.GetProperty("expectations")[0].GetProperty("plan").GetString());
+        Assert.Equal(36, root.GetProperty("questionnaires")[0].GetProperty("answers").EnumerateObject().Count());
+        Assert.DoesNotContain(otherCanary, json, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("questionnaires", "administration,instrument,version,relationship,completed_at,scale,score")]
+    [InlineData("answers", "administration,instrument,item,answer")]
+    [InlineData("activations", "id,occurred_at,relationship,relationship_label,pull,intensity,noticed,response,new_response,settled_minutes,note")]
+    [InlineData("expectations", "id,recorded_at,relationship,relationship_label,plan,expected_care_percent,corrective_kind,outcome,outcome_at,feeling")]
+    public async Task EachKindExportsAsCsv(string kind, string header)
+    {
+        var (visitor, _, _) = await ClientWithDataAsync(app);
+        var response = await visitor.GetAsync($"/MyData?handler=Csv&kind={kind}");
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync(Ct)).Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(header, lines[0]);
+        Assert.True(lines.Length > 1);
+    }
+
+    [Fact]
+    public async Task AnUnknownCsvKindIsNotFound()
+    {
+        var (visitor, _, _) = await ClientWithDataAsync(app);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync("/MyData?handler=Csv&kind=passwords")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AWrongPasswordDeletesNothing()
+    {
+        var (visitor, email, _) = await ClientWithDataAsync(app);
+        var response = await visitor.PostAsync("/MyData/Delete", ("Password", "not my password at all"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The password is incorrect.", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        using var scope = app.Services.CreateScope();
+        Assert.True(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.Email == email, Ct));
+    }
+
+    [Fact]
+    public async Task DeletingTheAccountRemovesEveryRowAndTheKey()
+    {
+        var (visitor, email, _) = await ClientWithDataAsync(app);
+        string userId;
+        using (var scope = app.Services.CreateScope())
+            userId = (await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.SingleAsync(u => u.Email == email, Ct)).Id;
+
+        var response = await visitor.PostAsync("/MyData/Delete", ("Password", "correct horse battery staple"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        using (var scope = app.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.False(await db.Users.AnyAsync(u => u.Id == userId, Ct));
+            Assert.False(await db.UserKeys.AnyAsync(k => k.UserId == userId, Ct));
+            Assert.False(await db.UserSessions.AnyAsync(s => s.UserId == userId, Ct));
+            Assert.False(await db.ActivationEntries.AnyAsync(e => e.UserId == userId, Ct));
+            Assert.False(await db.ExpectationEntries.AnyAsync(e => e.UserId == userId, Ct));
+            Assert.False(await db.Administrations.AnyAsync(a => a.SubjectId == userId, Ct));
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.GetAsync("/Log")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await new Visitor(app).SignInAsync(email)).StatusCode);   // the form again: no such account
+    }
+}
