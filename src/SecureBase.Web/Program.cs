@@ -1,5 +1,6 @@
 using SecureBase.Data;
 using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Email;
 using SecureBase.Web.Features.Encryption;
 using SecureBase.Web.Features.Forms;
 using SecureBase.Web.Features.Health;
@@ -16,6 +17,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // Accounts: Identity with server-side sessions; every page needs a signed-in user unless it says otherwise
 builder.Services.AddSecureBaseAccounts(builder.Configuration);
+
+// Account email: SMTP when configured, else .eml files in the data folder
+builder.Services.AddSecureBaseEmail(builder.Configuration);
 
 // Free text is encrypted with a per-user key wrapped by the key ring outside the database
 builder.Services.AddScoped<PersonalText>();

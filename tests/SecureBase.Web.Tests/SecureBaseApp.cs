@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace SecureBase.Web.Tests;
 
 // The app in-process on a migrated temp SQLite file of its own; a test class takes it as IClassFixture.
-public sealed class SecureBaseApp : WebApplicationFactory<Program>
+public class SecureBaseApp : WebApplicationFactory<Program>
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("securebase-web-").FullName;
 
@@ -27,7 +27,10 @@ public sealed class SecureBaseApp : WebApplicationFactory<Program>
         builder.UseSetting("SecureBase:DataDirectory", Path.Combine(_folder, "data"));
         builder.UseSetting("SecureBase:KeyDirectory", Path.Combine(_folder, "keys"));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
+
+    protected virtual IEnumerable<(string Key, string Value)> Settings => [];
 
     public override async ValueTask DisposeAsync()
     {
