@@ -9,7 +9,7 @@ internal static class Usage
           score --instrument ID --input FILE [--output FILE]
                                                        score a CSV of answers (one row per person)
           norms --instrument ID --input FILE           local norms: mean, SD, Cronbach's alpha, N per subscale
-          demo                                         create a demo client with a year of data; prints its sign-in
+          demo [--years N]                             create a demo client with N years of data (default 1); prints its sign-in
 
         Input CSV: a header row; the first column "id"; then one column per item, named by its number
         in the published order (1 … 36 for ECR-R, 1 … 9 for ECR-RS, 1 … 4 for RQ); values on the

@@ -4,18 +4,17 @@ using SecureBase.Data.Model;
 
 namespace SecureBase.Cli.Demo;
 
-// Twelve months of one plausible client whose anxious pattern slowly loosens: questionnaires every
+// A year or more of one plausible client whose anxious pattern slowly loosens: questionnaires every
 // three months drifting toward security, and an activation log with fewer, milder moments, noticed
 // sooner and met more often with a new response. Shapes, not clinical norms: it is a demo.
 internal static class DemoClient
 {
-    public const int Weeks = 52;
-
-    public static IEnumerable<Administration> Questionnaires(InstrumentPack ecrR, string userId, DateTimeOffset start, Random random)
+    public static IEnumerable<Administration> Questionnaires(InstrumentPack ecrR, string userId, DateTimeOffset start, int weeks, Random random)
     {
-        for (var quarter = 0; quarter <= 4; quarter++)
+        var quarters = weeks / 13;
+        for (var quarter = 0; quarter <= quarters; quarter++)
         {
-            var progress = quarter / 4.0;
+            var progress = quarter / (double)quarters;
             var when = start.AddDays(quarter * 91 + 1).AddHours(19);
             yield return Sitting(ecrR, userId, when, Lerp(5.4, 3.5, progress), Lerp(4.5, 3.7, progress), random);
         }
@@ -38,11 +37,11 @@ internal static class DemoClient
         return administration;
     }
 
-    public static IEnumerable<ActivationEntry> Moments(string userId, DateTimeOffset start, Random random)
+    public static IEnumerable<ActivationEntry> Moments(string userId, DateTimeOffset start, int weeks, Random random)
     {
-        for (var week = 0; week < Weeks; week++)
+        for (var week = 0; week < weeks; week++)
         {
-            var progress = week / (double)(Weeks - 1);
+            var progress = week / (double)(weeks - 1);
             var count = Poisson(random, Lerp(5.5, 2.2, progress));
             for (var i = 0; i < count; i++)
             {

@@ -8,15 +8,17 @@ using SecureBase.Data.Model;
 
 namespace SecureBase.Cli.Demo;
 
-// demo: creates one demo client with a year of data in this installation's database and prints its
+// demo [--years N]: creates one demo client with N years (default 1) of data in this installation's database and prints its
 // sign-in once. The password is random and is not stored anywhere else.
 internal static class DemoCommand
 {
     public static async Task<int> RunAsync(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Count > 0)
+        if (Options.Parse(args, new HashSet<string> { "years" }, stderr) is not { } options) return 2;
+        var years = 1;
+        if (options["years"] is { } text && (!int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out years) || years is < 1 or > 10))
         {
-            stderr.WriteLine("error: 'demo' takes no options.");
+            stderr.WriteLine("error: --years must be a whole number from 1 to 10.");
             return 2;
         }
         await using var services = Services(settings);
@@ -30,7 +32,8 @@ internal static class DemoCommand
         var now = clock.GetUtcNow();
         var email = $"demo-{RandomNumberGenerator.GetHexString(6, lowercase: true)}@example.org";
         var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz23456789", 20);
-        var user = new AppUser { UserName = email, Email = email, TimeZoneId = "America/New_York", CreatedAt = now.AddDays(-7 * DemoClient.Weeks) };
+        var weeks = 52 * years;
+        var user = new AppUser { UserName = email, Email = email, TimeZoneId = "America/New_York", CreatedAt = now.AddDays(-7 * weeks) };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {
@@ -39,12 +42,12 @@ internal static class DemoCommand
         }
 
         var random = new Random();
-        var start = now.AddDays(-7 * DemoClient.Weeks);
-        db.Administrations.AddRange(DemoClient.Questionnaires(ecrR, user.Id, start, random));
-        db.ActivationEntries.AddRange(DemoClient.Moments(user.Id, start, random));
+        var start = now.AddDays(-7 * weeks);
+        db.Administrations.AddRange(DemoClient.Questionnaires(ecrR, user.Id, start, weeks, random));
+        db.ActivationEntries.AddRange(DemoClient.Moments(user.Id, start, weeks, random));
         await db.SaveChangesAsync();
 
-        stdout.WriteLine("Demo client created with twelve months of data. Sign in once with:");
+        stdout.WriteLine($"Demo client created with {weeks} weeks of data. Sign in once with:");
         stdout.WriteLine($"  email:    {email}");
         stdout.WriteLine($"  password: {password}");
         stdout.WriteLine("The password is shown only now.");

@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SecureBase.Cli.Demo;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+
+namespace SecureBase.Cli.Tests;
+
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("securebase-demo-").FullName;
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+
+    CliSettings Settings => new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["SecureBase:DataDirectory"] = _folder,
+    }).Build());
+
+    [Fact]
+    public async Task CreatesADemoClientWhoseSignInWorksAndWhoseYearLoosens()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(0, await DemoCommand.RunAsync(Settings, [], stdout, stderr));
+        var email = System.Text.RegularExpressions.Regex.Match(stdout.ToString(), "email: +(\\S+)").Groups[1].Value;
+        var password = System.Text.RegularExpressions.Regex.Match(stdout.ToString(), "password: +(\\S+)").Groups[1].Value;
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddSecureBaseData(Settings.Configuration);
+        services.AddSecureBaseIdentityCore();
+        await using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByEmailAsync(email);
+        Assert.NotNull(user);
+        Assert.True(await users.CheckPasswordAsync(user, password));
+
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var scores = await db.Administrations.Where(a => a.SubjectId == user.Id).Include(a => a.Scores).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(5, scores.Count);   // every three months
+        var anxiety = scores.OrderBy(a => a.CompletedAt).Select(a => a.Scores.Single(s => s.ScaleId == "anxiety").Value!.Value).ToList();
+        Assert.True(anxiety[^1] < anxiety[0] - 1, $"anxiety should drift toward security: {string.Join(", ", anxiety)}");
+
+        var entries = await db.ActivationEntries.Where(e => e.UserId == user.Id).ToListAsync(TestContext.Current.CancellationToken);
+        var first = entries.Where(e => e.OccurredAt < entries.Min(x => x.OccurredAt).AddDays(91)).ToList();
+        var last = entries.Where(e => e.OccurredAt > entries.Max(x => x.OccurredAt).AddDays(-91)).ToList();
+        Assert.True(first.Count > last.Count, "fewer moments in the last quarter than the first");
+        Assert.True(last.Average(e => e.Intensity) < first.Average(e => e.Intensity));
+    }
+
+    [Theory]
+    [InlineData("--years", "0")]
+    [InlineData("--years", "many")]
+    [InlineData("--colour", "red")]
+    public async Task BadOptionsAreRefused(string name, string value)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(2, await DemoCommand.RunAsync(Settings, [name, value], stdout, stderr));
+        Assert.StartsWith("error:", stderr.ToString(), StringComparison.Ordinal);
+    }
+}
