@@ -1,5 +1,6 @@
 using SecureBase.Data;
 using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Charts;
 using SecureBase.Web.Features.Email;
 using SecureBase.Web.Features.Encryption;
 using SecureBase.Web.Features.Forms;
@@ -23,6 +24,9 @@ builder.Services.AddSecureBaseEmail(builder.Configuration);
 
 // Free text is encrypted with a per-user key wrapped by the key ring outside the database
 builder.Services.AddScoped<PersonalText>();
+
+// Rendered charts, kept by a hash of their figures
+builder.Services.AddSingleton<ChartCache>();
 
 // Pages live next to their feature's API
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features").AddPlainFormMessages();

@@ -54,6 +54,11 @@ public sealed class DemoCommandTests : IDisposable
         var last = entries.Where(e => e.OccurredAt > entries.Max(x => x.OccurredAt).AddDays(-91)).ToList();
         Assert.True(first.Count > last.Count, "fewer moments in the last quarter than the first");
         Assert.True(last.Average(e => e.Intensity) < first.Average(e => e.Intensity));
+
+        var expectations = await db.ExpectationEntries.Where(e => e.UserId == user.Id && e.ExpectedCarePercent != null).ToListAsync(TestContext.Current.CancellationToken);
+        var early = expectations.OrderBy(e => e.RecordedAt).Take(13).Average(e => e.ExpectedCarePercent!.Value);
+        var late = expectations.OrderBy(e => e.RecordedAt).TakeLast(13).Average(e => e.ExpectedCarePercent!.Value);
+        Assert.True(late > early + 15, $"expectations should rise toward what happens: {early:0} → {late:0}");
     }
 
     [Theory]

@@ -50,6 +50,19 @@ public partial class QuestionnaireTests(SecureBaseApp app) : IClassFixture<Secur
     }
 
     [Fact]
+    public async Task TheEcrRsCanBeAboutANamedPersonWhoseNameIsStoredEncrypted()
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var name = $"Sam-{Guid.NewGuid():N}";
+        var response = await visitor.PostAsync("/Questionnaires", "/Questionnaires?handler=Start", ("instrument", "ecr-rs"), ("target", "other"), ("targetName", name));
+        var page = await (await visitor.GetAsync(response.Headers.Location!.ToString())).Content.ReadAsStringAsync(Ct);
+        Assert.Contains($"Another person (named): {name}", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.DoesNotContain(name, System.Text.Encoding.UTF8.GetString(await File.ReadAllBytesAsync(app.DatabasePath, Ct)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AQuestionnaireCanBeLeftAndResumedWhereItStopped()
     {
         var visitor = new Visitor(app);

@@ -1,5 +1,6 @@
 using SecureBase.Core.ActivationLog;
 using SecureBase.Core.Instruments;
+using SecureBase.Core.WorkingModel;
 using SecureBase.Data.Model;
 
 namespace SecureBase.Cli.Demo;
@@ -60,6 +61,32 @@ internal static class DemoClient
                     SettledMinutes = Math.Max(2, (int)(Lerp(90, 25, progress) * Math.Exp(Normal(random) * 0.5))),
                 };
             }
+        }
+    }
+
+    // Expectations start pessimistic (about 25% expected care) while care actually comes about 70% of
+    // the time; the expectation rises toward the evidence. Now and then a corrective experience.
+    public static IEnumerable<ExpectationEntry> Expectations(string userId, DateTimeOffset start, int weeks, Random random)
+    {
+        for (var week = 0; week < weeks; week++)
+        {
+            var progress = week / (double)(weeks - 1);
+            var when = start.AddDays(week * 7 + random.Next(7)).AddHours(12 + random.Next(9));
+            var roll = random.NextDouble();
+            var outcome = roll < 0.7 ? Outcome.Care : roll < 0.85 ? Outcome.Mixed : Outcome.NotCare;
+            var expected = Math.Clamp((int)Math.Round((Lerp(25, 65, progress) + Normal(random) * 10) / 10) * 10, 0, 100);
+            var relationship = random.NextDouble() < 0.75 ? Relationship.Partner : Relationship.Friend;
+            yield return new ExpectationEntry
+            {
+                Id = Guid.NewGuid(), UserId = userId, RecordedAt = when, Relationship = relationship,
+                ExpectedCarePercent = expected, Outcome = outcome, OutcomeAt = when.AddHours(2),
+            };
+            if (random.NextDouble() < 0.15)
+                yield return new ExpectationEntry
+                {
+                    Id = Guid.NewGuid(), UserId = userId, RecordedAt = when.AddDays(1), OutcomeAt = when.AddDays(1), Relationship = relationship,
+                    CorrectiveKind = (CorrectiveKind)random.Next(0, 3), Outcome = Outcome.Care,
+                };
         }
     }
 

@@ -45,6 +45,7 @@ internal static class DemoCommand
         var start = now.AddDays(-7 * weeks);
         db.Administrations.AddRange(DemoClient.Questionnaires(ecrR, user.Id, start, weeks, random));
         db.ActivationEntries.AddRange(DemoClient.Moments(user.Id, start, weeks, random));
+        db.ExpectationEntries.AddRange(DemoClient.Expectations(user.Id, start, weeks, random));
         await db.SaveChangesAsync();
 
         stdout.WriteLine($"Demo client created with {weeks} weeks of data. Sign in once with:");

@@ -11,6 +11,9 @@ public sealed class Administration
     public required string InstrumentId { get; set; }
     public required string InstrumentVersion { get; set; }
     public string? TargetId { get; set; }
+
+    // The name of "another person" for the ECR-RS: personal, so stored only encrypted with the owner's key.
+    public byte[]? EncryptedTargetLabel { get; set; }
     public DateTimeOffset StartedAt { get; set; }
     public DateTimeOffset? CompletedAt { get; set; }
     public List<ItemResponse> Responses { get; set; } = [];

@@ -224,6 +224,9 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.Property<DateTimeOffset?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<byte[]>("EncryptedTargetLabel")
+                        .HasColumnType("bytea");
+
                     b.Property<string>("InstrumentId")
                         .IsRequired()
                         .HasMaxLength(64)

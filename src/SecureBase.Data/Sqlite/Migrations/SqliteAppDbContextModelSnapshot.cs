@@ -215,6 +215,9 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.Property<long?>("CompletedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("EncryptedTargetLabel")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("InstrumentId")
                         .IsRequired()
                         .HasMaxLength(64)

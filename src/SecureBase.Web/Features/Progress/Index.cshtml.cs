@@ -14,11 +14,11 @@ using SecureBase.Web.Features.Questionnaires;
 
 namespace SecureBase.Web.Features.Progress;
 
-public sealed record ScoreTrack(InstrumentPack Pack, string? TargetLabel, IReadOnlyList<Administration> History, IReadOnlyList<ReliableChangeResult> SinceFirst, NormSet Norms);
+public sealed record ScoreTrack(InstrumentPack Pack, string? TargetLabel, IReadOnlyList<Administration> History, IReadOnlyList<ReliableChangeResult> SinceFirst, NormSet Norms, string PlaneSvg);
 
 public sealed record MetricTrend(string Name, TrendResult Trend, Better Better, string Unit);
 
-public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, UserManager<AppUser> users) : PageModel
+public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, UserManager<AppUser> users, ChartCache charts) : PageModel
 {
     public IReadOnlyList<ScoreTrack> Tracks { get; private set; } = [];
     public IReadOnlyList<WeekMetrics> Weeks { get; private set; } = [];
@@ -50,7 +50,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
         var expectations = await db.ExpectationEntries.AsNoTracking().Where(e => e.UserId == User.Id() && e.ExpectedCarePercent != null).ToListAsync(ct);
         Calibration = Core.WorkingModel.Calibration.Compute(expectations.Select(e => e.ToExpectation()!), Zone);
         CalibrationCharts = Calibration.GroupBy(p => p.Relationship).Where(g => g.Count() > 1)
-            .Select(g => (g.Key, WeeklyChart.Render(g.Select(p => p.Month).ToList(), 0, 100, "% of moments",
+            .Select(g => (g.Key, charts.Weekly(g.Select(p => p.Month).ToList(), 0, 100, "% of moments",
                 new WeeklySeries("Expected care", g.Select(p => (double?)p.MeanExpectedPercent).ToArray(), WeeklyChart.Orange),
                 new WeeklySeries("Met with care", g.Select(p => (double?)p.ActualCarePercent).ToArray(), WeeklyChart.Blue)))).ToList();
     }
@@ -58,10 +58,10 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
     void RenderCharts()
     {
         var dates = Weeks.Select(w => w.WeekStart).ToList();
-        FrequencySvg = WeeklyChart.Render(dates, 0, Math.Max(10, Weeks.Max(w => w.Count) + 1), "per week",
+        FrequencySvg = charts.Weekly(dates, 0, Math.Max(10, Weeks.Max(w => w.Count) + 1), "per week",
             new WeeklySeries("Moments", Weeks.Select(w => (double?)w.Count).ToArray(), WeeklyChart.Blue),
             new WeeklySeries("Median intensity (0–10)", Weeks.Select(w => w.MedianIntensity).ToArray(), WeeklyChart.Orange));
-        SharesSvg = WeeklyChart.Render(dates, 0, 100, "% of the week's moments",
+        SharesSvg = charts.Weekly(dates, 0, 100, "% of the week's moments",
             new WeeklySeries("Chose a new response", Weeks.Select(w => w.ShareWithNewResponse * 100).ToArray(), WeeklyChart.Blue),
             new WeeklySeries("Noticed in the moment", Weeks.Select(w => w.ShareNoticedInTheMoment * 100).ToArray(), WeeklyChart.Orange));
     }
@@ -76,7 +76,10 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
             var norms = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
             var since = pack.Subscales.Select(s => ReliableChange.Compare(s.Id, s.Better,
                 history[0].Scores.FirstOrDefault(v => v.ScaleId == s.Id)?.Value, history[^1].Scores.FirstOrDefault(v => v.ScaleId == s.Id)?.Value, norms)).ToList();
-            tracks.Add(new ScoreTrack(pack, pack.Targets.FirstOrDefault(t => t.Id == group.Key.TargetId)?.Label, history, since, norms));
+            var path = history.Select(a => (a, anx: a.Scores.FirstOrDefault(v => v.ScaleId == pack.Plane.AnxietySubscaleId)?.Value, avo: a.Scores.FirstOrDefault(v => v.ScaleId == pack.Plane.AvoidanceSubscaleId)?.Value))
+                .Where(p => p.anx is not null && p.avo is not null).Select(p => new PlanePointAt(p.a.CompletedAt!.Value, p.anx!.Value, p.avo!.Value)).ToList();
+            tracks.Add(new ScoreTrack(pack, pack.Targets.FirstOrDefault(t => t.Id == group.Key.TargetId)?.Label, history, since, norms,
+                charts.Plane(path, pack.Scale.Min, pack.Scale.Max)));
         }
         return tracks;
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SecureBase.Core.Instruments;
 using SecureBase.Data;
 using SecureBase.Data.Model;
+using SecureBase.Web.Features.Encryption;
 
 namespace SecureBase.Web.Features.Questionnaires;
 
@@ -12,12 +13,13 @@ public static class Administrations
     public static IQueryable<Administration> OwnedBy(this IQueryable<Administration> query, string userId) =>
         query.Where(a => a.SubjectId == userId);
 
-    public static async Task<Administration> StartAsync(AppDbContext db, TimeProvider clock, string userId, InstrumentPack pack, string? targetId, CancellationToken ct)
+    public static async Task<Administration> StartAsync(AppDbContext db, TimeProvider clock, string userId, InstrumentPack pack, string? targetId,
+        byte[]? encryptedTargetLabel, CancellationToken ct)
     {
         var administration = new Administration
         {
             Id = Guid.NewGuid(), SubjectId = userId, InstrumentId = pack.Id, InstrumentVersion = pack.Version,
-            TargetId = targetId, StartedAt = clock.GetUtcNow(),
+            TargetId = targetId, EncryptedTargetLabel = encryptedTargetLabel, StartedAt = clock.GetUtcNow(),
         };
         db.Administrations.Add(administration);
         await db.SaveChangesAsync(ct);
@@ -49,4 +51,12 @@ public static class Administrations
 
     public static Task<Administration?> FindOwnedAsync(AppDbContext db, string userId, Guid id, CancellationToken ct) =>
         db.Administrations.OwnedBy(userId).Include(a => a.Responses).Include(a => a.Scores).FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    // "Best friend", or "Another person (named): Sam" with the name decrypted for its owner.
+    public static async Task<string?> TargetAsync(PersonalText text, InstrumentPack pack, Administration administration, CancellationToken ct)
+    {
+        var label = pack.Targets.FirstOrDefault(t => t.Id == administration.TargetId)?.Label;
+        var name = (await text.DecryptAsync(administration.SubjectId, administration.EncryptedTargetLabel, ct)).Text;
+        return name is null ? label : $"{label}: {name}";
+    }
 }

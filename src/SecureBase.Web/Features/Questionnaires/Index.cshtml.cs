@@ -6,10 +6,11 @@ using SecureBase.Data;
 using SecureBase.Data.Instruments;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Encryption;
 
 namespace SecureBase.Web.Features.Questionnaires;
 
-public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text) : PageModel
 {
     public IReadOnlyCollection<InstrumentPack> Instruments => catalog.All;
     public IReadOnlyList<Administration> InProgress { get; private set; } = [];
@@ -20,13 +21,15 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
 
     public async Task OnGetAsync() => await LoadAsync();
 
-    public async Task<IActionResult> OnPostStartAsync(string? instrument, string? target)
+    public async Task<IActionResult> OnPostStartAsync(string? instrument, string? target, string? targetName)
     {
+        if (targetName?.Length > 60) return await ShowErrorAsync("Keep the name under 60 characters.");
         if (instrument is null || catalog.Find(instrument) is not { } pack)
             return await ShowErrorAsync("Choose a questionnaire from the list.");
         if (pack.Targets.Count > 0 && !pack.Targets.Any(t => t.Id == target))
             return await ShowErrorAsync($"Choose whom the {pack.ShortTitle} is about.");
-        var administration = await Administrations.StartAsync(db, clock, User.Id(), pack, pack.Targets.Count > 0 ? target : null, HttpContext.RequestAborted);
+        var label = target == "other" ? await text.EncryptAsync(User.Id(), targetName?.Trim(), HttpContext.RequestAborted) : null;
+        var administration = await Administrations.StartAsync(db, clock, User.Id(), pack, pack.Targets.Count > 0 ? target : null, label, HttpContext.RequestAborted);
         return Redirect($"/Questionnaires/Take/{administration.Id}");
     }
 

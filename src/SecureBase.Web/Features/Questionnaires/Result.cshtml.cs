@@ -8,12 +8,13 @@ using SecureBase.Data.Instruments;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Charts;
+using SecureBase.Web.Features.Encryption;
 
 namespace SecureBase.Web.Features.Questionnaires;
 
 public sealed record ChangeRow(string Label, Administration From, ReliableChangeResult Result);
 
-public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock) : PageModel
+public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text, ChartCache charts) : PageModel
 {
     public InstrumentPack Pack { get; private set; } = null!;
     public Administration Administration { get; private set; } = null!;
@@ -22,6 +23,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
     public string? PlaneSvg { get; private set; }
     public IReadOnlyList<ChangeRow> Changes { get; private set; } = [];
     public NormSet? Norms { get; private set; }
+    public string? TargetLabel { get; private set; }
 
     public ScoreValue? Score(string scaleId) => Administration.Scores.FirstOrDefault(s => s.ScaleId == scaleId);
 
@@ -31,11 +33,19 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
         var administration = await Administrations.FindOwnedAsync(db, User.Id(), id, ct);
         if (administration?.CompletedAt is null || catalog.Find(administration.InstrumentId) is not { } pack) return NotFound();
         (Administration, Pack) = (administration, pack);
+        TargetLabel = await Administrations.TargetAsync(text, pack, administration, ct);
 
         History = await db.Administrations.OwnedBy(User.Id()).AsNoTracking().Include(a => a.Scores)
             .Where(a => a.InstrumentId == pack.Id && a.TargetId == administration.TargetId && a.CompletedAt != null)
             .ToListAsync(ct);
         History = History.Where(a => a.CompletedAt <= administration.CompletedAt).OrderBy(a => a.CompletedAt).ToList();
+        if (administration.TargetId == "other")   // "another person" is one history per name
+        {
+            var same = new List<Administration>();
+            foreach (var a in History)
+                if (await Administrations.TargetAsync(text, pack, a, ct) == TargetLabel) same.Add(a);
+            History = same;
+        }
 
         if (pack.Plane is { } axes)
         {
@@ -44,7 +54,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
                 .Select(p => new PlanePointAt(p.a.CompletedAt!.Value, p.x!.Value, p.y!.Value)).ToList();
             if (Score(axes.AnxietySubscaleId)?.Value is { } anx && Score(axes.AvoidanceSubscaleId)?.Value is { } avo)
                 Point = Plane.Place(anx, avo, Plane.Midpoint(pack.Scale), boundaryMargin: 0.25);
-            PlaneSvg = PlaneChart.Render(path, pack.Scale.Min, pack.Scale.Max);
+            PlaneSvg = charts.Plane(path, pack.Scale.Min, pack.Scale.Max);
             Norms = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
             Changes = CompareWith("the first time", History[0]).Concat(History.Count > 2 ? CompareWith("the previous time", History[^2]) : []).ToList();
         }

@@ -6,11 +6,12 @@ using SecureBase.Data;
 using SecureBase.Data.Instruments;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Encryption;
 
 namespace SecureBase.Web.Features.Questionnaires;
 
 // A few items per page; every Next saves, so a questionnaire can be left and resumed anywhere.
-public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock) : PageModel
+public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text) : PageModel
 {
     public const int PageSize = 6;
 
@@ -20,7 +21,7 @@ public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimePr
     public int PageCount => (Pack.Items.Count + PageSize - 1) / PageSize;
     public IReadOnlyList<Item> PageItems => Pack.Items.Skip((PageNumber - 1) * PageSize).Take(PageSize).ToList();
     public IReadOnlyList<int> Unanswered { get; private set; } = [];
-    public string? TargetLabel => Pack.Targets.FirstOrDefault(t => t.Id == Administration.TargetId)?.Label;
+    public string? TargetLabel { get; private set; }
 
     public int? Answer(Item item) => Administration.Responses.FirstOrDefault(r => r.ItemId == item.Id)?.Value;
 
@@ -69,6 +70,7 @@ public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimePr
         if (administration is null || catalog.Find(administration.InstrumentId) is not { } pack) return NotFound();
         if (administration.CompletedAt is not null) return Redirect($"/Questionnaires/Result/{id}");
         (Administration, Pack) = (administration, pack);
+        TargetLabel = await Administrations.TargetAsync(text, pack, administration, HttpContext.RequestAborted);
         PageNumber = Math.Clamp(step ?? FirstPageWithAGap(), 1, PageCount);
         return null;
     }
