@@ -46,10 +46,12 @@ public sealed class DemoCommandTests : IDisposable
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var scores = await db.Administrations.Where(a => a.SubjectId == user.Id).Include(a => a.Scores).ToListAsync(TestContext.Current.CancellationToken);
         Assert.Equal(5, scores.Count);   // every three months
+        Assert.All(scores, a => Assert.True(a.CompletedAt <= DateTimeOffset.UtcNow, "nothing in the future"));
         var anxiety = scores.OrderBy(a => a.CompletedAt).Select(a => a.Scores.Single(s => s.ScaleId == "anxiety").Value!.Value).ToList();
         Assert.True(anxiety[^1] < anxiety[0] - 1, $"anxiety should drift toward security: {string.Join(", ", anxiety)}");
 
         var entries = await db.ActivationEntries.Where(e => e.UserId == user.Id).ToListAsync(TestContext.Current.CancellationToken);
+        Assert.All(entries, e => Assert.True(e.OccurredAt <= DateTimeOffset.UtcNow, "nothing in the future"));
         var first = entries.Where(e => e.OccurredAt < entries.Min(x => x.OccurredAt).AddDays(91)).ToList();
         var last = entries.Where(e => e.OccurredAt > entries.Max(x => x.OccurredAt).AddDays(-91)).ToList();
         Assert.True(first.Count > last.Count, "fewer moments in the last quarter than the first");

@@ -16,7 +16,7 @@ internal static class DemoClient
         for (var quarter = 0; quarter <= quarters; quarter++)
         {
             var progress = quarter / (double)quarters;
-            var when = start.AddDays(quarter * 91 + 1).AddHours(19);
+            var when = start.AddDays(quarter * 91).AddHours(-5);   // the last one a few hours ago, never in the future
             yield return Sitting(ecrR, userId, when, Lerp(5.4, 3.5, progress), Lerp(4.5, 3.7, progress), random);
         }
     }
@@ -47,6 +47,7 @@ internal static class DemoClient
             for (var i = 0; i < count; i++)
             {
                 var when = start.AddDays(week * 7 + random.Next(7)).AddHours(7 + random.Next(16)).AddMinutes(random.Next(60));
+                if (when > start.AddDays(7 * weeks)) continue;   // the current week is not over yet
                 var chooseNew = random.NextDouble() < Lerp(0.05, 0.55, progress);
                 var paused = chooseNew || random.NextDouble() < Lerp(0.15, 0.45, progress);
                 yield return new ActivationEntry
@@ -71,7 +72,8 @@ internal static class DemoClient
         for (var week = 0; week < weeks; week++)
         {
             var progress = week / (double)(weeks - 1);
-            var when = start.AddDays(week * 7 + random.Next(7)).AddHours(12 + random.Next(9));
+            var when = start.AddDays(week * 7 + random.Next(6)).AddHours(12 + random.Next(9));
+            if (when.AddDays(1) > start.AddDays(7 * weeks)) continue;
             var roll = random.NextDouble();
             var outcome = roll < 0.7 ? Outcome.Care : roll < 0.85 ? Outcome.Mixed : Outcome.NotCare;
             var expected = Math.Clamp((int)Math.Round((Lerp(25, 65, progress) + Normal(random) * 10) / 10) * 10, 0, 100);
