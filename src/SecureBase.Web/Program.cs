@@ -29,7 +29,7 @@ builder.Services.AddScoped<PersonalText>();
 builder.Services.AddSingleton<ChartCache>();
 
 // Pages live next to their feature's API
-builder.Services.AddRazorPages(options => options.RootDirectory = "/Features").AddPlainFormMessages();
+builder.Services.AddRazorPages(options => options.RootDirectory = "/Features").AddFormConventions();
 builder.Services.AddProblemDetails();
 builder.Services.AddSecureBaseHealthChecks();
 
