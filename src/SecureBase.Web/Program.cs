@@ -35,6 +35,7 @@ builder.Services.AddSecureBaseHealthChecks();
 
 var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
+await app.Services.VerifyKeyRingAsync();
 
 if (!app.Environment.IsDevelopment())
 {

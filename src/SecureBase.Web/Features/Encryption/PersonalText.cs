@@ -19,8 +19,10 @@ public sealed class PersonalText(AppDbContext db, IDataProtectionProvider protec
     const byte Version = 1;
     const int NonceSize = 12, TagSize = 16, KeySize = 32;
 
-    private readonly IDataProtector _wrapper = protection.CreateProtector("SecureBase.UserKey.v1");
+    private readonly IDataProtector _wrapper = Wrapper(protection);
     private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
+
+    public static IDataProtector Wrapper(IDataProtectionProvider protection) => protection.CreateProtector("SecureBase.UserKey.v1");
 
     public async Task<byte[]?> EncryptAsync(string userId, string? text, CancellationToken ct)
     {
