@@ -23,6 +23,17 @@ internal sealed class AnswerCsv : IDisposable
 
     public void Dispose() => _reader.Dispose();
 
+    // The shared start of the batch commands: options, then the instrument, then the input file.
+    // Null (after saying why on stderr) when any of them is wrong.
+    public static (Options Options, InstrumentPack Pack, AnswerCsv Csv)? OpenFromArguments(
+        CliSettings settings, IReadOnlyList<string> args, IReadOnlySet<string> allowed, TextWriter stderr)
+    {
+        if (Options.Parse(args, allowed, stderr) is not { } options) return null;
+        if (options.Require("instrument", stderr) is not { } instrumentId || options.Require("input", stderr) is not { } input) return null;
+        if (InstrumentLookup.Find(settings, instrumentId, stderr) is not { } pack) return null;
+        return Open(pack, input, stderr) is { } csv ? (options, pack, csv) : null;
+    }
+
     public static AnswerCsv? Open(InstrumentPack pack, string path, TextWriter stderr)
     {
         if (!File.Exists(path)) return Fail(stderr, $"input file '{path}' does not exist.");

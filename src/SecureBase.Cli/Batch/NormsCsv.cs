@@ -11,15 +11,13 @@ internal static class NormsCsv
 
     public static int Run(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (Options.Parse(args, Allowed, stderr) is not { } options) return 2;
-        if (options.Require("instrument", stderr) is not { } instrumentId || options.Require("input", stderr) is not { } input) return 2;
-        if (InstrumentLookup.Find(settings, instrumentId, stderr) is not { } pack) return 2;
-        using var csv = AnswerCsv.Open(pack, input, stderr);
-        if (csv is null) return 2;
+        if (AnswerCsv.OpenFromArguments(settings, args, Allowed, stderr) is not { } opened) return 2;
+        var (options, pack, csv) = opened;
+        using var _ = csv;
 
         var norms = new LocalNorms(pack);
         csv.ReadRows(row => norms.Add(row.Sheet.Responses), stderr);
-        var set = norms.ToNormSet($"local-{pack.Id}", $"Local norms from {Path.GetFileName(input)}");
+        var set = norms.ToNormSet($"local-{pack.Id}", $"Local norms from {Path.GetFileName(options["input"])}");
 
         using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(stdout);
         foreach (var entry in set.Entries) WriteRow(writer, entry);

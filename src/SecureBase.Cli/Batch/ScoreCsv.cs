@@ -11,11 +11,9 @@ internal static class ScoreCsv
 
     public static int Run(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
-        if (Options.Parse(args, Allowed, stderr) is not { } options) return 2;
-        if (options.Require("instrument", stderr) is not { } instrumentId || options.Require("input", stderr) is not { } input) return 2;
-        if (InstrumentLookup.Find(settings, instrumentId, stderr) is not { } pack) return 2;
-        using var csv = AnswerCsv.Open(pack, input, stderr);
-        if (csv is null) return 2;
+        if (AnswerCsv.OpenFromArguments(settings, args, Allowed, stderr) is not { } opened) return 2;
+        var (options, pack, csv) = opened;
+        using var _ = csv;
 
         using var output = options["output"] is { } path ? new StreamWriter(path) : null;
         using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(output ?? stdout);

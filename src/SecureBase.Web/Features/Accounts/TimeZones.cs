@@ -1,3 +1,7 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using SecureBase.Data.Model;
+
 namespace SecureBase.Web.Features.Accounts;
 
 public static class TimeZones
@@ -10,4 +14,7 @@ public static class TimeZones
 
     public static TimeZoneInfo Find(string id) =>
         TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+
+    public static async Task<TimeZoneInfo> OfAsync(UserManager<AppUser> users, ClaimsPrincipal user) =>
+        Find((await users.GetUserAsync(user))?.TimeZoneId ?? "UTC");
 }

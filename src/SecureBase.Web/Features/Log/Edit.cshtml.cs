@@ -58,5 +58,5 @@ public sealed class EditModel(AppDbContext db, PersonalText text, TimeProvider c
     Task<ActivationEntry?> FindAsync(Guid id) =>
         db.ActivationEntries.OwnedBy(User.Id()).FirstOrDefaultAsync(e => e.Id == id, HttpContext.RequestAborted);
 
-    async Task<TimeZoneInfo> ZoneAsync() => TimeZones.Find((await users.GetUserAsync(User))?.TimeZoneId ?? "UTC");
+    Task<TimeZoneInfo> ZoneAsync() => TimeZones.OfAsync(users, User);
 }

@@ -48,5 +48,5 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
         Form = new ActivationFormView(Input, last, Input.When ?? LocalTime.ForInput(clock.GetUtcNow(), Zone), showDetails);
     }
 
-    async Task<TimeZoneInfo> ZoneAsync() => TimeZones.Find((await users.GetUserAsync(User))?.TimeZoneId ?? "UTC");
+    Task<TimeZoneInfo> ZoneAsync() => TimeZones.OfAsync(users, User);
 }

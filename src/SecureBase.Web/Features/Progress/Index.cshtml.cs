@@ -33,7 +33,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Zone = TimeZones.Find((await users.GetUserAsync(User))?.TimeZoneId ?? "UTC");
+        Zone = await TimeZones.OfAsync(users, User);
         var administrations = await ProgressData.CompletedAdministrationsAsync(db, User.Id(), ct);
         Tracks = await TracksAsync(administrations, ct);
         Weeks = WeeklyMetrics.Compute(await ProgressData.ActivationsAsync(db, User.Id(), ct), Zone, clock.GetUtcNow());
