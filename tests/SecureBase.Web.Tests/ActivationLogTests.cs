@@ -70,6 +70,17 @@ public partial class ActivationLogTests(SecureBaseApp app) : IClassFixture<Secur
     }
 
     [Fact]
+    public async Task AHugeNoteIsRefusedWithoutAServerError()
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var before = await CountEntriesAsync();
+        var response = await visitor.PostAsync("/Log", [.. Quick, ("Input.Note", new string('x', 5_000_000))]);
+        Assert.True((int)response.StatusCode is >= 400 and < 500, $"{(int)response.StatusCode}");
+        Assert.Equal(before, await CountEntriesAsync());
+    }
+
+    [Fact]
     public async Task AMissingChoiceIsNamed()
     {
         var visitor = new Visitor(app);
