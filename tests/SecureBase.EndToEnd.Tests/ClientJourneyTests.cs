@@ -79,6 +79,7 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await stolen.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Secure = c.Secure, HttpOnly = c.HttpOnly }));
         await thief.GotoAsync($"{app.BaseAddress}/Log");
         Assert.Contains("/Accounts/SignIn", thief.Url, StringComparison.Ordinal);
+        await AssertAccessibleAsync(thief);
         await context.CloseAsync();
         await stolen.CloseAsync();
     }
