@@ -46,6 +46,7 @@ if (!app.Environment.IsDevelopment())
 app.UseStatusCodePagesForPagesAndApis();
 app.UseSecurityHeaders();
 app.UseRouting();   // after the status-code pages, so a re-executed /Error finds its endpoint
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseNoStoreForSignedInUsers();

@@ -26,6 +26,7 @@ public class SecureBaseApp : WebApplicationFactory<Program>
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("SecureBase:DataDirectory", Path.Combine(_folder, "data"));
         builder.UseSetting("SecureBase:KeyDirectory", Path.Combine(_folder, "keys"));
+        builder.UseSetting("RateLimits:AccountPostsPerMinute", "100000");   // tests sign many people in from one address
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }

@@ -11,7 +11,14 @@ public sealed class ErrorModel : PageModel
 {
     public string RequestId { get; private set; } = "";
     public int? Code { get; private set; }
-    public string Title => Code switch { 404 => "Page not found", 400 => "That request could not be understood", _ => "Something went wrong" };
+    public string Title => Code switch
+    {
+        404 => "Page not found",
+        400 => "That request could not be understood",
+        405 => "That action is not available here",
+        429 => "Too many attempts: wait a minute, then try again",
+        _ => "Something went wrong",
+    };
 
     public void OnGet(int? code) => (RequestId, Code) = (Activity.Current?.Id ?? HttpContext.TraceIdentifier, code);
 

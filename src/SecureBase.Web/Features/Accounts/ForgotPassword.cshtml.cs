@@ -9,6 +9,7 @@ using SecureBase.Web.Features.Email;
 namespace SecureBase.Web.Features.Accounts;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
 public sealed class ForgotPasswordModel(UserManager<AppUser> users, IOutbox outbox) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), StringLength(254)]

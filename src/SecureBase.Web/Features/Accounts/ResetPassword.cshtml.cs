@@ -9,6 +9,7 @@ using SecureBase.Data.Model;
 namespace SecureBase.Web.Features.Accounts;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
 public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext db) : PageModel
 {
     const string Invalid = "This reset link is not valid or has expired. Ask for a new one.";

@@ -8,6 +8,7 @@ using SecureBase.Data.Model;
 namespace SecureBase.Web.Features.Accounts;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
 public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
 {
     const string Failed = "Email or password is incorrect. After 5 failed attempts an account is locked for 15 minutes.";

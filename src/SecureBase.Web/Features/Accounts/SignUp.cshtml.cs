@@ -8,6 +8,7 @@ using SecureBase.Data.Model;
 namespace SecureBase.Web.Features.Accounts;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
 public sealed class SignUpModel(UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
     [BindProperty]

@@ -16,4 +16,7 @@ public static class LocalTime
 
     public static string ForDisplay(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    public static string Date(DateTimeOffset instant, TimeZoneInfo zone, string format = "d MMM yyyy") =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +11,13 @@ using SecureBase.Web.Features.Encryption;
 
 namespace SecureBase.Web.Features.Questionnaires;
 
-public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text) : PageModel
+public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text, UserManager<AppUser> users) : PageModel
 {
     public IReadOnlyCollection<InstrumentPack> Instruments => catalog.All;
     public IReadOnlyList<Administration> InProgress { get; private set; } = [];
     public IReadOnlyList<Administration> Completed { get; private set; } = [];
     public string? Error { get; private set; }
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     public InstrumentPack? Pack(string id) => catalog.Find(id);
 
@@ -43,6 +45,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
 
     async Task LoadAsync()
     {
+        Zone = await TimeZones.OfAsync(users, User);
         var mine = await db.Administrations.OwnedBy(User.Id()).Include(a => a.Responses).AsNoTracking().ToListAsync(HttpContext.RequestAborted);
         InProgress = mine.Where(a => a.CompletedAt is null).OrderByDescending(a => a.StartedAt).ToList();
         Completed = mine.Where(a => a.CompletedAt is not null).OrderByDescending(a => a.CompletedAt).ToList();

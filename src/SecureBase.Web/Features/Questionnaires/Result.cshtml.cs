@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace SecureBase.Web.Features.Questionnaires;
 
 public sealed record ChangeRow(string Label, Administration From, ReliableChangeResult Result);
 
-public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text, ChartCache charts) : PageModel
+public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text, ChartCache charts, UserManager<AppUser> users) : PageModel
 {
     public InstrumentPack Pack { get; private set; } = null!;
     public Administration Administration { get; private set; } = null!;
@@ -24,6 +25,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
     public IReadOnlyList<ChangeRow> Changes { get; private set; } = [];
     public NormSet? Norms { get; private set; }
     public string? TargetLabel { get; private set; }
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
 
     public ScoreValue? Score(string scaleId) => Administration.Scores.FirstOrDefault(s => s.ScaleId == scaleId);
 
@@ -34,6 +36,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
         if (administration?.CompletedAt is null || catalog.Find(administration.InstrumentId) is not { } pack) return NotFound();
         (Administration, Pack) = (administration, pack);
         TargetLabel = await Administrations.TargetAsync(text, pack, administration, ct);
+        Zone = await TimeZones.OfAsync(users, User);
 
         History = await db.Administrations.OwnedBy(User.Id()).AsNoTracking().Include(a => a.Scores)
             .Where(a => a.InstrumentId == pack.Id && a.TargetId == administration.TargetId && a.CompletedAt != null)
