@@ -93,4 +93,46 @@ public class PersistenceTests
         Assert.Equal(0, await read.ItemResponses.CountAsync(Ct));
         Assert.Equal(0, await read.ScoreValues.CountAsync(Ct));
     }
+
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AUsersLogAndExpectationsRoundTripAndGoWithTheUser(string provider)
+    {
+        await using var database = TestDatabase.Create(provider);
+        var at = new DateTimeOffset(2026, 3, 29, 1, 30, 0, TimeSpan.FromHours(1));
+        var user = new AppUser { Id = Guid.NewGuid().ToString(), UserName = "u@example.org", Email = "u@example.org", TimeZoneId = "Europe/London", CreatedAt = at };
+        await using (var db = await database.MigratedContextAsync())
+        {
+            db.Users.Add(user);
+            db.UserKeys.Add(new UserKey { UserId = user.Id, WrappedKey = [1, 2, 3] });
+            db.UserSessions.Add(new UserSession { Id = "s1", UserId = user.Id, CreatedAt = at });
+            db.ActivationEntries.Add(new ActivationEntry
+            {
+                Id = Guid.NewGuid(), UserId = user.Id, OccurredAt = at, CreatedAt = at, UpdatedAt = at, Relationship = Core.ActivationLog.Relationship.Work,
+                Pull = Core.ActivationLog.Pull.BothOrFrozen, Intensity = 9, Noticed = Core.ActivationLog.Noticed.WithinHours,
+                Response = Core.ActivationLog.ResponseChoice.PausedAndChoseNew, NewResponseKind = Core.ActivationLog.NewResponseKind.AskedForSpaceKindly,
+                SettledMinutes = 45, EncryptedNote = [9, 8, 7],
+            });
+            db.ExpectationEntries.Add(new ExpectationEntry
+            {
+                Id = Guid.NewGuid(), UserId = user.Id, RecordedAt = at, Relationship = Core.ActivationLog.Relationship.Partner,
+                ExpectedCarePercent = 30, Outcome = Core.WorkingModel.Outcome.Mixed, OutcomeAt = at.AddHours(3),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        await using (var read = database.NewContext())
+        {
+            var entry = await read.ActivationEntries.SingleAsync(Ct);
+            Assert.Equal((at, 9, Core.ActivationLog.Noticed.WithinHours, Core.ActivationLog.NewResponseKind.AskedForSpaceKindly, 45),
+                (entry.OccurredAt, entry.Intensity, entry.Noticed, entry.NewResponseKind, entry.SettledMinutes.GetValueOrDefault()));
+            Assert.Equal([9, 8, 7], entry.EncryptedNote);
+            var expectation = await read.ExpectationEntries.SingleAsync(Ct);
+            Assert.Equal(new Core.WorkingModel.Expectation(Core.ActivationLog.Relationship.Partner, at, 30, Core.WorkingModel.Outcome.Mixed), expectation.ToExpectation());
+            read.Users.Remove(await read.Users.SingleAsync(Ct));
+            await read.SaveChangesAsync(Ct);
+        }
+
+        await using var after = database.NewContext();
+        Assert.Equal(0, await after.ActivationEntries.CountAsync(Ct) + await after.ExpectationEntries.CountAsync(Ct) + await after.UserKeys.CountAsync(Ct) + await after.UserSessions.CountAsync(Ct));
+    }
 }

@@ -15,10 +15,31 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
     }
 
+    // On failure, keep what the browser showed: a screenshot beside the test results and the URL in the message.
+    static async Task WithEvidenceAsync(IPage page, string name, Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            var shot = Path.Combine(Path.GetTempPath(), $"securebase-{name}-failure.png");
+            await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+            throw new InvalidOperationException($"{e.Message} (at {page.Url}; screenshot {shot})", e);
+        }
+    }
+
     [Fact]
     public async Task SignUpTakeTheEcrRLogAMomentAndSeeItOnTheProgressPage()
     {
         var (context, page, requests) = await app.NewPhoneAsync();
+        await WithEvidenceAsync(page, "journey", () => JourneyAsync(page, requests));
+        await context.CloseAsync();
+    }
+
+    async Task JourneyAsync(IPage page, List<string> requests)
+    {
         var baseAddress = app.BaseAddress;
 
         await page.GotoAsync($"{baseAddress}/");
@@ -60,7 +81,6 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         Assert.All(requests, url => Assert.StartsWith(baseAddress, url, StringComparison.Ordinal));
         Assert.NotEmpty(requests);
-        await context.CloseAsync();
     }
 
     [Fact]

@@ -16,8 +16,11 @@ public static class ProgressData
         db.Administrations.OwnedBy(userId).AsNoTracking().Include(a => a.Scores)
             .Where(a => a.CompletedAt != null).ToListAsync(ct);
 
-    public static async Task<List<Activation>> ActivationsAsync(AppDbContext db, string userId, CancellationToken ct) =>
-        (await db.ActivationEntries.OwnedBy(userId).AsNoTracking().ToListAsync(ct)).Select(e => e.ToActivation()).ToList();
+    // Only the columns the weekly metrics use: no ciphertext leaves the database for this.
+    public static Task<List<Activation>> ActivationsAsync(AppDbContext db, string userId, CancellationToken ct) =>
+        db.ActivationEntries.OwnedBy(userId)
+            .Select(e => new Activation(e.OccurredAt, e.Intensity, e.Noticed, e.Response, e.SettledMinutes))
+            .ToListAsync(ct);
 
     // One list of everything, newest first. Entry text stays out: the timeline shows what happened, not notes.
     public static async Task<List<TimelineEvent>> TimelineAsync(AppDbContext db, string userId, IEnumerable<Administration> administrations, int count, CancellationToken ct)
