@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
@@ -6,6 +7,10 @@ namespace SecureBase.EndToEnd.Tests;
 
 public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
+    // URLs are asserted by polling (Playwright's advice) rather than by waiting for a load event that a
+    // POST → redirect → GET can complete before the wait begins.
+    static readonly PageAssertionsToHaveURLOptions Long = new() { Timeout = 30_000 };
+
     // Every page of the journey: no serious or critical accessibility violation (axe-core, WCAG 2.2 AA rules).
     static async Task AssertAccessibleAsync(IPage page)
     {
@@ -48,7 +53,7 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await AssertAccessibleAsync(page);
         await new SignUpPage(page).SignUpAsync($"e2e-{Guid.NewGuid():N}@example.org", "correct horse battery staple");
 
-        await page.WaitForURLAsync("**/Questionnaires");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Questionnaires$"), Long);
         await AssertAccessibleAsync(page);
         var questionnaire = new QuestionnairePage(page);
         await questionnaire.StartAsync("ECR-R");
@@ -61,7 +66,7 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
         await questionnaire.FinishAsync();
 
-        await page.WaitForURLAsync("**/Questionnaires/Result/**");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Questionnaires/Result/[0-9a-f-]{36}$"), Long);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your ECR-R result" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("Nearest quadrant, approximate")).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
@@ -89,11 +94,11 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         var (context, page, _) = await app.NewPhoneAsync();
         await page.GotoAsync($"{app.BaseAddress}/Accounts/SignUp");
         await new SignUpPage(page).SignUpAsync($"e2e-{Guid.NewGuid():N}@example.org", "correct horse battery staple");
-        await page.WaitForURLAsync("**/Questionnaires");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Questionnaires$"), Long);
         var cookies = await context.CookiesAsync();
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.WaitForURLAsync($"{app.BaseAddress}/");
+        await Assertions.Expect(page).ToHaveURLAsync($"{app.BaseAddress}/", Long);
 
         var (stolen, thief, _) = await app.NewPhoneAsync();
         await stolen.AddCookiesAsync(cookies.Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = c.Domain, Path = c.Path, Secure = c.Secure, HttpOnly = c.HttpOnly }));
