@@ -1,5 +1,3 @@
-using SecureBase.Core.Instruments;
-
 namespace SecureBase.Core.Statistics;
 
 public enum NormOrigin
@@ -56,7 +54,4 @@ public static class NormSetRules
         if (!(r > 0 && r < 1)) return $"a reliability of {r:0.###} cannot support a reliable-change judgement (it must lie strictly between 0 and 1)";
         return null;
     }
-
-    public static Better DirectionOf(InstrumentPack pack, string subscaleId) =>
-        pack.FindSubscale(subscaleId)?.Better ?? throw new ArgumentException($"Unknown subscale {subscaleId}", nameof(subscaleId));
 }

@@ -20,6 +20,4 @@ public sealed class ActivationEntry
     public byte[]? EncryptedNote { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
-
-    public Activation ToActivation() => new(OccurredAt, Intensity, Noticed, Response, SettledMinutes);
 }
