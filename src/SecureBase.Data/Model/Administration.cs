@@ -19,6 +19,8 @@ public sealed class Administration
     public List<ItemResponse> Responses { get; set; } = [];
     public List<ScoreValue> Scores { get; set; } = [];
 
+    public double? ScoreOf(string scaleId) => Scores.FirstOrDefault(s => s.ScaleId == scaleId)?.Value;
+
     public AnswerSheet ToAnswerSheet() => new(InstrumentId, Responses.ToDictionary(r => r.ItemId, r => r.Value));
 
     // Records what Core computed when the sitting was completed.

@@ -69,15 +69,16 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
     async Task<List<ScoreTrack>> TracksAsync(List<Administration> administrations, CancellationToken ct)
     {
         var tracks = new List<ScoreTrack>();
+        var normsByPack = new Dictionary<string, NormSet>(StringComparer.Ordinal);   // one computation per instrument, not per relationship
         foreach (var group in administrations.GroupBy(a => (a.InstrumentId, a.TargetId)))
         {
             if (catalog.Find(group.Key.InstrumentId) is not { Plane: not null } pack) continue;
             var history = group.OrderBy(a => a.CompletedAt).ToList();
-            var norms = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
+            if (!normsByPack.TryGetValue(pack.Id, out var norms))
+                normsByPack[pack.Id] = norms = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
             var since = pack.Subscales.Select(s => ReliableChange.Compare(s.Id, s.Better,
-                history[0].Scores.FirstOrDefault(v => v.ScaleId == s.Id)?.Value, history[^1].Scores.FirstOrDefault(v => v.ScaleId == s.Id)?.Value, norms)).ToList();
-            var path = history.Select(a => (a, anx: a.Scores.FirstOrDefault(v => v.ScaleId == pack.Plane.AnxietySubscaleId)?.Value, avo: a.Scores.FirstOrDefault(v => v.ScaleId == pack.Plane.AvoidanceSubscaleId)?.Value))
-                .Where(p => p.anx is not null && p.avo is not null).Select(p => new PlanePointAt(p.a.CompletedAt!.Value, p.anx!.Value, p.avo!.Value)).ToList();
+                history[0].ScoreOf(s.Id), history[^1].ScoreOf(s.Id), norms)).ToList();
+            var path = Administrations.PlanePath(history, pack.Plane);
             tracks.Add(new ScoreTrack(pack, pack.Targets.FirstOrDefault(t => t.Id == group.Key.TargetId)?.Label, history, since, norms,
                 charts.Plane(path, pack.Scale.Min, pack.Scale.Max)));
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SecureBase.Core.Instruments;
 using SecureBase.Data;
 using SecureBase.Data.Model;
+using SecureBase.Web.Features.Charts;
 using SecureBase.Web.Features.Encryption;
 
 namespace SecureBase.Web.Features.Questionnaires;
@@ -51,6 +52,12 @@ public static class Administrations
 
     public static Task<Administration?> FindOwnedAsync(AppDbContext db, string userId, Guid id, CancellationToken ct) =>
         db.Administrations.OwnedBy(userId).Include(a => a.Responses).Include(a => a.Scores).FirstOrDefaultAsync(a => a.Id == id, ct);
+
+    // Completed administrations as points on the plane, in the order given; those without both scores are left out.
+    public static List<PlanePointAt> PlanePath(IEnumerable<Administration> history, PlaneAxes axes) =>
+        history.Where(a => a.ScoreOf(axes.AnxietySubscaleId) is not null && a.ScoreOf(axes.AvoidanceSubscaleId) is not null)
+            .Select(a => new PlanePointAt(a.CompletedAt!.Value, a.ScoreOf(axes.AnxietySubscaleId)!.Value, a.ScoreOf(axes.AvoidanceSubscaleId)!.Value))
+            .ToList();
 
     // "Best friend", or "Another person (named): Sam" with the name decrypted for its owner.
     public static async Task<string?> TargetAsync(PersonalText text, InstrumentPack pack, Administration administration, CancellationToken ct)

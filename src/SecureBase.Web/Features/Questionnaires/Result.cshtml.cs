@@ -52,9 +52,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
 
         if (pack.Plane is { } axes)
         {
-            var path = History.Select(a => (a, x: a.Scores.FirstOrDefault(s => s.ScaleId == axes.AnxietySubscaleId)?.Value, y: a.Scores.FirstOrDefault(s => s.ScaleId == axes.AvoidanceSubscaleId)?.Value))
-                .Where(p => p.x is not null && p.y is not null)
-                .Select(p => new PlanePointAt(p.a.CompletedAt!.Value, p.x!.Value, p.y!.Value)).ToList();
+            var path = Administrations.PlanePath(History, axes);
             if (Score(axes.AnxietySubscaleId)?.Value is { } anx && Score(axes.AvoidanceSubscaleId)?.Value is { } avo)
                 Point = Plane.Place(anx, avo, Plane.Midpoint(pack.Scale), boundaryMargin: 0.25);
             PlaneSvg = charts.Plane(path, pack.Scale.Min, pack.Scale.Max);
@@ -66,5 +64,5 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
 
     IEnumerable<ChangeRow> CompareWith(string label, Administration earlier) =>
         earlier.Id == Administration.Id ? [] : Pack.Subscales.Select(s => new ChangeRow(label, earlier,
-            ReliableChange.Compare(s.Id, s.Better, earlier.Scores.FirstOrDefault(v => v.ScaleId == s.Id)?.Value, Score(s.Id)?.Value, Norms)));
+            ReliableChange.Compare(s.Id, s.Better, earlier.ScoreOf(s.Id), Administration.ScoreOf(s.Id), Norms)));
 }
