@@ -20,6 +20,8 @@ public static class IdentityPolicy
     public static void Configure(IdentityOptions options)
     {
         options.User.RequireUniqueEmail = true;
+        options.User.AllowedUserNameCharacters = "";   // the user name is the email, checked by the mailer's own parser (Web EmailAddresses)
+        options.SignIn.RequireConfirmedEmail = true;
         options.Password = new PasswordOptions
         {
             RequiredLength = 12, RequireDigit = false, RequireLowercase = false,

@@ -22,6 +22,9 @@ builder.Services.AddSecureBaseAccounts(builder.Configuration);
 // Account email: SMTP when configured, else .eml files in the data folder
 builder.Services.AddSecureBaseEmail(builder.Configuration);
 
+// Absolute links from one configured public base URL; forwarded headers only from trusted proxies
+builder.Services.AddPublicOrigin(builder.Configuration);
+
 // Free text is encrypted with a per-user key wrapped by the key ring outside the database
 builder.Services.AddScoped<PersonalText>();
 
@@ -37,6 +40,7 @@ var app = builder.Build();
 await app.Services.MigrateDatabaseAsync();
 await app.Services.VerifyKeyRingAsync();
 
+app.UsePublicOrigin(app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error");

@@ -43,6 +43,15 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    // The path of the newest confirmation link mailed to an address (.eml files in the data folder).
+    public string ConfirmationLink(string email)
+    {
+        var body = Directory.GetFiles(Path.Combine(_folder, "data", "mail"), "*.eml").Order(StringComparer.Ordinal)
+            .Select(f => { using var m = MimeKit.MimeMessage.Load(f); return (To: m.To.Mailboxes.First().Address, m.Subject, Body: m.TextBody ?? ""); })
+            .Last(m => m.To == email && m.Subject == "Confirm your SecureBase account").Body;
+        return System.Text.RegularExpressions.Regex.Match(body, @"https?://[^/\s]+(/Accounts/ConfirmEmail\S+)").Groups[1].Value;
+    }
+
     // A phone-sized page that records every request it makes.
     public async Task<(IBrowserContext Context, IPage Page, List<string> Requests)> NewPhoneAsync()
     {

@@ -51,7 +51,7 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await AssertAccessibleAsync(page);
         await page.GotoAsync($"{baseAddress}/Accounts/SignUp");
         await AssertAccessibleAsync(page);
-        await new SignUpPage(page).SignUpAsync($"e2e-{Guid.NewGuid():N}@example.org", "correct horse battery staple");
+        await new SignUpPage(page).SignUpConfirmAndSignInAsync(app, $"e2e-{Guid.NewGuid():N}@example.org", "correct horse battery staple");
 
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Questionnaires$"), Long);
         await AssertAccessibleAsync(page);
@@ -92,8 +92,7 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task AfterSignOutTheOldCookieNoLongerWorks()
     {
         var (context, page, _) = await app.NewPhoneAsync();
-        await page.GotoAsync($"{app.BaseAddress}/Accounts/SignUp");
-        await new SignUpPage(page).SignUpAsync($"e2e-{Guid.NewGuid():N}@example.org", "correct horse battery staple");
+        await new SignUpPage(page).SignUpConfirmAndSignInAsync(app, $"e2e-{Guid.NewGuid():N}@example.org", "correct horse battery staple");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Questionnaires$"), Long);
         var cookies = await context.CookiesAsync();
 

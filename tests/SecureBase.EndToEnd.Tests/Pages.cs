@@ -12,6 +12,20 @@ public sealed class SignUpPage(IPage page)
         await page.GetByLabel("Password (at least 12 characters").FillAsync(password);
         await page.GetByLabel("Your time zone").SelectOptionAsync("Europe/London");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Check your email.")).ToBeVisibleAsync();
+    }
+
+    // Sign up, open the link from the confirmation email, sign in: the whole first visit.
+    public async Task SignUpConfirmAndSignInAsync(BrowserApp app, string email, string password)
+    {
+        await page.GotoAsync($"{app.BaseAddress}/Accounts/SignUp");
+        await SignUpAsync(email, password);
+        await page.GotoAsync(app.BaseAddress + app.ConfirmationLink(email));
+        await Assertions.Expect(page.GetByText("Your email address is confirmed.")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 }
 

@@ -16,6 +16,10 @@ public sealed class SmtpApp : SecureBaseApp
         ("Email:Smtp:Security", "None"), ("Email:From", "SecureBase <no-reply@securebase.test>"),
     ];
 
+    public override IReadOnlyList<SentMail> Mail() => Smtp.ReceivedEmail.Select(m => new SentMail(
+        m.ToAddresses[0].Address, m.Headers["Subject"]!,
+        m.MessageParts[0].BodyData.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal))).ToList();
+
     public override async ValueTask DisposeAsync()
     {
         Smtp.Stop();
@@ -33,9 +37,7 @@ public partial class PasswordResetTests(SmtpApp app) : IClassFixture<SmtpApp>
     async Task<string> ResetMailFor(string email)
     {
         await new Visitor(app).PostAsync("/Accounts/ForgotPassword", ("Email", email));
-        var mail = Assert.Single(app.Smtp.ReceivedEmail, m => m.ToAddresses[0].Address == email);
-        Assert.Equal("Reset your SecureBase password", mail.Headers["Subject"]);
-        return mail.MessageParts[0].BodyData;
+        return Assert.Single(app.Mail(), m => m.To == email && m.Subject == "Reset your SecureBase password").Body;
     }
 
     [Fact]
@@ -43,7 +45,7 @@ public partial class PasswordResetTests(SmtpApp app) : IClassFixture<SmtpApp>
     {
         var email = await new Visitor(app).SignUpAsync();
         var body = await ResetMailFor(email);
-        var link = ResetLink().Match(body.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal)).Groups[1].Value;
+        var link = ResetLink().Match(body).Groups[1].Value;
         Assert.NotEmpty(link);
 
         var visitor = new Visitor(app);
@@ -73,7 +75,7 @@ public partial class PasswordResetTests(SmtpApp app) : IClassFixture<SmtpApp>
         await signedIn.PostAsync("/Log", ("Input.Pull", "Away"), ("Input.Intensity", "5"), ("Input.Response", "RanOldPattern"), ("Input.Note", "never in email"));
         var body = await ResetMailFor(email);
         Assert.DoesNotContain("never in email", body, StringComparison.Ordinal);
-        var link = ResetLink().Match(body.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal)).Groups[1].Value;
+        var link = ResetLink().Match(body).Groups[1].Value;
 
         Assert.Equal(HttpStatusCode.Redirect, (await new Visitor(app).PostAsync(link, link, ("Password", "a brand new passphrase"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await signedIn.GetAsync("/Log")).StatusCode);   // back to sign-in

@@ -7,6 +7,16 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace SecureBase.Web.Tests;
 
+public sealed record SentMail(string To, string Subject, string Body)
+{
+    // The first link in the body to a path on this app, as a path and query ("/Accounts/…?user=…").
+    public string Link(string path)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(Body, "https?://[^/\\s]+(" + System.Text.RegularExpressions.Regex.Escape(path) + "[^\\s]*)");
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"No link to {path} in: {Body}");
+    }
+}
+
 // The app in-process on a migrated temp SQLite file of its own; a test class takes it as IClassFixture.
 public class SecureBaseApp : WebApplicationFactory<Program>
 {
@@ -32,6 +42,18 @@ public class SecureBaseApp : WebApplicationFactory<Program>
     }
 
     protected virtual IEnumerable<(string Key, string Value)> Settings => [];
+
+    // Every email the app has sent so far: .eml files in the data folder (no SMTP server configured).
+    public virtual IReadOnlyList<SentMail> Mail()
+    {
+        var folder = Path.Combine(DataDirectory, "mail");
+        if (!Directory.Exists(folder)) return [];
+        return Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(file =>
+        {
+            using var message = MimeKit.MimeMessage.Load(file);
+            return new SentMail(message.To.Mailboxes.First().Address, message.Subject ?? "", message.TextBody ?? "");
+        }).ToList();
+    }
 
     public override async ValueTask DisposeAsync()
     {

@@ -48,12 +48,23 @@ public sealed partial class Visitor(SecureBaseApp app)
         return await Client.PostAsync(action, content, Ct);
     }
 
-    public async Task<string> SignUpAsync(string? email = null, string password = "correct horse battery staple")
+    public async Task<string> SignUpAsync(string? email = null, string password = "correct horse battery staple", string timeZone = "Europe/London")
     {
         email ??= $"client-{Guid.NewGuid():N}@example.org";
-        var response = await PostAsync("/Accounts/SignUp", ("Input.Email", email), ("Input.Password", password), ("Input.TimeZone", "Europe/London"));
+        var response = await PostAsync("/Accounts/SignUp", ("Input.Email", email), ("Input.Password", password), ("Input.TimeZone", timeZone));
         if (response.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-up failed: {response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        await ConfirmAsync(email);
+        var signIn = await SignInAsync(email, password);
+        if (signIn.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"Sign-in after sign-up failed: {signIn.StatusCode}");
         return email;
+    }
+
+    // Opens the newest confirmation link mailed to the address.
+    public async Task ConfirmAsync(string email)
+    {
+        var mail = app.Mail().Last(m => m.To == email && m.Subject == "Confirm your SecureBase account");
+        var confirmed = await Client.GetAsync(mail.Link("/Accounts/ConfirmEmail"), Ct);
+        if (confirmed.StatusCode != HttpStatusCode.OK) throw new InvalidOperationException($"Confirmation failed: {confirmed.StatusCode}");
     }
 
     public Task<HttpResponseMessage> SignInAsync(string email, string password = "correct horse battery staple") =>

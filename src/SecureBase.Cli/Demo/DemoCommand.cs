@@ -33,7 +33,7 @@ internal static class DemoCommand
         var email = $"demo-{RandomNumberGenerator.GetHexString(6, lowercase: true)}@example.org";
         var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz23456789", 20);
         var weeks = 52 * years;
-        var user = new AppUser { UserName = email, Email = email, TimeZoneId = "America/New_York", CreatedAt = now.AddDays(-7 * weeks) };
+        var user = new AppUser { UserName = email, Email = email, TimeZoneId = "America/New_York", EmailConfirmed = true, CreatedAt = now.AddDays(-7 * weeks) };
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded)
         {

@@ -1,4 +1,6 @@
+using NodaTime;
 using SecureBase.Core.Statistics;
+using SecureBase.Core.Time;
 
 namespace SecureBase.Core.ActivationLog;
 
@@ -14,14 +16,14 @@ public sealed record WeekMetrics(
 
 public static class WeeklyMetrics
 {
-    public static DateOnly WeekStartOf(DateTimeOffset instant, TimeZoneInfo zone)
+    public static DateOnly WeekStartOf(DateTimeOffset instant, DateTimeZone zone)
     {
-        var local = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, zone).DateTime);
+        var local = LocalTimes.DateIn(instant, zone);
         return local.AddDays(-(((int)local.DayOfWeek + 6) % 7));
     }
 
     // Every week from the first entry's week to `today`'s week, empty weeks included: a quiet week is data.
-    public static IReadOnlyList<WeekMetrics> Compute(IEnumerable<Activation> activations, TimeZoneInfo zone, DateTimeOffset today)
+    public static IReadOnlyList<WeekMetrics> Compute(IEnumerable<Activation> activations, DateTimeZone zone, DateTimeOffset today)
     {
         var byWeek = activations.GroupBy(a => WeekStartOf(a.OccurredAt, zone)).ToDictionary(g => g.Key, g => g.ToList());
         if (byWeek.Count == 0) return [];

@@ -1,4 +1,6 @@
+using NodaTime;
 using SecureBase.Core.ActivationLog;
+using SecureBase.Core.Time;
 
 namespace SecureBase.Core.WorkingModel;
 
@@ -17,7 +19,7 @@ public sealed record CalibrationPoint(
 
 public static class Calibration
 {
-    public static IReadOnlyList<CalibrationPoint> Compute(IEnumerable<Expectation> expectations, TimeZoneInfo zone) =>
+    public static IReadOnlyList<CalibrationPoint> Compute(IEnumerable<Expectation> expectations, DateTimeZone zone) =>
         expectations
             .Where(e => e.Outcome is not null)
             .GroupBy(e => (e.Relationship, Month: MonthOf(e.RecordedAt, zone)))
@@ -31,9 +33,9 @@ public static class Calibration
             .OrderBy(p => p.Relationship).ThenBy(p => p.Month)
             .ToList();
 
-    public static DateOnly MonthOf(DateTimeOffset instant, TimeZoneInfo zone)
+    public static DateOnly MonthOf(DateTimeOffset instant, DateTimeZone zone)
     {
-        var local = TimeZoneInfo.ConvertTime(instant, zone);
+        var local = LocalTimes.DateIn(instant, zone);
         return new DateOnly(local.Year, local.Month, 1);
     }
 }

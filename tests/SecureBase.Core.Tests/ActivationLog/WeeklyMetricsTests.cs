@@ -4,7 +4,7 @@ namespace SecureBase.Core.Tests.ActivationLog;
 
 public class WeeklyMetricsTests
 {
-    static readonly TimeZoneInfo Auckland = TimeZoneInfo.FindSystemTimeZoneById("Pacific/Auckland");
+    static readonly NodaTime.DateTimeZone Auckland = SecureBase.Core.Time.Zones.Find("Pacific/Auckland");
 
     static Activation At(string utc, int intensity, Noticed? noticed = null, ResponseChoice response = ResponseChoice.RanOldPattern, int? settled = null) =>
         new(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), intensity, noticed, response, settled);
@@ -47,7 +47,7 @@ public class WeeklyMetricsTests
     {
         var start = DateTimeOffset.Parse("2026-01-05T12:00Z", System.Globalization.CultureInfo.InvariantCulture);
         var entries = Enumerable.Range(0, 8).SelectMany(week => Enumerable.Range(0, 8 - week).Select(_ => new Activation(start.AddDays(7 * week), 5, null, ResponseChoice.RanOldPattern, null)));
-        var weeks = WeeklyMetrics.Compute(entries, TimeZoneInfo.Utc, start.AddDays(7 * 7));
+        var weeks = WeeklyMetrics.Compute(entries, NodaTime.DateTimeZone.Utc, start.AddDays(7 * 7));
         var trend = WeeklyMetrics.TrendOf(weeks, w => w.Count);
         Assert.Equal(-1, trend.Slope);
         Assert.Equal(SecureBase.Core.Statistics.TrendDirection.Falling, trend.Direction);

@@ -5,7 +5,7 @@ namespace SecureBase.Core.Tests.WorkingModel;
 
 public class CalibrationTests
 {
-    static readonly TimeZoneInfo NewYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+    static readonly NodaTime.DateTimeZone NewYork = SecureBase.Core.Time.Zones.Find("America/New_York");
 
     static Expectation At(string utc, int expected, Outcome? outcome, Relationship r = Relationship.Partner) =>
         new(r, DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture), expected, outcome);

@@ -48,6 +48,7 @@ public static class AccountServices
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddAccountRateLimit(configuration);
+        services.AddScoped<AccountEmails>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;

@@ -10,26 +10,21 @@ namespace SecureBase.Web.Features.Accounts;
 
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
-public sealed class ForgotPasswordModel(UserManager<AppUser> users, IOutbox outbox) : PageModel
+public sealed class ForgotPasswordModel(UserManager<AppUser> users, AccountEmails emails) : PageModel
 {
-    [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), StringLength(254)]
+    [BindProperty, Required(ErrorMessage = "Enter your email address."), MailAddress, StringLength(254)]
     public string? Email { get; set; }
 
     [BindProperty(SupportsGet = true)]
     public bool Sent { get; set; }
 
-    // The same answer whether or not the account exists, so the page cannot be used to find out.
+    // The same answer whether or not the account exists (and whether or not the mail could be sent),
+    // so the page cannot be used to find out.
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        if (await users.FindByEmailAsync(Email!) is { } user)
-        {
-            var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = $"{Request.Scheme}://{Request.Host}/Accounts/ResetPassword?user={Uri.EscapeDataString(user.Id)}&token={Uri.EscapeDataString(token)}";
-            await outbox.SendAsync(user.Email!, "Reset your SecureBase password",
-                $"Someone asked to reset the password of your SecureBase account.\n\nTo choose a new password, open this link within one hour:\n{link}\n\nIf it was not you, ignore this email; your password stays as it is.\n",
-                HttpContext.RequestAborted);
-        }
+        if (await users.FindByEmailAsync(EmailAddresses.Normalize(Email)!) is { } user)
+            await emails.SendPasswordResetAsync(user, HttpContext.RequestAborted);
         return RedirectToPage(new { Sent = true });
     }
 }

@@ -1,6 +1,8 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecureBase.Core.Time;
 using SecureBase.Data.Model;
 
 namespace SecureBase.Web.Features.Accounts;
@@ -17,17 +19,16 @@ public sealed class ProfileModel(UserManager<AppUser> users) : PageModel
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        Input.TimeZone = user.TimeZoneId;
+        Input.TimeZone = Zones.Canonical(user.TimeZoneId) ?? user.TimeZoneId;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!TimeZones.IsKnown(Input.TimeZone)) ModelState.AddModelError("Input.TimeZone", "Choose a time zone from the list.");
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         if (!ModelState.IsValid) return Page();
-        user.TimeZoneId = Input.TimeZone!;
+        user.TimeZoneId = Zones.Canonical(Input.TimeZone)!;
         await users.UpdateAsync(user);
         return RedirectToPage(new { Saved = true });
     }
@@ -35,5 +36,6 @@ public sealed class ProfileModel(UserManager<AppUser> users) : PageModel
 
 public sealed class ProfileInput
 {
+    [Required(ErrorMessage = "Choose your time zone from the list."), IanaTimeZone]
     public string? TimeZone { get; set; }
 }

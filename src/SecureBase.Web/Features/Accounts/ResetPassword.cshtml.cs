@@ -35,7 +35,12 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext 
             ModelState.AddModelError("", result?.Errors.Any(e => e.Code != "InvalidToken") == true ? string.Join(" ", result.Errors.Select(e => e.Description)) : Invalid);
             return Page();
         }
-        await Sessions.EndAllAsync(db, user!.Id, HttpContext.RequestAborted);   // a reset ends every session
+        if (!user!.EmailConfirmed)   // the link reached them: the address is theirs
+        {
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+        await Sessions.EndAllAsync(db, user.Id, HttpContext.RequestAborted);   // a reset ends every session
         return Redirect("/Accounts/SignIn?reset=true");
     }
 }

@@ -7,11 +7,18 @@ using SecureBase.Data.Model;
 
 namespace SecureBase.Web.Features.Accounts;
 
+// Every way a sign-in can fail (unknown address, wrong password, locked account) gives one message
+// and costs one password hash, so neither the page nor its timing tells which it was. Only someone
+// who knows the password learns that the address still needs confirming.
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
-public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountEmails emails) : PageModel
 {
     const string Failed = "Email or password is incorrect. After 5 failed attempts an account is locked for 15 minutes.";
+    const string Unconfirmed = "Confirm your email address first: we have sent a new link to it. Open it, then sign in.";
+
+    // A valid hash of no one's password, so a path without a stored hash still pays for one check.
+    static readonly string DummyHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString());
 
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -22,22 +29,32 @@ public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUse
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid) return Page();
-        var user = await users.FindByEmailAsync(Input.Email!);
-        if (user is null)
+        var user = await users.FindByEmailAsync(Input.Email!.Trim());
+        if (user is null || user.PasswordHash is null || await users.IsLockedOutAsync(user))
         {
-            // Hash anyway so a missing account takes as long as a wrong password (no enumeration by timing).
-            users.PasswordHasher.HashPassword(new AppUser(), Input.Password!);
-            ModelState.AddModelError("", Failed);
-            return Page();
+            users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), user?.PasswordHash ?? DummyHash, Input.Password!);
+            return Fail(Failed);
+        }
+        if (!user.EmailConfirmed)
+        {
+            if (!await users.CheckPasswordAsync(user, Input.Password!))
+            {
+                await users.AccessFailedAsync(user);
+                return Fail(Failed);
+            }
+            await emails.SendConfirmationAsync(user, HttpContext.RequestAborted);
+            return Fail(Unconfirmed);
         }
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
-        if (!result.Succeeded)
-        {
-            ModelState.AddModelError("", Failed);
-            return Page();
-        }
+        if (!result.Succeeded) return Fail(Failed);
         await Sessions.SignInAsync(HttpContext, user);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Questionnaires");
+    }
+
+    PageResult Fail(string message)
+    {
+        ModelState.AddModelError("", message);
+        return Page();
     }
 }
 

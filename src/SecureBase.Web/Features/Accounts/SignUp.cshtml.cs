@@ -3,48 +3,57 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SecureBase.Core.Time;
 using SecureBase.Data.Model;
+using SecureBase.Web.Features.Email;
 
 namespace SecureBase.Web.Features.Accounts;
 
+// Sign-up answers the same for a new address and a taken one, so it cannot be used to find out who
+// has an account: both end on "check your email". A new address gets a confirmation link; the owner
+// of a taken one is told that someone tried. Both paths hash the password once.
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
-public sealed class SignUpModel(UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class SignUpModel(UserManager<AppUser> users, AccountEmails emails, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public SignUpInput Input { get; set; } = new();
 
+    [BindProperty(SupportsGet = true)]
+    public bool Sent { get; set; }
+
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!TimeZones.IsKnown(Input.TimeZone)) ModelState.AddModelError("Input.TimeZone", "Choose a time zone from the list.");
         if (!ModelState.IsValid) return Page();
-
-        var user = new AppUser { UserName = Input.Email, Email = Input.Email, TimeZoneId = Input.TimeZone!, CreatedAt = clock.GetUtcNow() };
-        var result = await users.CreateAsync(user, Input.Password!);
-        if (!result.Succeeded)
+        var ct = HttpContext.RequestAborted;
+        var email = EmailAddresses.Normalize(Input.Email)!;
+        if (await users.FindByEmailAsync(email) is { } existing)
         {
-            foreach (var error in result.Errors) ModelState.AddModelError("", Describe(error));
+            users.PasswordHasher.HashPassword(existing, Input.Password!);   // the cost a new account pays
+            await emails.SendAlreadyRegisteredAsync(existing, ct);
+            return RedirectToPage(new { Sent = true });
+        }
+
+        var user = new AppUser { UserName = email, Email = email, TimeZoneId = Zones.Canonical(Input.TimeZone)!, CreatedAt = clock.GetUtcNow() };
+        var result = await users.CreateAsync(user, Input.Password!);
+        if (result.Succeeded) await emails.SendConfirmationAsync(user, ct);
+        else if (!result.Errors.All(e => e.Code is "DuplicateUserName" or "DuplicateEmail"))   // a duplicate here is a race: answer as above
+        {
+            foreach (var error in result.Errors) ModelState.AddModelError("", error.Description);
             return Page();
         }
-        await Sessions.SignInAsync(HttpContext, user);
-        return Redirect("/Questionnaires");
+        return RedirectToPage(new { Sent = true });
     }
-
-    // Identity's duplicate-name messages repeat the address back; ours say what to do instead.
-    static string Describe(IdentityError error) => error.Code switch
-    {
-        "DuplicateUserName" or "DuplicateEmail" => "An account could not be created with this email. If you already have one, sign in instead.",
-        _ => error.Description,
-    };
 }
 
 public sealed class SignUpInput
 {
-    [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), StringLength(254)]
+    [Required(ErrorMessage = "Enter your email address."), MailAddress, StringLength(254)]
     public string? Email { get; set; }
 
     [Required(ErrorMessage = "Choose a password."), StringLength(256, MinimumLength = 12, ErrorMessage = "Use at least 12 characters.")]
     public string? Password { get; set; }
 
+    [Required(ErrorMessage = "Choose your time zone from the list."), IanaTimeZone]
     public string? TimeZone { get; set; }
 }

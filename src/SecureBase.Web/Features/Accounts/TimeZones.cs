@@ -1,20 +1,24 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using NodaTime;
+using SecureBase.Core.Time;
 using SecureBase.Data.Model;
 
 namespace SecureBase.Web.Features.Accounts;
 
+// The person's zone, from the tz database NodaTime ships (Core.Time.Zones), whatever name they chose.
 public static class TimeZones
 {
-    // IANA ids known to this machine's time-zone database, for the profile's list.
-    public static IReadOnlyList<string> All { get; } = TimeZoneInfo.GetSystemTimeZones()
-        .Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal) || id == "UTC").Order(StringComparer.Ordinal).ToList();
+    public static async Task<DateTimeZone> OfAsync(UserManager<AppUser> users, ClaimsPrincipal user) =>
+        Zones.Find((await users.GetUserAsync(user))?.TimeZoneId);
+}
 
-    public static bool IsKnown(string? id) => id is not null && All.Contains(id, StringComparer.Ordinal);
+// Any IANA name or alias the tz database knows ("Asia/Calcutta" as well as "Asia/Kolkata"); the
+// caller stores Zones.Canonical of it. An unknown name is an error, never silently another zone.
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class IanaTimeZoneAttribute : System.ComponentModel.DataAnnotations.ValidationAttribute
+{
+    public IanaTimeZoneAttribute() : base("Choose your time zone from the list.") { }
 
-    public static TimeZoneInfo Find(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-
-    public static async Task<TimeZoneInfo> OfAsync(UserManager<AppUser> users, ClaimsPrincipal user) =>
-        Find((await users.GetUserAsync(user))?.TimeZoneId ?? "UTC");
+    public override bool IsValid(object? value) => value is null || Zones.Canonical(value as string) is not null;
 }

@@ -11,6 +11,9 @@ namespace SecureBase.Web.Features.Email;
 public interface IOutbox
 {
     Task SendAsync(string recipient, string subject, string body, CancellationToken ct);
+
+    // Removes whatever this outbox still keeps for a recipient whose account was deleted.
+    Task ForgetAsync(string recipient, CancellationToken ct);
 }
 
 public static class EmailServices
@@ -35,7 +38,7 @@ public static class EmailServices
     {
         var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = body } };
         message.From.Add(from);
-        message.To.Add(MailboxAddress.Parse(to));
+        message.To.Add(EmailAddresses.Parse(to));
         return message;
     }
 }
@@ -50,6 +53,8 @@ public sealed class SmtpOutbox(MailboxAddress from, string host, int port, Secur
         await client.SendAsync(EmailServices.Message(from, recipient, subject, body), ct);
         await client.DisconnectAsync(quit: true, ct);
     }
+
+    public Task ForgetAsync(string recipient, CancellationToken ct) => Task.CompletedTask;   // sent mail is kept nowhere here
 }
 
 public sealed class FileOutbox(MailboxAddress from, string folder) : IOutbox
@@ -59,5 +64,27 @@ public sealed class FileOutbox(MailboxAddress from, string folder) : IOutbox
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
         await EmailServices.Message(from, recipient, subject, body).WriteToAsync(path, ct);
+    }
+
+    public async Task ForgetAsync(string recipient, CancellationToken ct)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (var file in Directory.EnumerateFiles(folder, "*.eml"))
+        {
+            MimeMessage message;
+            try
+            {
+                message = await MimeMessage.LoadAsync(file, ct);
+            }
+            catch (FormatException)
+            {
+                continue;
+            }
+            if (message.To.Mailboxes.Any(m => string.Equals(m.Address, recipient, StringComparison.OrdinalIgnoreCase)))
+            {
+                message.Dispose();
+                File.Delete(file);
+            }
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace SecureBase.Web.Features.Expectations;
 
 public sealed class BeforeInput
 {
-    [Required(ErrorMessage = "Choose with whom.")]
+    [Required(ErrorMessage = "Choose with whom."), EnumDataType(typeof(Relationship), ErrorMessage = "Choose with whom from the list.")]
     public Relationship? Relationship { get; set; }
 
     [StringLength(60, ErrorMessage = "Keep the name or label under 60 characters.")]
@@ -22,10 +22,10 @@ public sealed class BeforeInput
 
 public sealed class CorrectiveInput
 {
-    [Required(ErrorMessage = "Choose what happened.")]
+    [Required(ErrorMessage = "Choose what happened."), EnumDataType(typeof(CorrectiveKind), ErrorMessage = "Choose what happened from the list.")]
     public CorrectiveKind? Kind { get; set; }
 
-    [Required(ErrorMessage = "Choose with whom.")]
+    [Required(ErrorMessage = "Choose with whom."), EnumDataType(typeof(Relationship), ErrorMessage = "Choose with whom from the list.")]
     public Relationship? Relationship { get; set; }
 
     [StringLength(60, ErrorMessage = "Keep the name or label under 60 characters.")]
@@ -37,7 +37,7 @@ public sealed class CorrectiveInput
 
 public sealed class OutcomeInput
 {
-    [Required(ErrorMessage = "Choose how they responded.")]
+    [Required(ErrorMessage = "Choose how they responded."), EnumDataType(typeof(Outcome), ErrorMessage = "Choose how they responded.")]
     public Outcome? Outcome { get; set; }
 
     [StringLength(2000, ErrorMessage = "Keep it under 2000 characters.")]

@@ -55,14 +55,11 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
         return RedirectToPage(new { Saved = true });
     }
 
-    // Each form binds only its own fields; the other form's empty fields are not errors.
+    // Both inputs are bound and validated (Forms.ValidateBoundInputs); each form's handler looks only
+    // at its own, so the other form's empty fields are not errors.
     bool IsValid(string prefix)
     {
         foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
-        var enums = prefix == nameof(Before)
-            ? new Enum?[] { Before.Relationship }
-            : [Corrective.Relationship, Corrective.Kind];
-        if (enums.Any(e => e is not null && !Enum.IsDefined(e.GetType(), e))) ModelState.AddModelError(prefix, "Choose from the lists.");
         return ModelState.IsValid;
     }
 

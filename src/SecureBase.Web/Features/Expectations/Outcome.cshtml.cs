@@ -21,7 +21,6 @@ public sealed class OutcomeModel(AppDbContext db, PersonalText text, TimeProvide
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (await LoadAsync(id) is { } notFound) return notFound;
-        if (Input.Outcome is { } o && !Enum.IsDefined(o)) ModelState.AddModelError("Input.Outcome", "Choose how they responded.");
         if (!ModelState.IsValid)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;

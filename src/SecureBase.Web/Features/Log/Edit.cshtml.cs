@@ -38,10 +38,10 @@ public sealed class EditModel(AppDbContext db, PersonalText text, TimeProvider c
     {
         if (await FindAsync(id) is not { } entry) return NotFound();
         var zone = await ZoneAsync();
-        var when = Input.Validate(ModelState, zone, clock.GetUtcNow());
+        var when = Input.Validate(ModelState, zone, clock.GetUtcNow(), untouched: entry.OccurredAt);
         if (!ModelState.IsValid)
         {
-            Form = new ActivationFormView(Input, entry.Relationship, Input.When, ShowDetails: true);
+            Form = new ActivationFormView(Input, entry.Relationship, Input.When, ShowDetails: true, Input.WhenShown);
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -58,5 +58,5 @@ public sealed class EditModel(AppDbContext db, PersonalText text, TimeProvider c
     Task<ActivationEntry?> FindAsync(Guid id) =>
         db.ActivationEntries.OwnedBy(User.Id()).FirstOrDefaultAsync(e => e.Id == id, HttpContext.RequestAborted);
 
-    Task<TimeZoneInfo> ZoneAsync() => TimeZones.OfAsync(users, User);
+    Task<NodaTime.DateTimeZone> ZoneAsync() => TimeZones.OfAsync(users, User);
 }

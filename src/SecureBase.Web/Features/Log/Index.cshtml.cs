@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
     public bool Saved { get; set; }
 
     public IReadOnlyList<ActivationEntry> Entries { get; private set; } = [];
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public NodaTime.DateTimeZone Zone { get; private set; } = NodaTime.DateTimeZone.Utc;
     public ActivationFormView Form { get; private set; } = null!;
 
     public async Task OnGetAsync() => await LoadAsync(showDetails: false);
@@ -27,7 +27,8 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
     {
         var ct = HttpContext.RequestAborted;
         Zone = await ZoneAsync();
-        var when = Input.Validate(ModelState, Zone, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var when = Input.Validate(ModelState, Zone, now, untouched: now);
         if (!ModelState.IsValid)
         {
             await LoadAsync(showDetails: true);
@@ -45,8 +46,8 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
         Zone = await ZoneAsync();
         Entries = await db.ActivationEntries.OwnedBy(User.Id()).AsNoTracking().OrderByDescending(e => e.OccurredAt).Take(20).ToListAsync(ct);
         var last = await ActivationEntries.LastRelationshipAsync(db, User.Id(), ct);
-        Form = new ActivationFormView(Input, last, Input.When ?? LocalTime.ForInput(clock.GetUtcNow(), Zone), showDetails);
+        Form = new ActivationFormView(Input, last, Input.When ?? LocalTime.ForInput(clock.GetUtcNow(), Zone), showDetails, Input.WhenShown);
     }
 
-    Task<TimeZoneInfo> ZoneAsync() => TimeZones.OfAsync(users, User);
+    Task<NodaTime.DateTimeZone> ZoneAsync() => TimeZones.OfAsync(users, User);
 }

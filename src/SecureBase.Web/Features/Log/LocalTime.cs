@@ -1,22 +1,18 @@
+using System.Globalization;
+using NodaTime;
+using SecureBase.Core.Time;
+
 namespace SecureBase.Web.Features.Log;
 
+// Instants shown and read as wall-clock times in the person's zone, one format everywhere.
 public static class LocalTime
 {
-    // A wall-clock time in the person's zone as an instant. A time skipped by a daylight-saving jump
-    // is moved forward by the jump, as a clock would be.
-    public static DateTimeOffset ToInstant(DateTime local, TimeZoneInfo zone)
-    {
-        var unspecified = DateTime.SpecifyKind(local, DateTimeKind.Unspecified);
-        if (zone.IsInvalidTime(unspecified)) unspecified = unspecified.AddHours(1);
-        return new DateTimeOffset(unspecified, zone.GetUtcOffset(unspecified)).ToUniversalTime();
-    }
+    public static string ForInput(DateTimeOffset instant, DateTimeZone zone) => Format(instant, zone, "yyyy-MM-ddTHH:mm");
 
-    public static string ForInput(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string ForDisplay(DateTimeOffset instant, DateTimeZone zone) => Format(instant, zone, "ddd d MMM, HH:mm");
 
-    public static string ForDisplay(DateTimeOffset instant, TimeZoneInfo zone) =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd d MMM, HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+    public static string Date(DateTimeOffset instant, DateTimeZone zone, string format = "d MMM yyyy") => Format(instant, zone, format);
 
-    public static string Date(DateTimeOffset instant, TimeZoneInfo zone, string format = "d MMM yyyy") =>
-        TimeZoneInfo.ConvertTime(instant, zone).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+    static string Format(DateTimeOffset instant, DateTimeZone zone, string format) =>
+        LocalTimes.InZone(instant, zone).ToDateTimeUnspecified().ToString(format, CultureInfo.InvariantCulture);
 }

@@ -26,7 +26,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
     public IReadOnlyList<TimelineEvent> Timeline { get; private set; } = [];
     public string? FrequencySvg { get; private set; }
     public string? SharesSvg { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public NodaTime.DateTimeZone Zone { get; private set; } = NodaTime.DateTimeZone.Utc;
     public IReadOnlyList<CalibrationPoint> Calibration { get; private set; } = [];
     public IReadOnlyList<(Relationship Relationship, string Svg)> CalibrationCharts { get; private set; } = [];
 

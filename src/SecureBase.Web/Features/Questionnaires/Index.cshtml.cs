@@ -17,7 +17,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
     public IReadOnlyList<Administration> InProgress { get; private set; } = [];
     public IReadOnlyList<Administration> Completed { get; private set; } = [];
     public string? Error { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public NodaTime.DateTimeZone Zone { get; private set; } = NodaTime.DateTimeZone.Utc;
 
     public InstrumentPack? Pack(string id) => catalog.Find(id);
 

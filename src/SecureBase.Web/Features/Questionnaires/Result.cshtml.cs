@@ -25,7 +25,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
     public IReadOnlyList<ChangeRow> Changes { get; private set; } = [];
     public NormSet? Norms { get; private set; }
     public string? TargetLabel { get; private set; }
-    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+    public NodaTime.DateTimeZone Zone { get; private set; } = NodaTime.DateTimeZone.Utc;
 
     public ScoreValue? Score(string scaleId) => Administration.Scores.FirstOrDefault(s => s.ScaleId == scaleId);
 
