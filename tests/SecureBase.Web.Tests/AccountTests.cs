@@ -94,7 +94,7 @@ public class AccountTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
     public async Task WeakPasswordsAreRefusedWithAReason(string password, string message)
     {
         var response = await new Visitor(app).PostAsync("/Accounts/SignUp", ("Input.Email", $"w-{Guid.NewGuid():N}@example.org"), ("Input.Password", password), ("Input.TimeZone", "Europe/London"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
@@ -124,7 +124,7 @@ public class AccountTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
         var email = await new Visitor(app).SignUpAsync();
         for (var i = 0; i < 5; i++) await new Visitor(app).SignInAsync(email, "wrong password entirely");
         var response = await new Visitor(app).SignInAsync(email);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);   // the form again, not a redirect into the app
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);   // the form again, not a redirect into the app
         Assert.Contains("incorrect", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         using var scope = app.Services.CreateScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SecureBase.Data.Model.AppUser>>();

@@ -66,7 +66,7 @@ public class MyDataTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
     {
         var (visitor, email, _) = await ClientWithDataAsync(app);
         var response = await visitor.PostAsync("/MyData/Delete", ("Password", "not my password at all"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("The password is incorrect.", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         using var scope = app.Services.CreateScope();
         Assert.True(await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.AnyAsync(u => u.Email == email, Ct));
@@ -94,6 +94,6 @@ public class MyDataTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
             Assert.False(await db.Administrations.AnyAsync(a => a.SubjectId == userId, Ct));
         }
         Assert.Equal(HttpStatusCode.Redirect, (await visitor.GetAsync("/Log")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await new Visitor(app).SignInAsync(email)).StatusCode);   // the form again: no such account
+        Assert.Equal(HttpStatusCode.BadRequest, (await new Visitor(app).SignInAsync(email)).StatusCode);   // the form again: no such account
     }
 }

@@ -106,7 +106,7 @@ public partial class QuestionnaireTests(SecureBaseApp app) : IClassFixture<Secur
         await visitor.SignUpAsync();
         var id = await StartAsync(visitor, "ecr-r");
         var response = await visitor.PostAsync($"/Questionnaires/Take/{id}?step=1", $"/Questionnaires/Take/{id}?step=1", ("ecr-r.01", "4"), ("ecr-r.02", value), ("nav", "next"));
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Statement 2: choose one of the answers from 1 to 7.", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Contains("0 of 36 answered", await (await visitor.GetAsync("/Questionnaires")).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }

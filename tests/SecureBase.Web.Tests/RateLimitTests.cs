@@ -15,7 +15,7 @@ public class RateLimitTests(StrictRateLimitApp app) : IClassFixture<StrictRateLi
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
             statuses.Add((await new Visitor(app).SignInAsync($"nobody-{i}@example.org", "wrong password, surely")).StatusCode);
-        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal([HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.BadRequest, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
         Assert.Equal(HttpStatusCode.OK, (await new Visitor(app).GetAsync("/Accounts/SignIn")).StatusCode);
     }
 }

@@ -66,7 +66,6 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
     async Task<IActionResult> InvalidAsync()
     {
         await LoadAsync();
-        Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }
 

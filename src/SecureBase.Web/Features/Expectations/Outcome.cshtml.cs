@@ -23,7 +23,6 @@ public sealed class OutcomeModel(AppDbContext db, PersonalText text, TimeProvide
         if (await LoadAsync(id) is { } notFound) return notFound;
         if (!ModelState.IsValid)
         {
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         Entry.Outcome = Input.Outcome;

@@ -8,7 +8,8 @@ namespace SecureBase.Web.Features.Forms;
 // - a page post that is not a form (JSON, text/plain, no body) is a 415, never a handler reading nothing;
 // - a bound input that received no field at all is still validated, so its [Required] fields fail
 //   instead of reaching the handler as nulls (an empty post used to end in "Nullable object must have
-//   a value"). Inputs that received fields were validated by model binding already.
+//   a value"). Inputs that received fields were validated by model binding already;
+// - a form drawn again because of its errors answers 400, on every page alike.
 public sealed class ValidateBoundInputs : IAsyncPageFilter
 {
     public Task OnPageHandlerSelectionAsync(PageHandlerSelectedContext context) => Task.CompletedTask;
@@ -32,7 +33,10 @@ public sealed class ValidateBoundInputs : IAsyncPageFilter
                     page.TryValidateModel(value, name);
                 }
         }
-        await next();
+        var executed = await next();
+        if (executed.Result is PageResult { StatusCode: null } result && !executed.ModelState.IsValid
+            && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+            result.StatusCode = StatusCodes.Status400BadRequest;
     }
 
     static bool HasEntries(PageModel page, string name) => page.ModelState.Keys.Any(k =>

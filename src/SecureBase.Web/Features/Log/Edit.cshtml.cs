@@ -42,7 +42,6 @@ public sealed class EditModel(AppDbContext db, PersonalText text, TimeProvider c
         if (!ModelState.IsValid)
         {
             Form = new ActivationFormView(Input, entry.Relationship, Input.When, ShowDetails: true, Input.WhenShown);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         await ActivationEntries.SaveAsync(db, text, clock, User.Id(), entry, Input, when!.Value, entry.Relationship, HttpContext.RequestAborted);

@@ -32,7 +32,6 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
         if (!ModelState.IsValid)
         {
             await LoadAsync(showDetails: true);
-            Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
         var last = await ActivationEntries.LastRelationshipAsync(db, User.Id(), ct);
