@@ -18,7 +18,8 @@ public static class DataPaths
     static string Ensure(string folder)
     {
         var full = Path.GetFullPath(folder);
-        Directory.CreateDirectory(full);
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(full);
+        else Directory.CreateDirectory(full, FilePermissions.PrivateFolder);   // only for the folder it creates; FilePermissions narrows the rest
         return full;
     }
 }

@@ -10,6 +10,9 @@ using SecureBase.Web.Features.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 
+// Data and key folders 0700, their files 0600, before anything is written to them
+var narrowed = FilePermissions.Secure(builder.Configuration);
+
 // Data: SQLite by default (a file under ./data), PostgreSQL when Database:Provider = Postgres
 builder.Services.AddSecureBaseData(builder.Configuration);
 
@@ -37,6 +40,7 @@ builder.Services.AddProblemDetails();
 builder.Services.AddSecureBaseHealthChecks();
 
 var app = builder.Build();
+if (narrowed.Count > 0) app.Logger.LogWarning("Narrowed the permissions of {Count} files and folders others could read.", narrowed.Count);
 await app.Services.MigrateDatabaseAsync();
 await app.Services.VerifyKeyRingAsync();
 

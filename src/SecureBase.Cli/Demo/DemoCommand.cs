@@ -21,6 +21,7 @@ internal static class DemoCommand
             stderr.WriteLine("error: --years must be a whole number from 1 to 10.");
             return 2;
         }
+        FilePermissions.Secure(settings.Configuration);   // the data folder is the web app's too: 0700, files 0600
         await using var services = Services(settings);
         await services.MigrateDatabaseAsync();
         var clock = services.GetRequiredService<TimeProvider>();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using SecureBase.Data;
 using SecureBase.Data.Model;
+using SecureBase.Web.Features.Encryption;
 
 namespace SecureBase.Web.Features.Accounts;
 
@@ -16,7 +17,8 @@ public static class AccountServices
     {
         services.AddDataProtection()
             .SetApplicationName("SecureBase")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeyDirectory(configuration)));
+            .PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeyDirectory(configuration)))
+            .ProtectKeysAtRest(configuration);
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityPolicy.Configure)
             .AddEntityFrameworkStores<AppDbContext>()

@@ -45,13 +45,16 @@ public sealed class EditModel(AppDbContext db, PersonalText text, TimeProvider c
             return Page();
         }
         await ActivationEntries.SaveAsync(db, text, clock, User.Id(), entry, Input, when!.Value, entry.Relationship, HttpContext.RequestAborted);
+        await db.Database.ScrubDeletedAsync(HttpContext.RequestAborted);   // a replaced note is a deleted note
         return Redirect("/Log?saved=true");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
         var deleted = await db.ActivationEntries.OwnedBy(User.Id()).Where(e => e.Id == id).ExecuteDeleteAsync(HttpContext.RequestAborted);
-        return deleted == 0 ? NotFound() : Redirect("/Log");
+        if (deleted == 0) return NotFound();
+        await db.Database.ScrubDeletedAsync(HttpContext.RequestAborted);
+        return Redirect("/Log");
     }
 
     Task<ActivationEntry?> FindAsync(Guid id) =>

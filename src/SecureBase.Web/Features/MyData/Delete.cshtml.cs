@@ -6,12 +6,14 @@ using Microsoft.EntityFrameworkCore;
 using SecureBase.Data;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Email;
 
 namespace SecureBase.Web.Features.MyData;
 
 // Deletion that really deletes: every row about the person, in one transaction, including the
-// wrapped key that their encrypted text needs; the rows that reference the user cascade.
-public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+// wrapped key that their encrypted text needs; the rows that reference the user cascade. Then the
+// write-ahead log and the mail folder are cleared of them too.
+public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOutbox outbox) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your password to confirm."), StringLength(256)]
     public string? Password { get; set; }
@@ -35,6 +37,8 @@ public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users) : P
             if (!result.Succeeded) throw new InvalidOperationException("The account could not be deleted.");
             await transaction.CommitAsync(ct);
         }
+        await db.Database.ScrubDeletedAsync(ct);       // no earlier copy of their rows stays in the write-ahead log
+        await outbox.ForgetAsync(user.Email!, ct);      // nor their mail in the data folder
         await HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();
         Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
         return Redirect("/?deleted=true");
