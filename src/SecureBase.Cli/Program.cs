@@ -8,12 +8,21 @@ using SecureBase.Cli.Batch;
 var settings = CliSettings.Load();
 var (stdout, stderr) = (Console.Out, Console.Error);
 
-return args switch
+try
 {
-    ["instruments", .. var rest] => ListInstruments.Run(settings, rest, stdout, stderr),
-    ["score", .. var rest] => ScoreCsv.Run(settings, rest, stdout, stderr),
-    ["norms", .. var rest] => NormsCsv.Run(settings, rest, stdout, stderr),
-    ["demo", .. var rest] => await DemoCommand.RunAsync(settings, rest, stdout, stderr),
-    ["help" or "--help" or "-h"] => Usage.Print(stdout, 0),
-    _ => Usage.Print(stderr, 2),
-};
+    return args switch
+    {
+        ["instruments", .. var rest] => ListInstruments.Run(settings, rest, stdout, stderr),
+        ["score", .. var rest] => ScoreCsv.Run(settings, rest, stdout, stderr),
+        ["norms", .. var rest] => NormsCsv.Run(settings, rest, stdout, stderr),
+        ["demo", .. var rest] => await DemoCommand.RunAsync(settings, rest, stdout, stderr),
+        ["help" or "--help" or "-h"] => Usage.Print(stdout, 0),
+        _ => Usage.Print(stderr, 2),
+    };
+}
+catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+{
+    // A disk that fills, a file that vanishes, a folder without permission: one line, never a stack trace.
+    stderr.WriteLine($"error: {e.Message}");
+    return 2;
+}

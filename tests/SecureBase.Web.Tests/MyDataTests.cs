@@ -40,10 +40,10 @@ public class MyDataTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
     }
 
     [Theory]
-    [InlineData("questionnaires", "administration,instrument,version,relationship,completed_at,scale,score")]
+    [InlineData("questionnaires", "administration,instrument,version,relationship,relationship_name,completed_at,completed_at_local,scale,score,answered,items,prorated")]
     [InlineData("answers", "administration,instrument,item,answer")]
-    [InlineData("activations", "id,occurred_at,relationship,relationship_label,pull,intensity,noticed,response,new_response,settled_minutes,note")]
-    [InlineData("expectations", "id,recorded_at,relationship,relationship_label,plan,expected_care_percent,corrective_kind,outcome,outcome_at,feeling")]
+    [InlineData("activations", "id,occurred_at,occurred_at_local,relationship,relationship_label,pull,intensity,noticed,response,new_response,settled_minutes,note")]
+    [InlineData("expectations", "id,recorded_at,recorded_at_local,relationship,relationship_label,plan,expected_care_percent,corrective_kind,outcome,outcome_at,outcome_at_local,feeling")]
     public async Task EachKindExportsAsCsv(string kind, string header)
     {
         var (visitor, _, _) = await ClientWithDataAsync(app);

@@ -20,16 +20,17 @@ public partial class QuestionnaireTests(SecureBaseApp app) : IClassFixture<Secur
     }
 
     // Answers one page: item number → value, by the pack's stable ids (ecr-r.01 …).
-    static Task<HttpResponseMessage> AnswerPageAsync(Visitor visitor, string id, int page, string nav, IEnumerable<int> numbers, Func<int, int> value) =>
+    static Task<HttpResponseMessage> AnswerPageAsync(Visitor visitor, string id, int page, string nav, IEnumerable<int> numbers, Func<int, int?> value) =>
         visitor.PostAsync($"/Questionnaires/Take/{id}?step={page}", $"/Questionnaires/Take/{id}?step={page}",
-            [.. numbers.Select(n => ($"ecr-r.{n:00}", value(n).ToString(System.Globalization.CultureInfo.InvariantCulture))), ("nav", nav)]);
+            [.. numbers.Where(n => value(n) is not null).Select(n => ($"ecr-r.{n:00}", value(n)!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))), ("nav", nav)]);
 
-    public static async Task<string> CompleteEcrRAsync(Visitor visitor, Func<int, int> value)
+    // Answers every item (null leaves one blank) and finishes.
+    public static async Task<string> CompleteEcrRAsync(Visitor visitor, Func<int, int?> value)
     {
         var id = await StartAsync(visitor, "ecr-r");
         for (var page = 1; page <= 6; page++)
         {
-            var response = await AnswerPageAsync(visitor, id, page, page == 6 ? "finish" : "next", Enumerable.Range((page - 1) * 6 + 1, 6), value);
+            var response = await AnswerPageAsync(visitor, id, page, page == 6 ? "finish-anyway" : "next", Enumerable.Range((page - 1) * 6 + 1, 6), value);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync(Ct));
         }
         return id;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using nietras.SeparatedValues;
 using SecureBase.Core.Statistics;
 
 namespace SecureBase.Cli.Batch;
@@ -19,22 +18,19 @@ internal static class NormsCsv
         csv.ReadRows(row => norms.Add(row.Sheet.Responses), stderr);
         var set = norms.ToNormSet($"local-{pack.Id}", $"Local norms from {Path.GetFileName(options["input"])}");
 
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(stdout);
-        foreach (var entry in set.Entries) WriteRow(writer, entry);
+        using (var output = CsvOutput.ToStandardOutput(stdout))
+        {
+            foreach (var entry in set.Entries) WriteRow(output, entry);
+            output.Complete(stderr);
+        }
         stderr.WriteLine($"N counts complete answers to a subscale's items; an RCI needs N ≥ {NormSet.MinimumLocalN}. {csv.Rejected} rows rejected.");
         return csv.Rejected > 0 ? 1 : 0;
     }
 
-    static void WriteRow(SepWriter writer, NormEntry entry)
-    {
-        using var row = writer.NewRow();
-        row["subscale"].Set(entry.SubscaleId);
-        row["mean"].Set(Format(entry.Mean));
-        row["sd"].Set(Format(entry.StandardDeviation));
-        row["alpha"].Set(Format(entry.Reliability));
-        row["n"].Set(entry.N.ToString(CultureInfo.InvariantCulture));
-        row["usable_for_rci"].Set(entry.N >= NormSet.MinimumLocalN && entry.Reliability is > 0 and < 1 ? "yes" : "no");
-    }
+    static void WriteRow(CsvOutput output, NormEntry entry) => output.Row(
+        ("subscale", entry.SubscaleId), ("mean", Format(entry.Mean)), ("sd", Format(entry.StandardDeviation)), ("alpha", Format(entry.Reliability)),
+        ("n", entry.N.ToString(CultureInfo.InvariantCulture)),
+        ("usable_for_rci", entry.N >= NormSet.MinimumLocalN && entry.Reliability is > 0 and < 1 ? "yes" : "no"));
 
     static string Format(double? value) =>
         value is { } v && double.IsFinite(v) ? v.ToString("0.000###", CultureInfo.InvariantCulture) : "";

@@ -1,5 +1,4 @@
 using System.Globalization;
-using nietras.SeparatedValues;
 using SecureBase.Core.Instruments;
 
 namespace SecureBase.Cli.Batch;
@@ -15,27 +14,27 @@ internal static class ScoreCsv
         var (options, pack, csv) = opened;
         using var _ = csv;
 
-        using var output = options["output"] is { } path ? new StreamWriter(path) : null;
-        using var writer = Sep.New(',').Writer(o => o with { Escape = true }).To(output ?? stdout);
+        using var output = options["output"] is { } path ? CsvOutput.ToFile(path, options["input"]!, stderr) : CsvOutput.ToStandardOutput(stdout);
+        if (output is null) return 2;
         var scored = 0;
         csv.ReadRows(row =>
         {
-            WriteRow(writer, row.Id, Scoring.Score(pack, row.Sheet).Score!);
+            WriteRow(output, row.Id, Scoring.Score(pack, row.Sheet).Score!);
             scored++;
         }, stderr);
+        if (!output.Complete(stderr)) return 2;
         stderr.WriteLine($"{scored} rows scored, {csv.Rejected} rejected.");
         return csv.Rejected > 0 ? 1 : 0;
     }
 
-    static void WriteRow(SepWriter writer, string id, InstrumentScore score)
-    {
-        using var row = writer.NewRow();
-        row["id"].Set(id);
-        foreach (var s in score.Subscales) row[s.SubscaleId].Set(Format(s.Value));
-        foreach (var c in score.Composites) row[c.CompositeId].Set(Format(c.Value));
-        foreach (var s in score.Subscales) row[$"{s.SubscaleId}_answered"].Set(CultureInfo.InvariantCulture, $"{s.Answered}/{s.ItemCount}");
-        row["flags"].Set(Flags(score));
-    }
+    static void WriteRow(CsvOutput output, string id, InstrumentScore score) => output.Row(
+    [
+        ("id", id),
+        .. score.Subscales.Select(s => (s.SubscaleId, (string?)Format(s.Value))),
+        .. score.Composites.Select(c => (c.CompositeId, (string?)Format(c.Value))),
+        .. score.Subscales.Select(s => ($"{s.SubscaleId}_answered", (string?)string.Create(CultureInfo.InvariantCulture, $"{s.Answered}/{s.ItemCount}"))),
+        ("flags", Flags(score)),
+    ]);
 
     // At least three decimals, up to six: enough to check by hand, no false precision.
     static string Format(double? value) => value?.ToString("0.000###", CultureInfo.InvariantCulture) ?? "";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using nietras.SeparatedValues;
+using SecureBase.Core.Export;
 
 namespace SecureBase.Web.Features.MyData;
 
@@ -17,9 +18,12 @@ public static class MyDataCsv
             {
                 case "questionnaires":
                     foreach (var a in export.Questionnaires)
-                        foreach (var (scale, value) in a.Scores)
+                        foreach (var s in a.Scores)
                             Row(writer, ("administration", a.Id.ToString()), ("instrument", a.Instrument), ("version", a.InstrumentVersion), ("relationship", a.Relationship),
-                                ("completed_at", a.CompletedAt?.ToString("O", CultureInfo.InvariantCulture)), ("scale", scale), ("score", value?.ToString("0.######", CultureInfo.InvariantCulture)));
+                                ("relationship_name", a.RelationshipName), ("completed_at", a.CompletedAt?.ToString("O", CultureInfo.InvariantCulture)),
+                                ("completed_at_local", a.CompletedAtLocal), ("scale", s.Scale), ("score", s.Value?.ToString("0.######", CultureInfo.InvariantCulture)),
+                                ("answered", s.Answered?.ToString(CultureInfo.InvariantCulture)), ("items", s.Items?.ToString(CultureInfo.InvariantCulture)),
+                                ("prorated", s.Items is null ? "" : s.Prorated ? "yes" : "no"));
                     break;
                 case "answers":
                     foreach (var a in export.Questionnaires)
@@ -28,16 +32,16 @@ public static class MyDataCsv
                     break;
                 case "activations":
                     foreach (var e in export.ActivationLog)
-                        Row(writer, ("id", e.Id.ToString()), ("occurred_at", e.OccurredAt.ToString("O", CultureInfo.InvariantCulture)), ("relationship", e.Relationship),
+                        Row(writer, ("id", e.Id.ToString()), ("occurred_at", e.OccurredAt.ToString("O", CultureInfo.InvariantCulture)), ("occurred_at_local", e.OccurredAtLocal), ("relationship", e.Relationship),
                             ("relationship_label", e.RelationshipLabel), ("pull", e.Pull), ("intensity", e.Intensity.ToString(CultureInfo.InvariantCulture)),
                             ("noticed", e.Noticed), ("response", e.Response), ("new_response", e.NewResponse),
                             ("settled_minutes", e.SettledMinutes?.ToString(CultureInfo.InvariantCulture)), ("note", e.Note));
                     break;
                 case "expectations":
                     foreach (var e in export.Expectations)
-                        Row(writer, ("id", e.Id.ToString()), ("recorded_at", e.RecordedAt.ToString("O", CultureInfo.InvariantCulture)), ("relationship", e.Relationship),
+                        Row(writer, ("id", e.Id.ToString()), ("recorded_at", e.RecordedAt.ToString("O", CultureInfo.InvariantCulture)), ("recorded_at_local", e.RecordedAtLocal), ("relationship", e.Relationship),
                             ("relationship_label", e.RelationshipLabel), ("plan", e.Plan), ("expected_care_percent", e.ExpectedCarePercent?.ToString(CultureInfo.InvariantCulture)),
-                            ("corrective_kind", e.CorrectiveKind), ("outcome", e.Outcome), ("outcome_at", e.OutcomeAt?.ToString("O", CultureInfo.InvariantCulture)), ("feeling", e.Feeling));
+                            ("corrective_kind", e.CorrectiveKind), ("outcome", e.Outcome), ("outcome_at", e.OutcomeAt?.ToString("O", CultureInfo.InvariantCulture)), ("outcome_at_local", e.OutcomeAtLocal), ("feeling", e.Feeling));
                     break;
                 default:
                     return null;
@@ -49,6 +53,6 @@ public static class MyDataCsv
     static void Row(SepWriter writer, params (string Name, string? Value)[] columns)
     {
         using var row = writer.NewRow();
-        foreach (var (name, value) in columns) row[name].Set(value ?? "");
+        foreach (var (name, value) in columns) row[name].Set(SpreadsheetSafe.Cell(value));   // every cell, so no column is forgotten
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SecureBase.Core.Time;
 using SecureBase.Data;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Encryption;
@@ -14,38 +16,48 @@ public sealed record ExportDocument(
     IReadOnlyList<ActivationExport> ActivationLog,
     IReadOnlyList<ExpectationExport> Expectations);
 
+// Times are given twice: the instant (UTC) and the same moment on the person's own clock, with its offset.
 public sealed record ProfileExport(string Email, string TimeZone, DateTimeOffset CreatedAt);
 
-public sealed record AdministrationExport(Guid Id, string Instrument, string InstrumentVersion, string? Relationship,
-    DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, IReadOnlyDictionary<string, int> Answers, IReadOnlyDictionary<string, double?> Scores);
+public sealed record AdministrationExport(Guid Id, string Instrument, string InstrumentVersion, string? Relationship, string? RelationshipName,
+    DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, string? CompletedAtLocal, IReadOnlyDictionary<string, int> Answers, IReadOnlyList<ScoreExport> Scores);
 
-public sealed record ActivationExport(Guid Id, DateTimeOffset OccurredAt, string Relationship, string? RelationshipLabel, string Pull,
+// A subscale or composite score: how many of its items were answered, and whether it was prorated (ADR 0003).
+public sealed record ScoreExport(string Scale, double? Value, int? Answered, int? Items, bool Prorated);
+
+public sealed record ActivationExport(Guid Id, DateTimeOffset OccurredAt, string OccurredAtLocal, string Relationship, string? RelationshipLabel, string Pull,
     int Intensity, string? Noticed, string Response, string? NewResponse, int? SettledMinutes, string? Note);
 
-public sealed record ExpectationExport(Guid Id, DateTimeOffset RecordedAt, string Relationship, string? RelationshipLabel, string? Plan,
-    int? ExpectedCarePercent, string? CorrectiveKind, string? Outcome, DateTimeOffset? OutcomeAt, string? Feeling);
+public sealed record ExpectationExport(Guid Id, DateTimeOffset RecordedAt, string RecordedAtLocal, string Relationship, string? RelationshipLabel, string? Plan,
+    int? ExpectedCarePercent, string? CorrectiveKind, string? Outcome, DateTimeOffset? OutcomeAt, string? OutcomeAtLocal, string? Feeling);
 
 public static class MyDataExport
 {
     public static async Task<ExportDocument> BuildAsync(AppDbContext db, PersonalText text, AppUser user, DateTimeOffset now, CancellationToken ct)
     {
         async Task<string?> Open(byte[]? data) => (await text.DecryptAsync(user.Id, data, ct)).Text;
+        var zone = Zones.Find(user.TimeZoneId);
+        string Local(DateTimeOffset instant) => Instant.FromDateTimeOffset(instant).InZone(zone).ToDateTimeOffset()
+            .ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
         var administrations = await db.Administrations.AsNoTracking().Where(a => a.SubjectId == user.Id)
             .Include(a => a.Responses).Include(a => a.Scores).OrderBy(a => a.StartedAt).ToListAsync(ct);
         var activations = new List<ActivationExport>();
         foreach (var e in await db.ActivationEntries.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.OccurredAt).ToListAsync(ct))
-            activations.Add(new(e.Id, e.OccurredAt, e.Relationship.ToString(), await Open(e.EncryptedRelationshipLabel), e.Pull.ToString(), e.Intensity,
+            activations.Add(new(e.Id, e.OccurredAt, Local(e.OccurredAt), e.Relationship.ToString(), await Open(e.EncryptedRelationshipLabel), e.Pull.ToString(), e.Intensity,
                 e.Noticed?.ToString(), e.Response.ToString(), e.NewResponseKind?.ToString(), e.SettledMinutes, await Open(e.EncryptedNote)));
         var expectations = new List<ExpectationExport>();
         foreach (var e in await db.ExpectationEntries.AsNoTracking().Where(e => e.UserId == user.Id).OrderBy(e => e.RecordedAt).ToListAsync(ct))
-            expectations.Add(new(e.Id, e.RecordedAt, e.Relationship.ToString(), await Open(e.EncryptedRelationshipLabel), await Open(e.EncryptedPlan),
-                e.ExpectedCarePercent, e.CorrectiveKind?.ToString(), e.Outcome?.ToString(), e.OutcomeAt, await Open(e.EncryptedFeeling)));
-
-        return new ExportDocument("securebase-export/1", now, new ProfileExport(user.Email!, user.TimeZoneId, user.CreatedAt),
-            administrations.Select(a => new AdministrationExport(a.Id, a.InstrumentId, a.InstrumentVersion, a.TargetId, a.StartedAt, a.CompletedAt,
+            expectations.Add(new(e.Id, e.RecordedAt, Local(e.RecordedAt), e.Relationship.ToString(), await Open(e.EncryptedRelationshipLabel), await Open(e.EncryptedPlan),
+                e.ExpectedCarePercent, e.CorrectiveKind?.ToString(), e.Outcome?.ToString(), e.OutcomeAt, e.OutcomeAt is { } o ? Local(o) : null, await Open(e.EncryptedFeeling)));
+        var questionnaires = new List<AdministrationExport>();
+        foreach (var a in administrations)
+            questionnaires.Add(new(a.Id, a.InstrumentId, a.InstrumentVersion, a.TargetId, await Open(a.EncryptedTargetLabel), a.StartedAt, a.CompletedAt,
+                a.CompletedAt is { } c ? Local(c) : null,
                 a.Responses.OrderBy(r => r.ItemId, StringComparer.Ordinal).ToDictionary(r => r.ItemId, r => r.Value),
-                a.Scores.ToDictionary(s => s.ScaleId, s => s.Value))).ToList(),
-            activations, expectations);
+                a.Scores.OrderBy(s => s.IsComposite).ThenBy(s => s.ScaleId, StringComparer.Ordinal).Select(s => new ScoreExport(s.ScaleId, s.Value,
+                    s.IsComposite ? null : s.Answered, s.IsComposite ? null : s.ItemCount, !s.IsComposite && s.Value is not null && s.Answered < s.ItemCount)).ToList()));
+
+        return new ExportDocument("securebase-export/2", now, new ProfileExport(user.Email!, zone.Id, user.CreatedAt), questionnaires, activations, expectations);
     }
 }

@@ -1,0 +1,89 @@
+using nietras.SeparatedValues;
+using SecureBase.Core.Export;
+
+namespace SecureBase.Cli.Batch;
+
+// Where a batch command writes its CSV: standard output, or a file that appears whole or not at all.
+// A file is written beside its destination under a temporary name and renamed over it at the end, so
+// a failure half-way leaves the destination as it was; the input file is never a destination. Every
+// cell goes through SpreadsheetSafe, so no column can carry a formula into a spreadsheet.
+internal sealed class CsvOutput : IDisposable
+{
+    private readonly TextWriter _text;
+    private readonly SepWriter _writer;
+    private readonly string? _temporary;
+    private readonly string? _destination;
+
+    private CsvOutput(TextWriter text, string? temporary, string? destination)
+    {
+        (_text, _temporary, _destination) = (text, temporary, destination);
+        _writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text, leaveOpen: true);
+    }
+
+    public static CsvOutput ToStandardOutput(TextWriter stdout) => new(stdout, null, null);
+
+    // Null, after one line on stderr, when the destination cannot be written or is the input.
+    public static CsvOutput? ToFile(string path, string inputPath, TextWriter stderr)
+    {
+        var destination = Resolve(path);
+        if (string.Equals(destination, Resolve(inputPath), StringComparison.Ordinal))
+            return Fail(stderr, $"--output '{path}' is the input file; choose another file so the input stays as it is.");
+        var folder = Path.GetDirectoryName(destination)!;
+        if (!Directory.Exists(folder)) return Fail(stderr, $"the folder of --output '{path}' does not exist.");
+        var temporary = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            return new CsvOutput(new StreamWriter(temporary), temporary, destination);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail(stderr, $"cannot write to '{path}': {e.Message}");
+        }
+    }
+
+    public void Row(params (string Name, string? Value)[] cells)
+    {
+        using var row = _writer.NewRow();
+        foreach (var (name, value) in cells) row[name].Set(SpreadsheetSafe.Cell(value));
+    }
+
+    // Finishes the file: renames it over the destination. False, after one line on stderr, when that fails.
+    public bool Complete(TextWriter stderr)
+    {
+        _writer.Dispose();
+        _text.Flush();
+        if (_temporary is null) return true;
+        try
+        {
+            _text.Dispose();
+            File.Move(_temporary, _destination!, overwrite: true);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: cannot write to '{_destination}': {e.Message}");
+            return false;
+        }
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        if (_temporary is null) return;
+        _text.Dispose();
+        if (File.Exists(_temporary)) File.Delete(_temporary);
+    }
+
+    // The full path with symbolic links followed, so a link to the input is the input.
+    static string Resolve(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return (File.Exists(full) ? new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName : null) ?? full;
+    }
+
+    static CsvOutput? Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        return null;
+    }
+}

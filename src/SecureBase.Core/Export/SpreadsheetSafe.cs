@@ -1,0 +1,16 @@
+namespace SecureBase.Core.Export;
+
+/// <summary>
+/// Text for a CSV cell that a spreadsheet will not run as a formula. Source: OWASP, "CSV Injection":
+/// a cell that begins with = + - @, a tab or a carriage return is prefixed with a single quote, so
+/// Excel, LibreOffice and Google Sheets show it as text. Quoting of separators and quotes inside the
+/// cell is the CSV writer's job (Sep with Escape = true).
+/// </summary>
+public static class SpreadsheetSafe
+{
+    static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>The cell text, with a leading <c>'</c> when it would start a formula; "" for null.</summary>
+    public static string Cell(string? text) =>
+        string.IsNullOrEmpty(text) ? "" : Array.IndexOf(FormulaStarts, text[0]) >= 0 ? "'" + text : text;
+}

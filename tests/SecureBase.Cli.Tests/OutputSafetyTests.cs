@@ -1,0 +1,68 @@
+using nietras.SeparatedValues;
+using SecureBase.Cli.Batch;
+
+namespace SecureBase.Cli.Tests;
+
+// The batch commands never write their input, report every IO problem in one line with exit code 2,
+// and write no cell a spreadsheet would run as a formula.
+public sealed class OutputSafetyTests : IDisposable
+{
+    private readonly CliRun _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    static string Rows(int count) =>
+        "id,1,2,3,4,5,6,7,8,9\n" + string.Concat(Enumerable.Range(1, count).Select(i => $"p{i},2,3,4,5,6,7,1,2,6\n"));
+
+    [Fact]
+    public void TheInputIsNeverTheOutput()
+    {
+        var content = Rows(5000);
+        var input = _cli.File("big.csv", content);
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", input));
+        Assert.Contains("is the input file", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Equal(content, File.ReadAllText(input));
+
+        var link = _cli.PathOf("link.csv");
+        File.CreateSymbolicLink(link, input);
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", link));
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, input);
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", relative, "--output", input));
+        Assert.Equal(content, File.ReadAllText(input));
+    }
+
+    [Fact]
+    public void AMissingOutputFolderIsOneLineAndExitCodeTwo()
+    {
+        var input = _cli.File("in.csv", Rows(3));
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", _cli.PathOf("missing/out.csv")));
+        Assert.Equal("error: the folder of --output '" + _cli.PathOf("missing/out.csv") + "' does not exist." + Environment.NewLine, _cli.Stderr);
+    }
+
+    [Fact]
+    public void AnOutputFileAppearsWholeAndNoTemporaryFileStays()
+    {
+        var input = _cli.File("in.csv", Rows(3));
+        var output = _cli.PathOf("out.csv");
+        File.WriteAllText(output, "old contents");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", output));
+        Assert.Equal(4, File.ReadAllLines(output).Length);
+        Assert.Equal(["in.csv", "out.csv"], Directory.GetFiles(Path.GetDirectoryName(output)!).Select(Path.GetFileName).Order());
+    }
+
+    [Theory]
+    [InlineData("=HYPERLINK(\"http://x\",\"y\")")]
+    [InlineData("+1+2")]
+    [InlineData("-2+3")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tx")]
+    [InlineData("\rx")]
+    public void ACellThatWouldBeAFormulaIsWrittenAsText(string id)
+    {
+        var input = _cli.File("in.csv", $"id,1,2,3,4,5,6,7,8,9\n\"{id.Replace("\"", "\"\"", StringComparison.Ordinal)}\",2,3,4,5,6,7,1,2,6\n");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input));
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromText(_cli.Stdout);
+        Assert.True(reader.MoveNext());
+        Assert.Equal("'" + id, reader.Current["id"].ToString());
+    }
+}
