@@ -10,6 +10,7 @@ using SecureBase.Data.Instruments;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Charts;
+using SecureBase.Web.Features.Encryption;
 using SecureBase.Web.Features.Questionnaires;
 
 namespace SecureBase.Web.Features.Progress;
@@ -18,7 +19,7 @@ public sealed record ScoreTrack(InstrumentPack Pack, string? TargetLabel, IReadO
 
 public sealed record MetricTrend(string Name, TrendResult Trend, Better Better, string Unit);
 
-public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, UserManager<AppUser> users, ChartCache charts) : PageModel
+public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, UserManager<AppUser> users, ChartCache charts, PersonalText text) : PageModel
 {
     public IReadOnlyList<ScoreTrack> Tracks { get; private set; } = [];
     public IReadOnlyList<WeekMetrics> Weeks { get; private set; } = [];
@@ -70,7 +71,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
     {
         var tracks = new List<ScoreTrack>();
         var normsByPack = new Dictionary<string, NormSet>(StringComparer.Ordinal);   // one computation per instrument, not per relationship
-        foreach (var group in administrations.GroupBy(a => (a.InstrumentId, a.TargetId)))
+        foreach (var group in await Administrations.TracksAsync(text, administrations, ct))
         {
             if (catalog.Find(group.Key.InstrumentId) is not { Plane: not null } pack) continue;
             var history = group.OrderBy(a => a.CompletedAt).ToList();
@@ -79,7 +80,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
             var since = pack.Subscales.Select(s => ReliableChange.Compare(s.Id, s.Better,
                 history[0].ScoreOf(s.Id), history[^1].ScoreOf(s.Id), norms)).ToList();
             var path = Administrations.PlanePath(history, pack.Plane);
-            tracks.Add(new ScoreTrack(pack, pack.Targets.FirstOrDefault(t => t.Id == group.Key.TargetId)?.Label, history, since, norms,
+            tracks.Add(new ScoreTrack(pack, await Administrations.TargetAsync(text, pack, history[^1], ct), history, since, norms,
                 charts.Plane(path, pack.Scale.Min, pack.Scale.Max)));
         }
         return tracks;

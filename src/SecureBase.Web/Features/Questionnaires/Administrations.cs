@@ -66,4 +66,29 @@ public static class Administrations
         var name = (await text.DecryptAsync(administration.SubjectId, administration.EncryptedTargetLabel, ct)).Text;
         return name is null ? label : $"{label}: {name}";
     }
+
+    // Which history a sitting belongs to: its instrument and relationship and, for "another person",
+    // the person: Sam and Alex are two histories, "Sam" and " sam " one. Every view that compares
+    // sittings (result, progress, verdicts) groups by this, so no verdict compares Alex with Sam.
+    public static async Task<ILookup<TrackKey, Administration>> TracksAsync(PersonalText text, IEnumerable<Administration> administrations, CancellationToken ct)
+    {
+        var keyed = new List<(TrackKey, Administration)>();
+        foreach (var a in administrations)
+        {
+            var name = a.EncryptedTargetLabel is null ? null : (await text.DecryptAsync(a.SubjectId, a.EncryptedTargetLabel, ct)).Text;
+            keyed.Add((new TrackKey(a.InstrumentId, a.TargetId, PersonKey(name)), a));
+        }
+        return keyed.ToLookup(k => k.Item1, k => k.Item2);
+    }
+
+    static string? PersonKey(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null : string.Join(' ', name.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+}
+
+public sealed record TrackKey(string InstrumentId, string? TargetId, string? Person);
+
+public static class TrackKeyExtensions
+{
+    public static async Task<TrackKey> TrackOfAsync(this Administration administration, PersonalText text, CancellationToken ct) =>
+        (await Administrations.TracksAsync(text, [administration], ct)).Single().Key;
 }

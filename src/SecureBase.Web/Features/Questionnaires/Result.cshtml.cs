@@ -41,14 +41,9 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
         History = await db.Administrations.OwnedBy(User.Id()).AsNoTracking().Include(a => a.Scores)
             .Where(a => a.InstrumentId == pack.Id && a.TargetId == administration.TargetId && a.CompletedAt != null)
             .ToListAsync(ct);
-        History = History.Where(a => a.CompletedAt <= administration.CompletedAt).OrderBy(a => a.CompletedAt).ToList();
-        if (administration.TargetId == "other")   // "another person" is one history per name
-        {
-            var same = new List<Administration>();
-            foreach (var a in History)
-                if (await Administrations.TargetAsync(text, pack, a, ct) == TargetLabel) same.Add(a);
-            History = same;
-        }
+        var track = await administration.TrackOfAsync(text, ct);
+        History = (await Administrations.TracksAsync(text, History.Where(a => a.CompletedAt <= administration.CompletedAt), ct))[track]
+            .OrderBy(a => a.CompletedAt).ToList();
 
         if (pack.Plane is { } axes)
         {
