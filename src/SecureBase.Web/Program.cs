@@ -51,6 +51,8 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
+// One culture for every request, whatever the server's: dates and numbers look the same everywhere
+app.UseRequestLocalization(o => o.SetDefaultCulture("en-GB").AddSupportedCultures("en-GB").AddSupportedUICultures("en-GB"));
 app.UseStatusCodePagesForPagesAndApis();
 app.UseSecurityHeaders();
 app.UseRouting();   // after the status-code pages, so a re-executed /Error finds its endpoint

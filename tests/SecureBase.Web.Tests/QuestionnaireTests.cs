@@ -89,7 +89,7 @@ public partial class QuestionnaireTests(SecureBaseApp app) : IClassFixture<Secur
         for (var page = 1; page <= 5; page++) await AnswerPageAsync(visitor, id, page, "next", Enumerable.Range((page - 1) * 6 + 1, 6), _ => 4);
         var ask = await AnswerPageAsync(visitor, id, 6, "finish", [31, 32], _ => 4);
         Assert.Equal(HttpStatusCode.OK, ask.StatusCode);
-        Assert.Contains("4 statement(s) are unanswered: 33, 34, 35, 36", await ask.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Contains("4 statements are unanswered: 33, 34, 35, 36", await ask.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         var finish = await AnswerPageAsync(visitor, id, 6, "finish-anyway", [31, 32], _ => 4);
         Assert.Equal(HttpStatusCode.Redirect, finish.StatusCode);

@@ -48,7 +48,7 @@ public static class NormSetRules
     {
         if (entry is null) return $"the norm set {set.Name} has no figures for this subscale";
         if (set.Origin == NormOrigin.Local && entry.N < NormSet.MinimumLocalN)
-            return $"the local norm set has {entry.N} baseline administrations; at least {NormSet.MinimumLocalN} are needed";
+            return $"the local norm set has {Text.Counted.Of(entry.N, "baseline administration")}; at least {NormSet.MinimumLocalN} are needed";
         if (!(entry.StandardDeviation > 0)) return $"the norm set {set.Name} has no spread (SD = {entry.StandardDeviation:0.###})";
         if (entry.Reliability is not { } r) return $"the norm set {set.Name} has no reliability for this subscale";
         if (!(r > 0 && r < 1)) return $"a reliability of {r:0.###} cannot support a reliable-change judgement (it must lie strictly between 0 and 1)";

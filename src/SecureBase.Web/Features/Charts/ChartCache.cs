@@ -24,11 +24,11 @@ public sealed class ChartCache : IDisposable
         return GetOrRender(key.ToString(), () => WeeklyChart.Render(weeks, yMin, yMax, yLabel, series));
     }
 
-    public string Plane(IReadOnlyList<PlanePointAt> points, double min, double max)
+    public string Plane(IReadOnlyList<PlanePointAt> points, double min, double max, bool highlightLast = true)
     {
-        var key = new StringBuilder().Append(CultureInfo.InvariantCulture, $"plane|{min}|{max}|");
+        var key = new StringBuilder().Append(CultureInfo.InvariantCulture, $"plane|{min}|{max}|{highlightLast}|");
         foreach (var p in points) key.Append(CultureInfo.InvariantCulture, $"{p.Anxiety:R},{p.Avoidance:R};");
-        return GetOrRender(key.ToString(), () => PlaneChart.Render(points, min, max));
+        return GetOrRender(key.ToString(), () => PlaneChart.Render(points, min, max, highlightLast));
     }
 
     string GetOrRender(string key, Func<string> render) =>

@@ -5,10 +5,10 @@ namespace SecureBase.Web.Features.Charts;
 public sealed record PlanePointAt(DateTimeOffset When, double Anxiety, double Avoidance);
 
 // The anxiety × avoidance plane: avoidance across, anxiety up, the scale midpoint dashed, the person's
-// administrations joined in time order with the latest one larger.
+// administrations joined in time order; the latest one larger when it is the one being shown.
 public static class PlaneChart
 {
-    public static string Render(IReadOnlyList<PlanePointAt> points, double min = 1, double max = 7)
+    public static string Render(IReadOnlyList<PlanePointAt> points, double min = 1, double max = 7, bool highlightLast = true)
     {
         var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
@@ -29,9 +29,12 @@ public static class PlaneChart
             path.Color = new Color(11, 92, 173);
             path.LineWidth = 2;
             path.MarkerSize = 7;
-            var last = points[^1];
-            var now = plot.Add.Marker(last.Avoidance, last.Anxiety, MarkerShape.FilledCircle, 14);
-            now.Color = new Color(11, 92, 173);
+            if (highlightLast)
+            {
+                var last = points[^1];
+                var now = plot.Add.Marker(last.Avoidance, last.Anxiety, MarkerShape.FilledCircle, 14);
+                now.Color = new Color(11, 92, 173);
+            }
         }
         plot.Axes.SetLimits(min, max, min, max);
         plot.XLabel("Avoidance (discomfort with closeness)");

@@ -24,7 +24,9 @@ public static class WeeklyChart
             line.LineWidth = 2;
             line.MarkerSize = 5;
         }
-        plot.Axes.DateTimeTicksBottom();
+        // One unambiguous date format on every axis, whatever the server's culture ("9 Mar 2026", as the tables).
+        if (plot.Axes.DateTimeTicksBottom().TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+            ticks.LabelFormatter = d => d.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
         plot.Axes.SetLimitsY(yMin, yMax);
         plot.YLabel(yLabel);
         if (series.Length > 1) plot.ShowLegend(Alignment.UpperLeft);
