@@ -73,6 +73,9 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Log", Exact = true }).ClickAsync();
         await AssertAccessibleAsync(page);
+        await page.GetByText("More detail (optional)").ClickAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "securebase-log-375.png"), FullPage = true });
+        await page.GetByText("More detail (optional)").ClickAsync();
         await new LogPage(page).QuickLogAsync("Toward: reassurance, checking, protest", 7, "Paused and chose a new response");
         await Assertions.Expect(page.GetByText("Saved. Noticing it is the work.")).ToBeVisibleAsync();
 
@@ -106,5 +109,23 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await AssertAccessibleAsync(thief);
         await context.CloseAsync();
         await stolen.CloseAsync();
+    }
+}
+
+public class TimeZoneDetectionTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    // Chromium reports some zones by their older names; the sign-up form still preselects the right one.
+    [Theory]
+    [InlineData("Asia/Calcutta", "Asia/Kolkata")]
+    [InlineData("Europe/Kiev", "Europe/Kyiv")]
+    [InlineData("America/New_York", "America/New_York")]
+    public async Task TheBrowsersZoneIsPreselectedUnderItsCanonicalName(string browserZone, string selected)
+    {
+        var context = await app.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 812 }, TimezoneId = browserZone });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync($"{app.BaseAddress}/Accounts/SignUp");
+        Assert.Equal(selected, await page.GetByLabel("Your time zone").InputValueAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "securebase-signup-375.png"), FullPage = true });
+        await context.CloseAsync();
     }
 }

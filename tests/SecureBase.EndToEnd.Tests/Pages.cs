@@ -13,6 +13,7 @@ public sealed class SignUpPage(IPage page)
         await page.GetByLabel("Your time zone").SelectOptionAsync("Europe/London");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Check your email.")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "securebase-check-email-375.png"), FullPage = true });
     }
 
     // Sign up, open the link from the confirmation email, sign in: the whole first visit.
