@@ -1,0 +1,87 @@
+namespace SecureBase.Core.Sharing;
+
+/// <summary>A person's place in a practice: owner or therapist; inactive once deactivated.</summary>
+public enum PracticeRole
+{
+    Owner,
+    Therapist,
+}
+
+/// <summary>One membership of the person asking, in one practice.</summary>
+public sealed record Membership(Guid PracticeId, PracticeRole Role, bool Active);
+
+/// <summary>
+/// The person asking: their user id, whether this session passed a second factor, and their
+/// memberships (none for a client).
+/// </summary>
+public sealed record Viewer(string UserId, bool MfaSatisfied, IReadOnlyList<Membership> Memberships);
+
+/// <summary>
+/// A therapist's work with one client in one practice. <see cref="Ended"/> is set when either side
+/// ends it; from then on the therapist sees nothing.
+/// </summary>
+public sealed record CareRelationship(Guid PracticeId, string TherapistId, string ClientId, DateTimeOffset Started, DateTimeOffset? Ended);
+
+/// <summary>
+/// What the client has granted to this relationship right now: the scopes, and the entries whose note
+/// text they chose to share. Read fresh for every request: a revocation has no grace period.
+/// </summary>
+public sealed record ConsentSnapshot(IReadOnlySet<ConsentScope> Granted, IReadOnlySet<Guid> SharedEntries)
+{
+    /// <summary>Nothing shared: the state of every new relationship.</summary>
+    public static ConsentSnapshot None { get; } = new(new HashSet<ConsentScope>(), new HashSet<Guid>());
+}
+
+/// <summary>Whose data, and for <see cref="ConsentScope.SharedNote"/> which entry.</summary>
+public sealed record ClientResource(string ClientId, ConsentScope Scope, Guid? EntryId = null);
+
+/// <summary>Why access was refused; <see cref="None"/> when it was allowed.</summary>
+public enum DenialReason
+{
+    None,
+    NoRelationship,
+    RelationshipEnded,
+    NotAMemberOfThePractice,
+    MembershipDeactivated,
+    SecondFactorRequired,
+    ScopeNotGranted,
+    NoteNotShared,
+    OnlyTheClientWrites,
+}
+
+/// <summary>The answer: allowed, or refused with the reason (for the audit trail, never shown to the asker).</summary>
+public sealed record Decision(bool Allowed, DenialReason Reason)
+{
+    public static Decision Allow { get; } = new(true, DenialReason.None);
+
+    public static Decision Deny(DenialReason reason) => new(false, reason);
+}
+
+/// <summary>
+/// The one rule for who may see what of a client's clinical data, shaped like ploeh's
+/// <c>MaîtreD.CanAccept</c>: everything it needs comes in, a value comes out. ASP.NET Core
+/// authorization handlers load the relationship and consent and call it; pages never decide.
+/// Rules, in order: a client may read and change all their own data; anyone else needs a second
+/// factor, an active relationship with the client as their therapist, an active membership of that
+/// relationship's practice, and the scope granted (for note text: that very entry shared); nobody but
+/// the client writes their data; a practice owner who is not the client's therapist sees nothing.
+/// Source: issue 7; shared/reference/security-and-reliability.md §1 items 1–2, goals G1, G3, G7.
+/// </summary>
+public static class Access
+{
+    public static Decision Decide(Viewer viewer, ClientResource resource, Operation operation, CareRelationship? relationship, ConsentSnapshot consent)
+    {
+        if (viewer.UserId == resource.ClientId) return Decision.Allow;
+        if (!viewer.MfaSatisfied) return Decision.Deny(DenialReason.SecondFactorRequired);
+        if (relationship is null || relationship.ClientId != resource.ClientId || relationship.TherapistId != viewer.UserId)
+            return Decision.Deny(DenialReason.NoRelationship);
+        if (relationship.Ended is not null) return Decision.Deny(DenialReason.RelationshipEnded);
+        var membership = viewer.Memberships.FirstOrDefault(m => m.PracticeId == relationship.PracticeId);
+        if (membership is null) return Decision.Deny(DenialReason.NotAMemberOfThePractice);
+        if (!membership.Active) return Decision.Deny(DenialReason.MembershipDeactivated);
+        if (operation != Operation.Read) return Decision.Deny(DenialReason.OnlyTheClientWrites);
+        if (resource.Scope == ConsentScope.SharedNote)
+            return resource.EntryId is { } entry && consent.SharedEntries.Contains(entry) ? Decision.Allow : Decision.Deny(DenialReason.NoteNotShared);
+        return consent.Granted.Contains(resource.Scope) ? Decision.Allow : Decision.Deny(DenialReason.ScopeNotGranted);
+    }
+}

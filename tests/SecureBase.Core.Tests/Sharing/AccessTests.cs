@@ -1,0 +1,61 @@
+using SecureBase.Core.Sharing;
+
+namespace SecureBase.Core.Tests.Sharing;
+
+public class AccessTests
+{
+    static readonly Guid Practice = Guid.Parse("11111111-1111-1111-1111-111111111111");
+    static readonly Guid OtherPractice = Guid.Parse("22222222-2222-2222-2222-222222222222");
+    static readonly Guid SharedEntry = Guid.Parse("33333333-3333-3333-3333-333333333333");
+    static readonly Guid PrivateEntry = Guid.Parse("44444444-4444-4444-4444-444444444444");
+    static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    const string Client = "client", Therapist = "therapist";
+
+    static readonly CareRelationship Active = new(Practice, Therapist, Client, Start, null);
+    static readonly ConsentSnapshot ScoresAndOneNote = new(new HashSet<ConsentScope> { ConsentScope.Scores, ConsentScope.WeeklyMetrics }, new HashSet<Guid> { SharedEntry });
+
+    static Viewer TherapistViewer(bool mfa = true, bool active = true, Guid? practice = null) =>
+        new(Therapist, mfa, [new Membership(practice ?? Practice, PracticeRole.Therapist, active)]);
+
+    // subject, viewer, scope, entry, operation, relationship, expected reason (None = allowed)
+    public static TheoryData<string, Viewer, ConsentScope, Guid?, Operation, CareRelationship?, DenialReason> Cases => new()
+    {
+        { "the client, any scope", new Viewer(Client, false, []), ConsentScope.ItemAnswers, null, Operation.Read, null, DenialReason.None },
+        { "the client writes", new Viewer(Client, false, []), ConsentScope.ActivationEntries, null, Operation.Write, null, DenialReason.None },
+        { "the client's own private note", new Viewer(Client, false, []), ConsentScope.SharedNote, PrivateEntry, Operation.Read, null, DenialReason.None },
+        { "another client", new Viewer("someone else", false, []), ConsentScope.Scores, null, Operation.Read, null, DenialReason.SecondFactorRequired },
+        { "another client with MFA", new Viewer("someone else", true, []), ConsentScope.Scores, null, Operation.Read, Active, DenialReason.NoRelationship },
+        { "their therapist, granted scope", TherapistViewer(), ConsentScope.Scores, null, Operation.Read, Active, DenialReason.None },
+        { "their therapist, second granted scope", TherapistViewer(), ConsentScope.WeeklyMetrics, null, Operation.Read, Active, DenialReason.None },
+        { "their therapist, scope not granted", TherapistViewer(), ConsentScope.ItemAnswers, null, Operation.Read, Active, DenialReason.ScopeNotGranted },
+        { "their therapist, entries not granted", TherapistViewer(), ConsentScope.ActivationEntries, null, Operation.Read, Active, DenialReason.ScopeNotGranted },
+        { "their therapist, shared note", TherapistViewer(), ConsentScope.SharedNote, SharedEntry, Operation.Read, Active, DenialReason.None },
+        { "their therapist, private note", TherapistViewer(), ConsentScope.SharedNote, PrivateEntry, Operation.Read, Active, DenialReason.NoteNotShared },
+        { "their therapist, note without entry", TherapistViewer(), ConsentScope.SharedNote, null, Operation.Read, Active, DenialReason.NoteNotShared },
+        { "their therapist writes", TherapistViewer(), ConsentScope.Scores, null, Operation.Write, Active, DenialReason.OnlyTheClientWrites },
+        { "their therapist without MFA", TherapistViewer(mfa: false), ConsentScope.Scores, null, Operation.Read, Active, DenialReason.SecondFactorRequired },
+        { "their therapist, deactivated", TherapistViewer(active: false), ConsentScope.Scores, null, Operation.Read, Active, DenialReason.MembershipDeactivated },
+        { "their therapist, relationship ended", TherapistViewer(), ConsentScope.Scores, null, Operation.Read, Active with { Ended = Start.AddDays(30) }, DenialReason.RelationshipEnded },
+        { "a therapist of another practice", TherapistViewer(practice: OtherPractice), ConsentScope.Scores, null, Operation.Read, Active, DenialReason.NotAMemberOfThePractice },
+        { "a therapist who is not theirs", new Viewer("colleague", true, [new Membership(Practice, PracticeRole.Therapist, true)]), ConsentScope.Scores, null, Operation.Read, Active, DenialReason.NoRelationship },
+        { "the owner, not their therapist", new Viewer("owner", true, [new Membership(Practice, PracticeRole.Owner, true)]), ConsentScope.Scores, null, Operation.Read, Active, DenialReason.NoRelationship },
+        { "no relationship at all", TherapistViewer(), ConsentScope.Scores, null, Operation.Read, null, DenialReason.NoRelationship },
+        { "a relationship with another client", TherapistViewer(), ConsentScope.Scores, null, Operation.Read, Active with { ClientId = "other client" }, DenialReason.NoRelationship },
+    };
+
+    [Theory, MemberData(nameof(Cases))]
+    public void DecidesWhoMaySeeWhat(string subject, Viewer viewer, ConsentScope scope, Guid? entry, Operation operation, CareRelationship? relationship, DenialReason expected)
+    {
+        var decision = Access.Decide(viewer, new ClientResource(Client, scope, entry), operation, relationship, ScoresAndOneNote);
+        Assert.True(decision.Reason == expected, $"{subject}: {decision.Reason}, expected {expected}");
+        Assert.Equal(expected == DenialReason.None, decision.Allowed);
+    }
+
+    [Fact]
+    public void ANewRelationshipSharesNothing()
+    {
+        foreach (var scope in Enum.GetValues<ConsentScope>())
+            Assert.False(Access.Decide(TherapistViewer(), new ClientResource(Client, scope, SharedEntry), Operation.Read, Active, ConsentSnapshot.None).Allowed);
+    }
+}
