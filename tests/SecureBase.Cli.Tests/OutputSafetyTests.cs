@@ -39,6 +39,37 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Equal("error: the folder of --output '" + _cli.PathOf("missing/out.csv") + "' does not exist." + Environment.NewLine, _cli.Stderr);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("folder")]
+    public void AnOutputThatIsNoFileNameIsOneLineAndExitCodeTwo(string output)
+    {
+        var input = _cli.File("in.csv", Rows(3));
+        Directory.CreateDirectory(_cli.PathOf("folder"));
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", output == "folder" ? _cli.PathOf("folder") : output));
+        Assert.Single(_cli.Stderr.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: --output", _cli.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFolderAsInputIsNamedAsSuch()
+    {
+        Directory.CreateDirectory(_cli.PathOf("folder"));
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", _cli.PathOf("folder")));
+        Assert.Contains("is a folder", _cli.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void TheOutputFileIsReadableByItsUserAlone()
+    {
+        var input = _cli.File("in.csv", Rows(3));
+        var output = _cli.PathOf("scores.csv");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", output));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(output));
+    }
+
     [Fact]
     public void AnOutputFileAppearsWholeAndNoTemporaryFileStays()
     {

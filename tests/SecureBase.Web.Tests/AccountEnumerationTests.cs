@@ -162,6 +162,41 @@ public class AccountEnumerationTests(CountingApp app) : IClassFixture<CountingAp
         Assert.Equal(HttpStatusCode.Redirect, (await visitor.SignInAsync(email)).StatusCode);
     }
 
+    [Fact]
+    public void TheStandInHashForUnknownAddressesCostsWhatARealOneCosts()
+    {
+        var hash = Convert.FromBase64String(app.Services.GetRequiredService<SecureBase.Web.Features.Accounts.DummyPasswordHash>().Hash);
+        Assert.Equal((uint)SecureBase.Data.IdentityPolicy.PasswordIterations, (uint)(hash[5] << 24 | hash[6] << 16 | hash[7] << 8 | hash[8]));
+    }
+
+    // Delete and change-password check a password too: wrong ones count toward the lockout, and a
+    // locked account is refused even the right password, so a live session cannot guess without limit.
+    [Theory]
+    [InlineData("/MyData/Delete", "Password", null)]
+    [InlineData("/Accounts/ChangePassword", "Input.Current", "Input.New")]
+    public async Task EveryFormThatChecksAPasswordLocksAfterFiveWrongOnes(string form, string field, string? newField)
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        (string, string)[] Fields(string password) => newField is null ? [(field, password)] : [(field, password), (newField, "a brand new passphrase")];
+        for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.BadRequest, (await visitor.PostAsync(form, Fields("not my password at all"))).StatusCode);
+        var before = await DatabaseSnapshot.TakeAsync(app);
+        var right = await visitor.PostAsync(form, Fields("correct horse battery staple"));
+        Assert.Equal(HttpStatusCode.BadRequest, right.StatusCode);
+        Assert.Contains("locked for 15 minutes", await right.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(app));
+    }
+
+    [Fact]
+    public async Task RedirectsToSignInAreRelativeWhateverTheHostHeader()
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/Progress");
+        request.Headers.Host = "127.0.0.1:99";
+        var response = await client.SendAsync(request, Ct);
+        Assert.Equal("/Accounts/SignIn?ReturnUrl=%2FProgress", response.Headers.Location!.OriginalString);
+    }
+
     [Theory]
     [InlineData("?user=nobody&token=abc")]
     [InlineData("")]

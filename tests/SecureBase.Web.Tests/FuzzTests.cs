@@ -110,8 +110,12 @@ public partial class FuzzTests(FuzzApp app) : IClassFixture<FuzzApp>
         if (token is not null && random.Next(10) > 0) pairs.Add(("__RequestVerificationToken", token));
 
         string Encoded() => string.Join('&', pairs.Select(p => Uri.EscapeDataString(p.Item1) + "=" + Uri.EscapeDataString(p.Item2.Length > 60_000 ? p.Item2[..60_000] : p.Item2)));
-        switch (random.Next(9))
+        switch (random.Next(10))
         {
+            case 8:
+                var charset = Raw(Encoded());
+                charset.Headers.ContentType = MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=" + new[] { "utf-7", "utf-16", "x-unknown", "\"utf-8\"", "latin1" }[random.Next(5)]);
+                return charset;
             case 0:
                 var multipart = new MultipartFormDataContent();
                 foreach (var (name, value) in pairs) multipart.Add(new StringContent(value), Regex.IsMatch(name, "^[a-zA-Z0-9._-]+$") ? name : "_");

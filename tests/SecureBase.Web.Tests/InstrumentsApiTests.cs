@@ -65,3 +65,19 @@ public class InstrumentsApiTests(SecureBaseApp app) : IClassFixture<SecureBaseAp
         Assert.True(body.GetProperty("detail").GetString()!.Length < 120);
     }
 }
+
+public class InstrumentsApiContentTypeTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
+{
+    [Theory]
+    [InlineData("text/plain")]
+    [InlineData("application/x-www-form-urlencoded")]
+    [InlineData("application/xml")]
+    public async Task AScoreRequestThatIsNotJsonIs415ForAnonymousCallersToo(string contentType)
+    {
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
+        var content = new StringContent("{\"answers\":{}}");
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
+        var response = await client.PostAsync("/api/instruments/ecr-r/score", content, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+}

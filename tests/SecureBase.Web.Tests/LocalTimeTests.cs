@@ -57,14 +57,19 @@ public partial class LocalTimeTests(SecureBaseApp app) : IClassFixture<SecureBas
     }
 
     [Theory]
-    [InlineData("0001-01-01T00:00")]
-    [InlineData("9999-12-31T23:59")]
-    public async Task TimesAtTheEndsOfTheCalendarAreRefusedNotAnError(string typed)
+    [InlineData("Asia/Tokyo", "0001-01-01T00:00", "more than five years ago")]
+    [InlineData("Asia/Tokyo", "9999-12-31T23:00", "has not happened yet")]
+    [InlineData("Asia/Tokyo", "9999-12-31T23:59", "has not happened yet")]
+    [InlineData("America/New_York", "9999-12-31T23:59", "has not happened yet")]
+    [InlineData("Pacific/Kiritimati", "0001-01-01T00:00", "more than five years ago")]
+    public async Task TimesAtTheEndsOfTheCalendarAreRefusedNotAnError(string zone, string typed, string message)
     {
         var visitor = new Visitor(app);
-        await visitor.SignUpAsync(timeZone: "Asia/Tokyo");
-        var response = await visitor.PostAsync("/Log", ("Input.Pull", "Away"), ("Input.Intensity", "3"), ("Input.Response", "RanOldPattern"), ("Input.When", typed));
+        await visitor.SignUpAsync(timeZone: zone);
+        var response = await visitor.PostAsync("/Log", ("Input.Pull", "Away"), ("Input.Intensity", "3"), ("Input.Response", "RanOldPattern"),
+            ("Input.When", typed), ("Input.WhenShown", "2026-01-05T18:00"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
     [Theory]

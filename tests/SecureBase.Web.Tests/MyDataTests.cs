@@ -97,3 +97,33 @@ public class MyDataTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
         Assert.Equal(HttpStatusCode.BadRequest, (await new Visitor(app).SignInAsync(email)).StatusCode);   // the form again: no such account
     }
 }
+
+public class CsvDownloadTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
+{
+    [Fact]
+    public async Task CsvDownloadsStartWithAByteOrderMarkForSpreadsheets()
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var bytes = await visitor.Client.GetByteArrayAsync("/MyData?handler=Csv&kind=activations", TestContext.Current.CancellationToken);
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+    }
+}
+
+public class RequestCharsetTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
+{
+    [Theory]
+    [InlineData("/Accounts/SignIn")]
+    [InlineData("/Accounts/SignUp")]
+    [InlineData("/Log")]
+    public async Task AFormInACharsetOtherThanUtf8IsRefusedNotAnError(string path)
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var content = new StringContent("a=b", System.Text.Encoding.UTF8);
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/x-www-form-urlencoded; charset=utf-7");
+        var response = await visitor.Client.PostAsync(path, content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+        Assert.Contains("does not accept", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}

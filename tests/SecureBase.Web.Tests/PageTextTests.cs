@@ -58,6 +58,8 @@ public partial class PageTextTests(SecureBaseApp app) : IClassFixture<SecureBase
             if (OneWithPlural().Match(text) is { Success: true } plural) failures.Add($"{path}: \"{plural.Value}\"");
             if (SpaceBeforeColon().Match(text) is { Success: true } colon) failures.Add($"{path}: \"{colon.Value}\"");
             if (NumericDate().Match(html) is { Success: true } date) failures.Add($"{path}: numeric date {date.Value}");
+            if (Regex.Count(html, "<table") != Regex.Count(html, "<div class=\"table-scroll\""))
+                failures.Add($"{path}: a table outside a sideways-scrolling region (it overflows at 375 px)");
         }
         Assert.True(pages.Count >= 14, string.Join(", ", pages));
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));

@@ -36,6 +36,7 @@ internal sealed class AnswerCsv : IDisposable
 
     public static AnswerCsv? Open(InstrumentPack pack, string path, TextWriter stderr)
     {
+        if (Directory.Exists(path)) return Fail(stderr, $"input '{path}' is a folder; give the CSV file.");
         if (!File.Exists(path)) return Fail(stderr, $"input file '{path}' does not exist.");
         SepReader reader;
         try

@@ -25,6 +25,9 @@ internal sealed class CsvOutput : IDisposable
     // Null, after one line on stderr, when the destination cannot be written or is the input.
     public static CsvOutput? ToFile(string path, string inputPath, TextWriter stderr)
     {
+        if (string.IsNullOrWhiteSpace(path) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || path.Contains('\0', StringComparison.Ordinal))
+            return Fail(stderr, "--output needs a file name.");
+        if (Directory.Exists(path)) return Fail(stderr, $"--output '{path}' is a folder; give a file name.");
         var destination = Resolve(path);
         if (string.Equals(destination, Resolve(inputPath), StringComparison.Ordinal))
             return Fail(stderr, $"--output '{path}' is the input file; choose another file so the input stays as it is.");
@@ -33,7 +36,10 @@ internal sealed class CsvOutput : IDisposable
         var temporary = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            return new CsvOutput(new StreamWriter(temporary), temporary, destination);
+            // Scores are clinical data: the file is the user's alone (0600), like the app's own files.
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            return new CsvOutput(new StreamWriter(temporary, new System.Text.UTF8Encoding(false), options), temporary, destination);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -15,12 +15,15 @@ public sealed class ErrorModel : PageModel
     {
         404 => "Page not found",
         400 => "That request could not be understood",
+        415 => "That request was sent in a form this page does not accept",
         405 => "That action is not available here",
         429 => "Too many attempts: wait a minute, then try again",
         _ => "Something went wrong",
     };
 
-    public void OnGet(int? code) => (RequestId, Code) = (Activity.Current?.Id ?? HttpContext.TraceIdentifier, code);
+    public void OnGet([FromQuery] int? code) => (RequestId, Code) = (Activity.Current?.Id ?? HttpContext.TraceIdentifier, code);
 
-    public void OnPost(int? code) => OnGet(code);
+    // Re-executed for a failed POST with that POST's body. No parameters, so no value provider reads
+    // that body again (a body in a refused charset would throw): the code comes from the query.
+    public void OnPost() => OnGet(int.TryParse(Request.Query["code"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : null);
 }

@@ -38,6 +38,9 @@ public static class AccountServices
             options.LoginPath = "/Accounts/SignIn";
             options.AccessDeniedPath = "/Accounts/SignIn";
             options.Events.OnValidatePrincipal = Sessions.ValidateAsync;   // replaces the 30-minute security-stamp check
+            // Redirects to sign-in are relative: an absolute one would be built from the request's Host header.
+            options.Events.OnRedirectToLogin = context => RedirectRelative(context.Response, context.RedirectUri);
+            options.Events.OnRedirectToAccessDenied = context => RedirectRelative(context.Response, context.RedirectUri);
         });
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<TimeProvider>((options, clock) => options.TimeProvider = clock);
@@ -51,8 +54,15 @@ public static class AccountServices
         });
         services.AddAccountRateLimit(configuration);
         services.AddScoped<AccountEmails>();
+        services.AddSingleton<DummyPasswordHash>();
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         return services;
+    }
+
+    static Task RedirectRelative(HttpResponse response, string redirectUri)
+    {
+        response.Redirect(Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : redirectUri);
+        return Task.CompletedTask;
     }
 }

@@ -7,6 +7,7 @@ using SecureBase.Data.Model;
 
 namespace SecureBase.Web.Features.Accounts;
 
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
 public sealed class ChangePasswordModel(UserManager<AppUser> users, AppDbContext db) : PageModel
 {
     [BindProperty]
@@ -20,6 +21,11 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, AppDbContext
         if (!ModelState.IsValid) return Page();
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
+        if (await PasswordChecks.CheckAsync(users, user, Input.Current!) is var check and not PasswordCheck.Correct)
+        {
+            ModelState.AddModelError("", check == PasswordCheck.LockedOut ? PasswordChecks.LockedMessage : "The current password is incorrect.");
+            return Page();
+        }
         var result = await users.ChangePasswordAsync(user, Input.Current!, Input.New!);
         if (!result.Succeeded)
         {

@@ -12,13 +12,10 @@ namespace SecureBase.Web.Features.Accounts;
 // who knows the password learns that the address still needs confirming.
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
-public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountEmails emails) : PageModel
+public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, AccountEmails emails, DummyPasswordHash dummy) : PageModel
 {
     const string Failed = "Email or password is incorrect. After 5 failed attempts an account is locked for 15 minutes.";
     const string Unconfirmed = "Confirm your email address first: we have sent a new link to it. Open it, then sign in.";
-
-    // A valid hash of no one's password, so a path without a stored hash still pays for one check.
-    static readonly string DummyHash = new PasswordHasher<AppUser>().HashPassword(new AppUser(), Guid.NewGuid().ToString());
 
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -32,16 +29,12 @@ public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUse
         var user = await users.FindByEmailAsync(Input.Email!.Trim());
         if (user is null || user.PasswordHash is null || await users.IsLockedOutAsync(user))
         {
-            users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), user?.PasswordHash ?? DummyHash, Input.Password!);
+            users.PasswordHasher.VerifyHashedPassword(user ?? new AppUser(), user?.PasswordHash ?? dummy.Hash, Input.Password!);
             return Fail(Failed);
         }
         if (!user.EmailConfirmed)
         {
-            if (!await users.CheckPasswordAsync(user, Input.Password!))
-            {
-                await users.AccessFailedAsync(user);
-                return Fail(Failed);
-            }
+            if (await PasswordChecks.CheckAsync(users, user, Input.Password!) != PasswordCheck.Correct) return Fail(Failed);
             await emails.SendConfirmationAsync(user, HttpContext.RequestAborted);
             return Fail(Unconfirmed);
         }

@@ -24,9 +24,14 @@ public static class WeeklyChart
             line.LineWidth = 2;
             line.MarkerSize = 5;
         }
-        // One unambiguous date format on every axis, whatever the server's culture ("9 Mar 2026", as the tables).
-        if (plot.Axes.DateTimeTicksBottom().TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
-            ticks.LabelFormatter = d => d.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        // Ticks on week starts only (never hours within a week), at most about five, in one unambiguous
+        // date format whatever the server's culture ("9 Mar 2026", as in the tables).
+        var ticks = new ScottPlot.TickGenerators.NumericManual();
+        var step = Math.Max(1, (int)Math.Ceiling(weeks.Count / 5.0));
+        for (var i = 0; i < weeks.Count; i += step)
+            ticks.AddMajor(xs[i], weeks[i].ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
+        plot.Axes.Bottom.TickGenerator = ticks;
+        if (weeks.Count == 1) plot.Axes.SetLimitsX(xs[0] - 3.5, xs[0] + 3.5);   // one week: a little room either side
         plot.Axes.SetLimitsY(yMin, yMax);
         plot.YLabel(yLabel);
         if (series.Length > 1) plot.ShowLegend(Alignment.UpperLeft);

@@ -14,13 +14,17 @@ public static class FormConventions
             options.Filters.Add<NoHandlerFilter>();
             options.Filters.Add<ValidateBoundInputs>();
             var messages = options.ModelBindingMessageProvider;
-            messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{Shorten(value)}' is not one of the choices for {field}.");
+            messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{Shorten(value)}' is not one of the choices for {Words(field)}.");
             messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{Shorten(value)}' is not one of the choices.");
-            messages.SetValueMustBeANumberAccessor(field => $"{field} must be a whole number.");
+            messages.SetValueMustBeANumberAccessor(field => $"{Words(field)} must be a whole number.");
             messages.SetValueIsInvalidAccessor(value => $"'{Shorten(value)}' is not one of the choices.");
         });
 
     static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
+
+    // "ExpectedCarePercent" → "expected care percent": the field as a person would name it.
+    static string Words(string field) =>
+        System.Text.RegularExpressions.Regex.Replace(field, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
 }
 
 // Without a name of its own, a [BindProperty] input falls back to binding unprefixed fields

@@ -57,7 +57,18 @@ public sealed class ActivationInput
             state.AddModelError("Input.When", "Enter the date and time as shown, e.g. 2026-03-01 18:30.");
             return null;
         }
-        // Compared as NodaTime instants, which span any year, before becoming a DateTimeOffset, which does not.
+        // Years far from now are refused before any conversion: at the ends of the calendar a zone's
+        // offset can carry the instant past the range that NodaTime and DateTimeOffset can hold.
+        if (local.Year > now.Year + 1)
+        {
+            state.AddModelError("Input.When", "That time has not happened yet.");
+            return null;
+        }
+        if (local.Year < now.Year - 6)
+        {
+            state.AddModelError("Input.When", "That is more than five years ago; enter a recent moment.");
+            return null;
+        }
         var instant = LocalTimes.ToInstant(local, zone);
         if (instant > Instant.FromDateTimeOffset(now.AddMinutes(5))) state.AddModelError("Input.When", "That time has not happened yet.");
         else if (instant < Instant.FromDateTimeOffset(now.AddYears(-5))) state.AddModelError("Input.When", "That is more than five years ago; enter a recent moment.");

@@ -13,6 +13,7 @@ namespace SecureBase.Web.Features.MyData;
 // Deletion that really deletes: every row about the person, in one transaction, including the
 // wrapped key that their encrypted text needs; the rows that reference the user cascade. Then the
 // write-ahead log and the mail folder are cleared of them too.
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
 public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOutbox outbox) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your password to confirm."), StringLength(256)]
@@ -25,8 +26,8 @@ public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOu
     public async Task<IActionResult> OnPostAsync()
     {
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        if (ModelState.IsValid && !await users.CheckPasswordAsync(user, Password!))
-            ModelState.AddModelError(nameof(Password), "The password is incorrect.");
+        if (ModelState.IsValid && await PasswordChecks.CheckAsync(users, user, Password!) is var check and not PasswordCheck.Correct)
+            ModelState.AddModelError(nameof(Password), check == PasswordCheck.LockedOut ? PasswordChecks.LockedMessage : "The password is incorrect.");
         if (!ModelState.IsValid) return Page();
 
         var ct = HttpContext.RequestAborted;

@@ -29,6 +29,7 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (kind is null || !MyDataCsv.Kinds.Contains(kind)) return NotFound();
         var export = await MyDataExport.BuildAsync(db, text, user, clock.GetUtcNow(), HttpContext.RequestAborted);
-        return File(Encoding.UTF8.GetBytes(MyDataCsv.Write(export, kind)!), "text/csv", $"securebase-{kind}.csv");
+        // With a byte-order mark, so spreadsheet programs read accented names as UTF-8.
+        return File([.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(MyDataCsv.Write(export, kind)!)], "text/csv; charset=utf-8", $"securebase-{kind}.csv");
     }
 }
