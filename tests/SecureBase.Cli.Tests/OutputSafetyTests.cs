@@ -52,6 +52,29 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.StartsWith("error: --output", _cli.Stderr, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/dev/null")]
+    [InlineData("/dev/full")]
+    [InlineData("/proc/self/fd/1")]
+    public void ADeviceOrSystemFileIsNeverReplaced(string output)
+    {
+        var input = _cli.File("in.csv", Rows(3));
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", output));
+        Assert.Contains("is a device, pipe or system file", _cli.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(output) && new FileInfo(output).Length > 0 && output.StartsWith("/dev/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void ANamedPipeIsNeverReplaced()
+    {
+        var input = _cli.File("in.csv", Rows(3));
+        var pipe = _cli.PathOf("pipe");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe)) mkfifo.WaitForExit();
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", pipe));
+        Assert.Equal(0, new FileInfo(pipe).Length);
+    }
+
     [Fact]
     public void AFolderAsInputIsNamedAsSuch()
     {

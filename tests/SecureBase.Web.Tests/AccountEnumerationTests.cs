@@ -187,14 +187,26 @@ public class AccountEnumerationTests(CountingApp app) : IClassFixture<CountingAp
         Assert.Equal(before, await DatabaseSnapshot.TakeAsync(app));
     }
 
-    [Fact]
-    public async Task RedirectsToSignInAreRelativeWhateverTheHostHeader()
+    [Theory]
+    [InlineData("127.0.0.1:99")]
+    [InlineData("localhost:99999")]
+    public async Task RedirectsToSignInAreRelativeWhateverTheHostHeader(string host)
     {
         using var client = app.CreateClient(new() { AllowAutoRedirect = false, BaseAddress = new Uri("https://localhost") });
         using var request = new HttpRequestMessage(HttpMethod.Get, "/Progress");
-        request.Headers.Host = "127.0.0.1:99";
+        request.Headers.TryAddWithoutValidation("Host", host);
         var response = await client.SendAsync(request, Ct);
         Assert.Equal("/Accounts/SignIn?ReturnUrl=%2FProgress", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task AResetPasswordLiftsTheLockTheOldOneCaused()
+    {
+        var email = await LockedAccountAsync();
+        await new Visitor(app).PostAsync("/Accounts/ForgotPassword", ("Email", email));
+        var link = app.Mail().Last(m => m.To == email && m.Subject == "Reset your SecureBase password").Link("/Accounts/ResetPassword");
+        Assert.Equal(HttpStatusCode.Redirect, (await new Visitor(app).PostAsync(link, link, ("Password", "a brand new passphrase"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await new Visitor(app).SignInAsync(email, "a brand new passphrase")).StatusCode);
     }
 
     [Theory]

@@ -95,6 +95,8 @@ public partial class LocalTimeTests(SecureBaseApp app) : IClassFixture<SecureBas
         Assert.Contains("<option value=\"\" selected=\"selected\">Choose your time zone</option>", page, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(page, "selected=\"selected\""));
         Assert.Matches("<option value=\"Asia/Kolkata\" data-aliases=\"[^\"]*Asia/Calcutta", page);
+        var unlisted = await new Visitor(app).PostAsync("/Accounts/SignUp", ("Input.Email", $"z-{Guid.NewGuid():N}@example.org"), ("Input.Password", "correct horse battery staple"), ("Input.TimeZone", "Etc/GMT+12"));
+        Assert.Equal(HttpStatusCode.BadRequest, unlisted.StatusCode);
         var none = await new Visitor(app).PostAsync("/Accounts/SignUp", ("Input.Email", $"z-{Guid.NewGuid():N}@example.org"), ("Input.Password", "correct horse battery staple"), ("Input.TimeZone", ""));
         Assert.Contains("Choose your time zone from the list.", await none.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }

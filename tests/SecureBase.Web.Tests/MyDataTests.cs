@@ -126,4 +126,18 @@ public class RequestCharsetTests(SecureBaseApp app) : IClassFixture<SecureBaseAp
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("does not accept", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("utf-7")]
+    [InlineData("x-unknown")]
+    public async Task AMultipartPartInAnUnreadableCharsetIsABadRequest(string charset)
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var content = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes(
+            $"--X\r\nContent-Disposition: form-data; name=\"a\"\r\nContent-Type: text/plain; charset={charset}\r\n\r\nhi\r\n--X--\r\n"));
+        content.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=X");
+        foreach (var path in new[] { "/Accounts/SignIn", "/Log" })
+            Assert.Equal(HttpStatusCode.BadRequest, (await visitor.Client.PostAsync(path, content, TestContext.Current.CancellationToken)).StatusCode);
+    }
 }

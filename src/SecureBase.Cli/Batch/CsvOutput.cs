@@ -33,6 +33,8 @@ internal sealed class CsvOutput : IDisposable
             return Fail(stderr, $"--output '{path}' is the input file; choose another file so the input stays as it is.");
         var folder = Path.GetDirectoryName(destination)!;
         if (!Directory.Exists(folder)) return Fail(stderr, $"the folder of --output '{path}' does not exist.");
+        if (IsSpecial(destination))
+            return Fail(stderr, $"--output '{path}' is a device, pipe or system file; give a file name (or leave --output out to write to standard output).");
         var temporary = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
         try
         {
@@ -78,6 +80,30 @@ internal sealed class CsvOutput : IDisposable
         if (_temporary is null) return;
         _text.Dispose();
         if (File.Exists(_temporary)) File.Delete(_temporary);
+    }
+
+    // The output replaces its destination by renaming a new file over it, which must never happen to a
+    // device (/dev/null), a pipe or a file under /proc or /sys. .NET does not expose a file's type, and
+    // opening a pipe to look would block, so an existing destination is asked of coreutils' stat.
+    static readonly string[] SystemFolders = ["/dev/", "/proc/", "/sys/"];
+
+    static bool IsSpecial(string destination)
+    {
+        if (SystemFolders.Any(p => destination.StartsWith(p, StringComparison.Ordinal))) return true;
+        if (OperatingSystem.IsWindows() || !Path.Exists(destination)) return false;
+        var info = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-L", "--format=%F", "--", destination }) info.ArgumentList.Add(arg);
+        try
+        {
+            using var stat = System.Diagnostics.Process.Start(info)!;
+            var type = stat.StandardOutput.ReadToEnd();
+            stat.WaitForExit();
+            return stat.ExitCode == 0 && !type.StartsWith("regular", StringComparison.Ordinal);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;   // no stat on this machine: only the folder rule applies
+        }
     }
 
     // The full path with symbolic links followed, so a link to the input is the input.

@@ -60,9 +60,13 @@ public static class AccountServices
         return services;
     }
 
+    // The path and query of whatever the handler built, even when its host part is not a valid URI
+    // (Host: localhost:99999 or an empty Host); always starts with a single "/".
     static Task RedirectRelative(HttpResponse response, string redirectUri)
     {
-        response.Redirect(Uri.TryCreate(redirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : redirectUri);
+        var scheme = redirectUri.IndexOf("://", StringComparison.Ordinal);
+        var path = scheme < 0 ? redirectUri : redirectUri.IndexOf('/', scheme + 3) is var slash and >= 0 ? redirectUri[slash..] : "/";
+        response.Redirect("/" + path.TrimStart('/', '\\'));
         return Task.CompletedTask;
     }
 }

@@ -40,6 +40,8 @@ public sealed class ResetPasswordModel(UserManager<AppUser> users, AppDbContext 
             user.EmailConfirmed = true;
             await users.UpdateAsync(user);
         }
+        await users.SetLockoutEndDateAsync(user, null);   // a new password from the mailbox lifts a lock the old one caused
+        await users.ResetAccessFailedCountAsync(user);
         await Sessions.EndAllAsync(db, user.Id, HttpContext.RequestAborted);   // a reset ends every session
         return Redirect("/Accounts/SignIn?reset=true");
     }

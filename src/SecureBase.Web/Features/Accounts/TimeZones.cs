@@ -20,5 +20,8 @@ public sealed class IanaTimeZoneAttribute : System.ComponentModel.DataAnnotation
 {
     public IanaTimeZoneAttribute() : base("Choose your time zone from the list.") { }
 
-    public override bool IsValid(object? value) => value is null || Zones.Canonical(value as string) is not null;
+    // Only names whose canonical zone is one of the choices (so "Etc/GMT+12" is refused: the list leaves it out).
+    public override bool IsValid(object? value) => value is null || Zones.Canonical(value as string) is { } canonical && Choices.Contains(canonical);
+
+    static readonly HashSet<string> Choices = new(Zones.CanonicalIds, StringComparer.Ordinal);
 }

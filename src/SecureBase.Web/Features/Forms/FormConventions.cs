@@ -11,6 +11,7 @@ public static class FormConventions
         .AddRazorPagesOptions(options => options.Conventions.Add(new BindOnlyUnderOwnName()))
         .AddMvcOptions(options =>
         {
+            options.ModelBinderProviders.Insert(0, new StrictSimpleTypes());
             options.Filters.Add<NoHandlerFilter>();
             options.Filters.Add<ValidateBoundInputs>();
             var messages = options.ModelBindingMessageProvider;

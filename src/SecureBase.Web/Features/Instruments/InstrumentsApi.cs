@@ -11,9 +11,12 @@ public static class InstrumentsApi
         var group = app.MapGroup("/api/instruments");
         group.MapGet("/", List);
         group.MapGet("/{id}", Get);
-        group.MapPost("/{id}/score", Score);
+        // Anonymous, so bounded: a body of at most 64 KB and as many answers as the pack has items.
+        group.MapPost("/{id}/score", Score).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBodyBytes));
         return group;
     }
+
+    const long MaxBodyBytes = 64 * 1024;
 
     static Ok<List<InstrumentSummaryDto>> List(InstrumentCatalog catalog) =>
         TypedResults.Ok(catalog.All.Select(InstrumentSummaryDto.From).ToList());
@@ -31,6 +34,8 @@ public static class InstrumentsApi
     {
         if (catalog.Find(id) is not { } pack) return UnknownInstrument(id);
         if (request.Answers is null) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = ["Answers are required."] });
+        if (request.Answers.Count > pack.Items.Count)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["answers"] = [$"{pack.ShortTitle} has {pack.Items.Count} items; {request.Answers.Count} answers were sent."] });
 
         var result = Scoring.Score(pack, new AnswerSheet(pack.Id, request.Answers));
         return result.Score is { } score
