@@ -14,7 +14,7 @@ public static class IdentityPolicy
     public static IdentityBuilder AddSecureBaseIdentityCore(this IServiceCollection services)
     {
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = PasswordIterations);
-        return services.AddIdentityCore<AppUser>(Configure).AddEntityFrameworkStores<AppDbContext>();
+        return services.AddIdentityCore<AppUser>(Configure).AddEntityFrameworkStores<AppDbContext>().AddPasswordValidator<GuessablePasswords>();
     }
 
     public static void Configure(IdentityOptions options)

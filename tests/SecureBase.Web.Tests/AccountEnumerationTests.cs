@@ -220,3 +220,30 @@ public class AccountEnumerationTests(CountingApp app) : IClassFixture<CountingAp
         Assert.Contains("not valid or has expired", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 }
+
+public class GuessablePasswordAtSignUpTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
+{
+    // A guessable password is refused alike for a new and a taken address: the verdict on the password
+    // must not tell whether the account exists.
+    [Fact]
+    public async Task AGuessablePasswordIsRefusedAlikeForNewAndTakenAddresses()
+    {
+        var taken = await new Visitor(app).SignUpAsync();
+        foreach (var email in new[] { taken, $"new-{Guid.NewGuid():N}@example.org" })
+        {
+            var response = await new Visitor(app).PostAsync("/Accounts/SignUp", ("Input.Email", email), ("Input.Password", "aaaaaaaaaaaa"), ("Input.TimeZone", "Etc/UTC"));
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains("different characters", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ANewPasswordMustDifferFromTheCurrentOne()
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var response = await visitor.PostAsync("/Accounts/ChangePassword", ("Input.Current", "correct horse battery staple"), ("Input.New", "correct horse battery staple"));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("different from the current one", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+}

@@ -91,6 +91,8 @@ public class AccountTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
     [Theory]
     [InlineData("short pass", "at least 12")]
     [InlineData("", "Choose a password")]
+    [InlineData("aaaaaaaaaaaa", "different characters")]
+    [InlineData("123456789012", "run of keys")]
     public async Task WeakPasswordsAreRefusedWithAReason(string password, string message)
     {
         var response = await new Visitor(app).PostAsync("/Accounts/SignUp", ("Input.Email", $"w-{Guid.NewGuid():N}@example.org"), ("Input.Password", password), ("Input.TimeZone", "Europe/London"));

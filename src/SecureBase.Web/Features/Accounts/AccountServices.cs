@@ -22,6 +22,7 @@ public static class AccountServices
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityPolicy.Configure)
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddPasswordValidator<GuessablePasswords>()
             .AddDefaultTokenProviders();
         services.Configure<PasswordHasherOptions>(o => o.IterationCount = IdentityPolicy.PasswordIterations);
         services.Configure<DataProtectionTokenProviderOptions>(o => o.TokenLifespan = TimeSpan.FromHours(1));

@@ -26,6 +26,11 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, AppDbContext
             ModelState.AddModelError("", check == PasswordCheck.LockedOut ? PasswordChecks.LockedMessage : "The current password is incorrect.");
             return Page();
         }
+        if (Input.New == Input.Current)
+        {
+            ModelState.AddModelError("Input.New", "Choose a password different from the current one.");
+            return Page();
+        }
         var result = await users.ChangePasswordAsync(user, Input.Current!, Input.New!);
         if (!result.Succeeded)
         {

@@ -27,6 +27,11 @@ public sealed class SignUpModel(UserManager<AppUser> users, AccountEmails emails
         if (!ModelState.IsValid) return Page();
         var ct = HttpContext.RequestAborted;
         var email = EmailAddresses.Normalize(Input.Email)!;
+        // The password is judged before the address is looked up, so its verdict cannot depend on whether the account exists.
+        foreach (var validator in users.PasswordValidators)
+            foreach (var error in (await validator.ValidateAsync(users, new AppUser { Email = email }, Input.Password)).Errors)
+                ModelState.AddModelError("Input.Password", error.Description);
+        if (!ModelState.IsValid) return Page();
         if (await users.FindByEmailAsync(email) is { } existing)
         {
             users.PasswordHasher.HashPassword(existing, Input.Password!);   // the cost a new account pays
