@@ -54,7 +54,7 @@ if (!app.Environment.IsDevelopment())
 // One culture for every request, whatever the server's: dates and numbers look the same everywhere
 app.UseRequestLocalization(o => o.SetDefaultCulture("en-GB").AddSupportedCultures("en-GB").AddSupportedUICultures("en-GB"));
 app.UseStatusCodePagesForPagesAndApis();
-app.UseUtf8RequestsOnly();
+app.UseReadableFormsOnly();
 app.UseSecurityHeaders();
 app.UseRouting();   // after the status-code pages, so a re-executed /Error finds its endpoint
 app.UseRoutingRejections();

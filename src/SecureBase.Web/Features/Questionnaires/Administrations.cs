@@ -86,9 +86,3 @@ public static class Administrations
 }
 
 public sealed record TrackKey(string InstrumentId, string? TargetId, string? Person);
-
-public static class TrackKeyExtensions
-{
-    public static async Task<TrackKey> TrackOfAsync(this Administration administration, PersonalText text, CancellationToken ct) =>
-        (await Administrations.TracksAsync(text, [administration], ct)).Single().Key;
-}

@@ -41,7 +41,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
         History = await db.Administrations.OwnedBy(User.Id()).AsNoTracking().Include(a => a.Scores)
             .Where(a => a.InstrumentId == pack.Id && a.TargetId == administration.TargetId && a.CompletedAt != null)
             .ToListAsync(ct);
-        var track = await administration.TrackOfAsync(text, ct);
+        var track = (await Administrations.TracksAsync(text, [administration], ct)).Single().Key;
         History = (await Administrations.TracksAsync(text, History.Where(a => a.CompletedAt <= administration.CompletedAt), ct))[track]
             .OrderBy(a => a.CompletedAt).ToList();
 

@@ -5,11 +5,11 @@ namespace SecureBase.Web.Features.Forms;
 // threw, which ended in a 500 with an empty body. A form is then read here, once (later readers get
 // it from the request's cache): one that cannot be read (a multipart part in UTF-7, a broken
 // boundary) is a 400 here, not an exception inside antiforgery or model binding.
-public static class RequestCharset
+public static class ReadableForms
 {
     static readonly string[] Accepted = ["utf-8", "utf8", "us-ascii"];
 
-    public static IApplicationBuilder UseUtf8RequestsOnly(this IApplicationBuilder app) =>
+    public static IApplicationBuilder UseReadableFormsOnly(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
             var contentType = context.Request.ContentType;
