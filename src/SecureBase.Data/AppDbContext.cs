@@ -14,6 +14,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<UserKey> UserKeys => Set<UserKey>();
     public DbSet<ActivationEntry> ActivationEntries => Set<ActivationEntry>();
     public DbSet<ExpectationEntry> ExpectationEntries => Set<ExpectationEntry>();
+    public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<PracticeMember> PracticeMembers => Set<PracticeMember>();
+    public DbSet<CareRelationshipRow> CareRelationships => Set<CareRelationshipRow>();
+    public DbSet<ConsentGrant> ConsentGrants => Set<ConsentGrant>();
+    public DbSet<SharedNote> SharedNotes => Set<SharedNote>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuthenticatorKey> AuthenticatorKeys => Set<AuthenticatorKey>();
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

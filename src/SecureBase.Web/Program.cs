@@ -1,11 +1,13 @@
 using SecureBase.Data;
 using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Authorization;
 using SecureBase.Web.Features.Charts;
 using SecureBase.Web.Features.Email;
 using SecureBase.Web.Features.Encryption;
 using SecureBase.Web.Features.Forms;
 using SecureBase.Web.Features.Health;
 using SecureBase.Web.Features.Instruments;
+using SecureBase.Web.Features.Practice;
 using SecureBase.Web.Features.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -21,6 +23,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 
 // Accounts: Identity with server-side sessions; every page needs a signed-in user unless it says otherwise
 builder.Services.AddSecureBaseAccounts(builder.Configuration);
+
+// Practices, invitations, consent; who may see what is one audited decision (Core Access.Decide)
+builder.Services.AddSecureBasePractice();
 
 // Account email: SMTP when configured, else .eml files in the data folder
 builder.Services.AddSecureBaseEmail(builder.Configuration);
@@ -43,6 +48,7 @@ var app = builder.Build();
 if (narrowed.Count > 0) app.Logger.LogWarning("Narrowed the permissions of {Count} files and folders others could read.", narrowed.Count);
 await app.Services.MigrateDatabaseAsync();
 await app.Services.VerifyKeyRingAsync();
+await app.Services.OfferSetupAsync();   // no practice yet: a one-time setup code in the log and the data folder
 
 app.UsePublicOrigin(app.Configuration);
 if (!app.Environment.IsDevelopment())
@@ -61,6 +67,7 @@ app.UseRoutingRejections();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseSecondFactorGate();   // owners and therapists enrol, and anyone enrolled enters a code, before anything else
 app.UseNoStoreForSignedInUsers();
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();

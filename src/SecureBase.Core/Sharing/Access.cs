@@ -84,4 +84,18 @@ public static class Access
             return resource.EntryId is { } entry && consent.SharedEntries.Contains(entry) ? Decision.Allow : Decision.Deny(DenialReason.NoteNotShared);
         return consent.Granted.Contains(resource.Scope) ? Decision.Allow : Decision.Deny(DenialReason.ScopeNotGranted);
     }
+
+    /// <summary>
+    /// Running a practice (its members, therapist invitations, its audit log): an active owner of
+    /// that practice whose session passed a second factor.
+    /// </summary>
+    public static bool MayManagePractice(Viewer viewer, Guid practiceId) =>
+        viewer.MfaSatisfied && viewer.Memberships.Any(m => m.PracticeId == practiceId && m.Active && m.Role == PracticeRole.Owner);
+
+    /// <summary>
+    /// Inviting clients and keeping a caseload in a practice: any active member (owner or therapist)
+    /// whose session passed a second factor. What they then see of a client is <see cref="Decide"/>'s answer.
+    /// </summary>
+    public static bool MayTakeClients(Viewer viewer, Guid practiceId) =>
+        viewer.MfaSatisfied && viewer.Memberships.Any(m => m.PracticeId == practiceId && m.Active);
 }

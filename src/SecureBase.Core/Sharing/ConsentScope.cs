@@ -25,9 +25,13 @@ public enum ConsentScope
     SharedNote,
 }
 
-/// <summary>Read a client's data, or change it.</summary>
+/// <summary>
+/// Read a client's data; change it; or open the client's own working pages (their edit forms and
+/// result pages), which show everything at once and so are the client's alone, like writing.
+/// </summary>
 public enum Operation
 {
     Read,
     Write,
+    OpenOwnPage,
 }

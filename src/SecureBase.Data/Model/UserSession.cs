@@ -7,4 +7,7 @@ public sealed class UserSession
     public required string Id { get; set; }
     public required string UserId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    // When this browser passed a second factor (TOTP or a recovery code); null until it has.
+    public DateTimeOffset? SecondFactorAt { get; set; }
 }

@@ -34,6 +34,8 @@ public class AccessTests
         { "their therapist, private note", TherapistViewer(), ConsentScope.SharedNote, PrivateEntry, Operation.Read, Active, DenialReason.NoteNotShared },
         { "their therapist, note without entry", TherapistViewer(), ConsentScope.SharedNote, null, Operation.Read, Active, DenialReason.NoteNotShared },
         { "their therapist writes", TherapistViewer(), ConsentScope.Scores, null, Operation.Write, Active, DenialReason.OnlyTheClientWrites },
+        { "their therapist opens the client's own page", TherapistViewer(), ConsentScope.Scores, null, Operation.OpenOwnPage, Active, DenialReason.OnlyTheClientWrites },
+        { "the client opens their own page", new Viewer(Client, false, []), ConsentScope.SharedNote, PrivateEntry, Operation.OpenOwnPage, null, DenialReason.None },
         { "their therapist without MFA", TherapistViewer(mfa: false), ConsentScope.Scores, null, Operation.Read, Active, DenialReason.SecondFactorRequired },
         { "their therapist, deactivated", TherapistViewer(active: false), ConsentScope.Scores, null, Operation.Read, Active, DenialReason.MembershipDeactivated },
         { "their therapist, relationship ended", TherapistViewer(), ConsentScope.Scores, null, Operation.Read, Active with { Ended = Start.AddDays(30) }, DenialReason.RelationshipEnded },
@@ -57,5 +59,26 @@ public class AccessTests
     {
         foreach (var scope in Enum.GetValues<ConsentScope>())
             Assert.False(Access.Decide(TherapistViewer(), new ClientResource(Client, scope, SharedEntry), Operation.Read, Active, ConsentSnapshot.None).Allowed);
+    }
+
+    public static TheoryData<string, Viewer, bool, bool> PracticeCases => new()
+    {
+        // who, may manage the practice, may take clients in it
+        { "active owner with MFA", new Viewer("o", true, [new Membership(Practice, PracticeRole.Owner, true)]), true, true },
+        { "active owner without MFA", new Viewer("o", false, [new Membership(Practice, PracticeRole.Owner, true)]), false, false },
+        { "deactivated owner", new Viewer("o", true, [new Membership(Practice, PracticeRole.Owner, false)]), false, false },
+        { "owner of another practice", new Viewer("o", true, [new Membership(OtherPractice, PracticeRole.Owner, true)]), false, false },
+        { "active therapist with MFA", TherapistViewer(), false, true },
+        { "therapist without MFA", TherapistViewer(mfa: false), false, false },
+        { "deactivated therapist", TherapistViewer(active: false), false, false },
+        { "therapist of another practice", TherapistViewer(practice: OtherPractice), false, false },
+        { "a client", new Viewer(Client, true, []), false, false },
+    };
+
+    [Theory, MemberData(nameof(PracticeCases))]
+    public void DecidesWhoRunsAPracticeAndWhoTakesClients(string subject, Viewer viewer, bool manage, bool takeClients)
+    {
+        Assert.True(Access.MayManagePractice(viewer, Practice) == manage, $"{subject}: manage");
+        Assert.True(Access.MayTakeClients(viewer, Practice) == takeClients, $"{subject}: take clients");
     }
 }

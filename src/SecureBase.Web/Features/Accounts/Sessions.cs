@@ -36,6 +36,15 @@ public static class Sessions
         await http.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();
     }
 
+    // This browser passed a second factor: from now on its session counts as MFA-satisfied.
+    public static async Task MarkSecondFactorAsync(HttpContext http)
+    {
+        var sessionId = http.User.FindFirstValue(SessionClaim);
+        var db = http.RequestServices.GetRequiredService<AppDbContext>();
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.SecondFactorAt, now), http.RequestAborted);
+    }
+
     public static Task EndAllAsync(AppDbContext db, string userId, CancellationToken ct) =>
         db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
 

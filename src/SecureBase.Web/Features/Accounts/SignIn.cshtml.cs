@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using SecureBase.Data.Model;
 
 namespace SecureBase.Web.Features.Accounts;
@@ -41,7 +42,10 @@ public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUse
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
         if (!result.Succeeded) return Fail(Failed);
         await Sessions.SignInAsync(HttpContext, user);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/Questionnaires");
+        // Owners and therapists start at their caseload; the second-factor gate asks for a code first.
+        var staff = await HttpContext.RequestServices.GetRequiredService<SecureBase.Data.AppDbContext>().PracticeMembers
+            .AnyAsync(m => m.UserId == user.Id && m.DeactivatedAt == null, HttpContext.RequestAborted);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : staff ? "/Clients" : "/Questionnaires");
     }
 
     PageResult Fail(string message)

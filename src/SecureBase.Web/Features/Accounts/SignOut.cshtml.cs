@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace SecureBase.Web.Features.Accounts;
 
+[SecureBase.Web.Features.Authorization.AllowBeforeSecondFactor]
 public sealed class SignOutModel : PageModel
 {
     public async Task<IActionResult> OnPostAsync()

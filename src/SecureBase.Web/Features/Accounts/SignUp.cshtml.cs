@@ -14,8 +14,19 @@ namespace SecureBase.Web.Features.Accounts;
 // of a taken one is told that someone tried. Both paths hash the password once.
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
-public sealed class SignUpModel(UserManager<AppUser> users, AccountEmails emails, TimeProvider clock) : PageModel
+public sealed class SignUpModel(UserManager<AppUser> users, AccountEmails emails, TimeProvider clock, IConfiguration configuration) : PageModel
 {
+    // An operator can close public sign-up (SecureBase:PublicSignUp = false): then only invitations create accounts.
+    public override async Task OnPageHandlerExecutionAsync(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (!configuration.GetValue("SecureBase:PublicSignUp", true))
+        {
+            context.Result = NotFound();
+            return;
+        }
+        await next();
+    }
+
     [BindProperty]
     public SignUpInput Input { get; set; } = new();
 

@@ -8,7 +8,7 @@ using SecureBase.Web.Features.Encryption;
 
 namespace SecureBase.Web.Features.Expectations;
 
-public sealed class OutcomeModel(AppDbContext db, PersonalText text, TimeProvider clock) : PageModel
+public sealed class OutcomeModel(AppDbContext db, PersonalText text, TimeProvider clock, SecureBase.Web.Features.Authorization.ClinicalAccess access) : PageModel
 {
     [BindProperty]
     public OutcomeInput Input { get; set; } = new();
@@ -34,8 +34,10 @@ public sealed class OutcomeModel(AppDbContext db, PersonalText text, TimeProvide
 
     async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var entry = await db.ExpectationEntries.FirstOrDefaultAsync(e => e.Id == id && e.UserId == User.Id() && e.ExpectedCarePercent != null, HttpContext.RequestAborted);
+        var entry = await db.ExpectationEntries.FirstOrDefaultAsync(e => e.Id == id && e.ExpectedCarePercent != null, HttpContext.RequestAborted);
         if (entry is null) return NotFound();
+        var resource = new SecureBase.Web.Features.Authorization.ClinicalResource(entry.UserId, SecureBase.Core.Sharing.ConsentScope.Expectations, "ExpectationEntry", id.ToString());
+        if (!await access.AllowsAsync(User, resource, SecureBase.Web.Features.Authorization.ClinicalOperation.OpenOwnPage)) return NotFound();
         Entry = entry;
         Plan = (await text.DecryptAsync(User.Id(), entry.EncryptedPlan, HttpContext.RequestAborted)).Text;
         return null;

@@ -50,8 +50,16 @@ public static class Administrations
         return score;
     }
 
-    public static Task<Administration?> FindOwnedAsync(AppDbContext db, string userId, Guid id, CancellationToken ct) =>
-        db.Administrations.OwnedBy(userId).Include(a => a.Responses).Include(a => a.Scores).FirstOrDefaultAsync(a => a.Id == id, ct);
+    // An administration for its owner's own pages: null when it does not exist or the one access rule
+    // refuses this person (anyone but the owner; the refusal is audited).
+    public static async Task<Administration?> FindForOwnPageAsync(AppDbContext db, Authorization.ClinicalAccess access, System.Security.Claims.ClaimsPrincipal user,
+        Guid id, Core.Sharing.ConsentScope scope, CancellationToken ct)
+    {
+        var administration = await db.Administrations.Include(a => a.Responses).Include(a => a.Scores).FirstOrDefaultAsync(a => a.Id == id, ct);
+        if (administration is null) return null;
+        var resource = new Authorization.ClinicalResource(administration.SubjectId, scope, "Administration", id.ToString());
+        return await access.AllowsAsync(user, resource, Authorization.ClinicalOperation.OpenOwnPage) ? administration : null;
+    }
 
     // Completed administrations as points on the plane, in the order given; those without both scores are left out.
     public static List<PlanePointAt> PlanePath(IEnumerable<Administration> history, PlaneAxes axes) =>

@@ -15,7 +15,7 @@ namespace SecureBase.Web.Features.Questionnaires;
 
 public sealed record ChangeRow(string Label, Administration From, ReliableChangeResult Result);
 
-public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text, ChartCache charts, UserManager<AppUser> users) : PageModel
+public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text, ChartCache charts, UserManager<AppUser> users, SecureBase.Web.Features.Authorization.ClinicalAccess access) : PageModel
 {
     public InstrumentPack Pack { get; private set; } = null!;
     public Administration Administration { get; private set; } = null!;
@@ -32,7 +32,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;
-        var administration = await Administrations.FindOwnedAsync(db, User.Id(), id, ct);
+        var administration = await Administrations.FindForOwnPageAsync(db, access, User, id, SecureBase.Core.Sharing.ConsentScope.Scores, ct);
         if (administration?.CompletedAt is null || catalog.Find(administration.InstrumentId) is not { } pack) return NotFound();
         (Administration, Pack) = (administration, pack);
         TargetLabel = await Administrations.TargetAsync(text, pack, administration, ct);

@@ -11,7 +11,7 @@ using SecureBase.Web.Features.Encryption;
 namespace SecureBase.Web.Features.Questionnaires;
 
 // A few items per page; every Next saves, so a questionnaire can be left and resumed anywhere.
-public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text) : PageModel
+public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text, SecureBase.Web.Features.Authorization.ClinicalAccess access) : PageModel
 {
     public const int PageSize = 6;
 
@@ -66,7 +66,7 @@ public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimePr
 
     async Task<IActionResult?> LoadAsync(Guid id, int? step)
     {
-        var administration = await Administrations.FindOwnedAsync(db, User.Id(), id, HttpContext.RequestAborted);
+        var administration = await Administrations.FindForOwnPageAsync(db, access, User, id, SecureBase.Core.Sharing.ConsentScope.ItemAnswers, HttpContext.RequestAborted);
         if (administration is null || catalog.Find(administration.InstrumentId) is not { } pack) return NotFound();
         if (administration.CompletedAt is not null) return Redirect($"/Questionnaires/Result/{id}");
         (Administration, Pack) = (administration, pack);

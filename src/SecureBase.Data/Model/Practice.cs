@@ -1,0 +1,96 @@
+using SecureBase.Core.Sharing;
+
+namespace SecureBase.Data.Model;
+
+// A practice: the tenant. Every practice-scoped row below carries PracticeId, so a PostgreSQL
+// deployment can later be distributed by it.
+public sealed class Practice
+{
+    public Guid Id { get; set; }
+    public required string Name { get; set; }
+    public required string TimeZoneId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+// A person's place in a practice. Deactivation keeps the row (the audit trail names them) and ends access.
+public sealed class PracticeMember
+{
+    public Guid PracticeId { get; set; }
+    public required string UserId { get; set; }
+    public PracticeRole Role { get; set; }
+    public DateTimeOffset JoinedAt { get; set; }
+    public DateTimeOffset? DeactivatedAt { get; set; }
+}
+
+// A therapist's work with one client. Ended by either side; the client keeps every row of their data.
+public sealed class CareRelationshipRow
+{
+    public Guid Id { get; set; }
+    public Guid PracticeId { get; set; }
+    public required string TherapistId { get; set; }
+    public required string ClientId { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public string? EndedBy { get; set; }
+}
+
+// One scope the client has granted to one relationship, now. Revoking deletes the row.
+public sealed class ConsentGrant
+{
+    public Guid PracticeId { get; set; }
+    public Guid RelationshipId { get; set; }
+    public ConsentScope Scope { get; set; }
+    public DateTimeOffset GrantedAt { get; set; }
+}
+
+// The note of one activation entry, shared with one relationship's therapist. Private unless a row exists.
+public sealed class SharedNote
+{
+    public Guid PracticeId { get; set; }
+    public Guid RelationshipId { get; set; }
+    public Guid EntryId { get; set; }
+    public DateTimeOffset SharedAt { get; set; }
+}
+
+public enum InvitationKind
+{
+    Therapist,
+    Client,
+}
+
+// An emailed, single-use invitation. Only the SHA-256 of its token is stored: a database dump opens nothing.
+public sealed class Invitation
+{
+    public Guid Id { get; set; }
+    public Guid PracticeId { get; set; }
+    public InvitationKind Kind { get; set; }
+    public required string Email { get; set; }
+    public required string InvitedBy { get; set; }
+    public required byte[] TokenHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+    public string? AcceptedBy { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+}
+
+// One audited access to a client's data by someone else. ChainId is the practice's id (Guid.Empty for
+// people in no practice); Sequence numbers each chain from 1. Append-only: nothing updates or deletes it.
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public Guid ChainId { get; set; }
+    public long Sequence { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string ActorId { get; set; }
+    public required string ActorRole { get; set; }
+    public required string ClientId { get; set; }
+    public required string ResourceKind { get; set; }
+    public string? ResourceId { get; set; }
+    public required string Scope { get; set; }
+    public required string Action { get; set; }
+    public bool Allowed { get; set; }
+    public string? Address { get; set; }
+    public required string PreviousHash { get; set; }
+    public required string Hash { get; set; }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using SecureBase.Data.Practices;
+using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Invitations;
+
+namespace SecureBase.Web.Features.Authorization;
+
+public static class PracticeServices
+{
+    // Practices, invitations, the one access decision (audited) and two-step sign-in.
+    public static IServiceCollection AddSecureBasePractice(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddScoped<Viewers>();
+        services.AddScoped<ClinicalAccess>();
+        services.AddScoped<IAuthorizationHandler, ClinicalAccessHandler>();
+        services.AddScoped<IAuthorizationHandler, PracticeAccessHandler>();
+        services.AddScoped<Authenticators>();
+        services.AddScoped<PracticeInvitations>();
+        services.AddSingleton<SetupCodeFile>();
+        return services;
+    }
+}

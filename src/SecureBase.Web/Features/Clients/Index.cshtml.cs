@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SecureBase.Core.Sharing;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Authorization;
+using SecureBase.Web.Features.Email;
+using SecureBase.Web.Features.Invitations;
+
+namespace SecureBase.Web.Features.Clients;
+
+public sealed record CaseloadRow(Guid RelationshipId, string ClientId, string Email, DateTimeOffset Since, DateTimeOffset? EndedAt, IReadOnlyList<ConsentScope> Shared);
+
+// A therapist's clients in their practice: who, since when, what each shares; invite a client; end
+// working together (the client keeps all their data; the therapist's access ends at once).
+public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, Viewers viewers, PracticeInvitations invitations, TimeProvider clock) : PageModel
+{
+    public Guid PracticeId { get; private set; }
+    public string PracticeName { get; private set; } = "";
+    public IReadOnlyList<CaseloadRow> Current { get; private set; } = [];
+    public IReadOnlyList<CaseloadRow> Ended { get; private set; } = [];
+    public IReadOnlyList<Practice.OpenInvitation> Invitations { get; private set; } = [];
+    public NodaTime.DateTimeZone Zone { get; private set; } = NodaTime.DateTimeZone.Utc;
+    public string? Message { get; private set; }
+
+    [BindProperty]
+    public string? InviteEmail { get; set; }
+
+    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostInviteAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        var email = EmailAddresses.Normalize(InviteEmail);
+        if (email is null) ModelState.AddModelError(nameof(InviteEmail), "Enter the client's email address, like name@example.org.");
+        else if (string.Equals(email, (await db.Users.FindAsync([User.Id()], HttpContext.RequestAborted))?.Email, StringComparison.OrdinalIgnoreCase))
+            ModelState.AddModelError(nameof(InviteEmail), "That is your own address.");
+        if (!ModelState.IsValid) return Page();
+        await invitations.SendAsync(PracticeId, InvitationKind.Client, email!, User.Id(), HttpContext.RequestAborted);
+        return Redirect("/Clients?invited=true");
+    }
+
+    public async Task<IActionResult> OnPostEndAsync(Guid relationshipId)
+    {
+        if (!await LoadAsync()) return NotFound();
+        var now = clock.GetUtcNow();
+        var me = User.Id();
+        var ended = await db.CareRelationships.Where(r => r.Id == relationshipId && r.TherapistId == me && r.PracticeId == PracticeId && r.EndedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, now).SetProperty(r => r.EndedBy, me), HttpContext.RequestAborted);
+        return ended == 0 ? NotFound() : Redirect("/Clients?ended=true");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(Guid invitationId)
+    {
+        if (!await LoadAsync()) return NotFound();
+        var now = clock.GetUtcNow();
+        var me = User.Id();
+        var withdrawn = await db.Invitations.Where(i => i.Id == invitationId && i.InvitedBy == me && i.Kind == InvitationKind.Client && i.AcceptedAt == null && i.WithdrawnAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(i => i.WithdrawnAt, now), HttpContext.RequestAborted);
+        return withdrawn == 0 ? NotFound() : Redirect("/Clients?withdrawn=true");
+    }
+
+    async Task<bool> LoadAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var practices = await authorization.PracticesWhereAsync(viewers, User, PracticeOperation.TakeClients, ct);
+        if (practices.Count == 0) return false;
+        PracticeId = practices[0];
+        var practiceId = PracticeId;
+        var practice = await db.Practices.AsNoTracking().FirstAsync(p => p.Id == practiceId, ct);
+        PracticeName = practice.Name;
+        Zone = await TimeZones.OfAsync(HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>(), User);
+        var me = User.Id();
+        var rows = await (from r in db.CareRelationships.AsNoTracking()
+                          join u in db.Users on r.ClientId equals u.Id
+                          where r.TherapistId == me && r.PracticeId == practiceId
+                          select new { r.Id, r.ClientId, u.Email, r.StartedAt, r.EndedAt }).ToListAsync(ct);
+        var ids = rows.Select(r => r.Id).ToList();
+        var grants = (await db.ConsentGrants.Where(g => ids.Contains(g.RelationshipId)).ToListAsync(ct)).ToLookup(g => g.RelationshipId, g => g.Scope);
+        var all = rows.Select(r => new CaseloadRow(r.Id, r.ClientId, r.Email ?? "", r.StartedAt, r.EndedAt, grants[r.Id].Order().ToList())).ToList();
+        Current = all.Where(r => r.EndedAt is null).OrderBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
+        Ended = all.Where(r => r.EndedAt is not null).OrderByDescending(r => r.EndedAt).Take(20).ToList();
+        var now = clock.GetUtcNow();
+        Invitations = await db.Invitations.AsNoTracking()
+            .Where(i => i.InvitedBy == me && i.PracticeId == practiceId && i.Kind == InvitationKind.Client && i.AcceptedAt == null && i.WithdrawnAt == null && i.ExpiresAt > now)
+            .OrderBy(i => i.Email).Select(i => new Practice.OpenInvitation(i.Id, i.Email, i.ExpiresAt)).ToListAsync(ct);
+        Message = Request.Query.ContainsKey("invited") ? "Invitation sent. The link works once, for 7 days; the client chooses what to share."
+            : Request.Query.ContainsKey("ended") ? "Ended. You no longer see anything of this client; they keep all their data."
+            : Request.Query.ContainsKey("withdrawn") ? "Invitation withdrawn: its link no longer works." : null;
+        return true;
+    }
+}

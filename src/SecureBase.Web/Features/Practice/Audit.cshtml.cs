@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SecureBase.Core.Time;
+using SecureBase.Data;
+using SecureBase.Data.Practices;
+using SecureBase.Web.Features.Authorization;
+
+namespace SecureBase.Web.Features.Practice;
+
+public sealed record AuditView(DateTimeOffset At, string Actor, string Role, string Client, string Kind, string? ResourceId, string Scope, string Action, bool Allowed, string? Address);
+
+// The practice's audit log for its owner: every access to a client's data by someone else in this
+// practice's chain, newest first, filterable by person (either side) and by dates in the practice's zone.
+public sealed class AuditModel(AppDbContext db, IAuthorizationService authorization, Viewers viewers) : PageModel
+{
+    public const int PageSize = 200;
+
+    [BindProperty(SupportsGet = true)]
+    public string? Person { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? From { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public DateOnly? To { get; set; }
+
+    public string PracticeName { get; private set; } = "";
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+    public IReadOnlyList<AuditView> Rows { get; private set; } = [];
+    public long? FirstBreak { get; private set; }
+    public long Total { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var practices = await authorization.PracticesWhereAsync(viewers, User, PracticeOperation.Manage, ct);
+        if (practices.Count == 0) return NotFound();
+        var practiceId = practices[0];
+        var practice = await db.Practices.AsNoTracking().FirstAsync(p => p.Id == practiceId, ct);
+        PracticeName = practice.Name;
+        Zone = Zones.Find(practice.TimeZoneId) ?? DateTimeZone.Utc;
+        if (From is { } from && To is { } to && to < from) ModelState.AddModelError(nameof(To), "The end date is before the start date.");
+        if (!ModelState.IsValid) return Page();
+
+        var query = db.AuditEntries.AsNoTracking().Where(a => a.ChainId == practiceId);
+        if (From is { } start) { var at = LocalTimes.ToInstant(LocalDate.FromDateOnly(start).AtMidnight(), Zone).ToDateTimeOffset(); query = query.Where(a => a.At >= at); }
+        if (To is { } end) { var at = LocalTimes.ToInstant(LocalDate.FromDateOnly(end).PlusDays(1).AtMidnight(), Zone).ToDateTimeOffset(); query = query.Where(a => a.At < at); }
+        if (!string.IsNullOrWhiteSpace(Person))
+        {
+            var person = Person.Trim().ToUpperInvariant();
+            var ids = await db.Users.Where(u => u.NormalizedEmail!.Contains(person)).Select(u => u.Id).Take(50).ToListAsync(ct);
+            query = query.Where(a => ids.Contains(a.ActorId) || ids.Contains(a.ClientId));
+        }
+        Total = await query.LongCountAsync(ct);
+        var rows = await query.OrderByDescending(a => a.Sequence).Take(PageSize).ToListAsync(ct);
+        var people = rows.SelectMany(r => new[] { r.ActorId, r.ClientId }).Distinct().ToList();
+        var emails = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
+        string Name(string id) => emails.TryGetValue(id, out var email) ? email : "(deleted account)";
+        Rows = rows.Select(r => new AuditView(r.At, Name(r.ActorId), r.ActorRole, Name(r.ClientId), r.ResourceKind, r.ResourceId, r.Scope, r.Action, r.Allowed, r.Address)).ToList();
+        FirstBreak = (await AuditLog.VerifyAsync(db, ct)).FirstOrDefault(c => c.ChainId == practiceId).FirstBreak;
+        return Page();
+    }
+}

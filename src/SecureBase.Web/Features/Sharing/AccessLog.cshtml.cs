@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Practice;
+
+namespace SecureBase.Web.Features.Sharing;
+
+// "Who looked at my data": every audit row about this client, newest first, allowed and refused.
+public sealed class AccessLogModel(AppDbContext db, UserManager<AppUser> users) : PageModel
+{
+    public const int Shown = 500;
+
+    public IReadOnlyList<AuditView> Rows { get; private set; } = [];
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+
+    public async Task OnGetAsync()
+    {
+        var ct = HttpContext.RequestAborted;
+        var me = User.Id();
+        Zone = await TimeZones.OfAsync(users, User);
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.ClientId == me).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(Shown).ToListAsync(ct);
+        var actors = rows.Select(r => r.ActorId).Distinct().ToList();
+        var emails = await db.Users.Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
+        Rows = rows.Select(r => new AuditView(r.At, emails.GetValueOrDefault(r.ActorId, "(deleted account)"), r.ActorRole, "", r.ResourceKind, r.ResourceId, r.Scope, r.Action, r.Allowed, null)).ToList();
+    }
+
+    public static string Describe(string kind, string scope) => (kind, scope) switch
+    {
+        ("Scores", _) => "your questionnaire scores",
+        ("Administration", _) => "your answers to one questionnaire",
+        ("WeeklyMetrics", _) => "your weekly summaries",
+        ("ActivationEntries", _) => "your logged moments",
+        ("ActivationEntry", "SharedNote") => "one of your notes",
+        ("ActivationEntry", _) => "one of your logged moments",
+        ("Expectations", _) => "your expectations",
+        ("ExpectationEntry", _) => "one of your expectations",
+        _ => "your data",
+    };
+}
