@@ -2,6 +2,7 @@ using SecureBase.Cli;
 using SecureBase.Cli.Demo;
 using SecureBase.Cli.Instruments;
 using SecureBase.Cli.Batch;
+using SecureBase.Cli.Practice;
 
 // securebase — operator and researcher tasks without the web host. Exit codes: 0 done,
 // 1 done but some input rows were rejected, 2 nothing done (usage, missing file, unknown instrument).
@@ -16,6 +17,8 @@ try
         ["score", .. var rest] => ScoreCsv.Run(settings, rest, stdout, stderr),
         ["norms", .. var rest] => NormsCsv.Run(settings, rest, stdout, stderr),
         ["demo", .. var rest] => await DemoCommand.RunAsync(settings, rest, stdout, stderr),
+        ["setup", .. var rest] => await SetupCommand.RunAsync(settings, rest, Console.In, stdout, stderr),
+        ["audit", .. var rest] => await AuditCommand.RunAsync(settings, rest, stdout, stderr),
         ["help" or "--help" or "-h"] => Usage.Print(stdout, 0),
         _ => Usage.Print(stderr, 2),
     };

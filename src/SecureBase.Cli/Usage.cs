@@ -10,6 +10,9 @@ internal static class Usage
                                                        score a CSV of answers (one row per person)
           norms --instrument ID --input FILE           local norms: mean, SD, Cronbach's alpha, N per subscale
           demo [--years N]                             create a demo client with N years of data (default 1); prints its sign-in
+          setup --practice NAME --time-zone ZONE --email EMAIL
+                                                       create a practice and its owner (password on standard input)
+          audit verify                                 check the audit trail's hash chains; names the first broken entry
 
         Input CSV: a header row; the first column "id"; then one column per item, named by its number
         in the published order (1 … 36 for ECR-R, 1 … 9 for ECR-RS, 1 … 4 for RQ); values on the

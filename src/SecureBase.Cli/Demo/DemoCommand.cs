@@ -22,7 +22,7 @@ internal static class DemoCommand
             return 2;
         }
         FilePermissions.Secure(settings.Configuration);   // the data folder is the web app's too: 0700, files 0600
-        await using var services = Services(settings);
+        await using var services = CliServices.Build(settings);
         await services.MigrateDatabaseAsync();
         var clock = services.GetRequiredService<TimeProvider>();
         var ecrR = services.GetRequiredService<InstrumentCatalog>().Find("ecr-r")!;
@@ -54,15 +54,5 @@ internal static class DemoCommand
         stdout.WriteLine($"  password: {password}");
         stdout.WriteLine("The password is shown only now.");
         return 0;
-    }
-
-    static ServiceProvider Services(CliSettings settings)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSecureBaseData(settings.Configuration);
-        services.AddSecureBaseIdentityCore();
-        return services.BuildServiceProvider();
     }
 }

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
+using SecureBase.Data;
+using SecureBase.Data.Practices;
+
+namespace SecureBase.Cli.Practice;
+
+// audit verify: checks every audit chain (one per practice) from its first row and names the first
+// row where one breaks. Exit 0 when every chain is whole, 1 when one is broken.
+internal static class AuditCommand
+{
+    public static async Task<int> RunAsync(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args is not ["verify"])
+        {
+            stderr.WriteLine("usage: securebase audit verify");
+            return 2;
+        }
+        await using var services = CliServices.Build(settings);
+        await services.MigrateDatabaseAsync();
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var names = db.Practices.ToDictionary(p => p.Id, p => p.Name);
+        var chains = await AuditLog.VerifyAsync(db, CancellationToken.None);
+        if (chains.Count == 0) stdout.WriteLine("No audit entries yet.");
+        foreach (var (chainId, rows, firstBreak) in chains)
+        {
+            var name = chainId == Guid.Empty ? "people in no practice" : names.TryGetValue(chainId, out var n) ? $"practice \"{n}\"" : $"practice {chainId}";
+            stdout.WriteLine(firstBreak is { } row
+                ? $"BROKEN  {name}: {rows} entries; the chain breaks at entry {row} (edited, deleted, inserted or reordered at or before it)"
+                : $"ok      {name}: {rows} entries, chain whole");
+        }
+        return chains.Any(c => c.FirstBreak is not null) ? 1 : 0;
+    }
+}
