@@ -43,6 +43,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
+    public string DataDirectory => Path.Combine(_folder, "data");
+
+    // The path and query of the newest link to `path` mailed to an address.
+    public string MailLink(string email, string path)
+    {
+        var body = Directory.GetFiles(Path.Combine(_folder, "data", "mail"), "*.eml").Order(StringComparer.Ordinal)
+            .Select(f => { using var m = MimeKit.MimeMessage.Load(f); return (To: m.To.Mailboxes.First().Address, Body: m.TextBody ?? ""); })
+            .Last(m => m.To == email && m.Body.Contains(path, StringComparison.Ordinal)).Body;
+        return System.Text.RegularExpressions.Regex.Match(body, @"https?://[^/\s]+(" + System.Text.RegularExpressions.Regex.Escape(path) + @"\S*)").Groups[1].Value;
+    }
+
     // The path of the newest confirmation link mailed to an address (.eml files in the data folder).
     public string ConfirmationLink(string email)
     {

@@ -11,7 +11,9 @@ using SecureBase.Web.Features.Authorization;
 
 namespace SecureBase.Web.Features.Clients;
 
-public sealed record ClientHeader(string ClientId, string Email, DateTimeOffset Since, IReadOnlySet<ConsentScope> Shared);
+// Who the client is to this therapist, what they share, and which notes (by the moment's time only;
+// the text is one audited request away).
+public sealed record ClientHeader(string ClientId, string Email, DateTimeOffset Since, IReadOnlySet<ConsentScope> Shared, IReadOnlyList<(Guid EntryId, DateTimeOffset OccurredAt)> SharedNotes);
 
 // A therapist's view of one part of one client's data. The page names the resource; the one
 // authorization decision (ClinicalAccess → Core Access.Decide, audited) answers. Refused because the
@@ -40,7 +42,12 @@ public abstract class ClientPageModel(AppDbContext db, ClinicalAccess access, Us
         if (relationship is null) return NotFound();
         var email = await Db.Users.Where(u => u.Id == clientId).Select(u => u.Email).FirstAsync(Ct);
         var shared = await Db.ConsentGrants.Where(g => g.RelationshipId == relationship.Id).Select(g => g.Scope).ToListAsync(Ct);
-        Header = new ClientHeader(clientId, email ?? "", relationship.StartedAt, shared.ToHashSet());
+        var notes = await (from n in Db.SharedNotes
+                           join e in Db.ActivationEntries on n.EntryId equals e.Id
+                           where n.RelationshipId == relationship.Id && e.UserId == clientId
+                           orderby e.OccurredAt descending
+                           select new { e.Id, e.OccurredAt }).Take(50).ToListAsync(Ct);
+        Header = new ClientHeader(clientId, email ?? "", relationship.StartedAt, shared.ToHashSet(), notes.Select(n => (n.Id, n.OccurredAt)).ToList());
         Zone = await TimeZones.OfAsync(users, User);
         if (allowed) return null;
         NotShared = true;
