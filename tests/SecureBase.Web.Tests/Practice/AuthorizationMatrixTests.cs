@@ -99,6 +99,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
             tokens[name] = TokenPattern().Match(page).Groups[1].Value;
         }
         var requests = 0;
+        var textProblems = new List<string>();
         // The client goes last on each row, so a request that changes their data (a delete) meets everyone else first.
         var order = MatrixWorld.SubjectNames.Where(n => n != "client").Append("client").ToList();
         foreach (var row in Table())
@@ -112,6 +113,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
                 using var response = await client.SendAsync(request, Ct);
                 requests++;
                 var body = await response.Content.ReadAsStringAsync(Ct);
+                if (response.Content.Headers.ContentType?.MediaType == "text/html") textProblems.AddRange(PageTextTests.ProblemsIn($"{path} as {name}", body));
                 bodies[name].Add(($"{row.Method} {path}", body + string.Join("\n", response.Headers.Select(h => $"{h.Key}: {string.Join(",", h.Value)}"))));
                 var outcome = Classify(response);
                 if (outcome != row.Expected[name]) failures.Add($"line {row.Line}: {row.Method} {path} as {name}: {outcome}, expected {row.Expected[name]}");
@@ -122,6 +124,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
             }
         File.WriteAllText("/tmp/securebase-matrix-summary.txt", $"{Table().Count} rows × {MatrixWorld.SubjectNames.Length} subjects = {requests} requests; {EndpointKeys().Count} endpoint keys; {failures.Count} failures\n");
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests answered unexpectedly:\n" + string.Join("\n", failures));
+        Assert.True(textProblems.Count == 0, string.Join("\n", textProblems.Distinct()));
 
         // G2: the client's canaries, in every body and header every other subject received.
         var leaks = new List<string>();
