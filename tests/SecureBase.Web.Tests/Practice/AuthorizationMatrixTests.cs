@@ -141,6 +141,11 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
         }
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
         Assert.Contains(bodies["with"], s => s.Body.Contains(world.SharedNoteCanary, StringComparison.Ordinal));   // the scan can see a canary
+        // The foreign therapist's refused attempts are in their own practice's log, which does not name the client.
+        var elsewhere = await world.ElsewhereOwner.Visitor.Client.GetStringAsync("/Practice/Audit", Ct);
+        Assert.Contains("foreign@example.org", elsewhere, StringComparison.Ordinal);
+        Assert.DoesNotContain("client@example.org", elsewhere, StringComparison.Ordinal);
+        Assert.DoesNotContain("client@example.org", await world.ElsewhereOwner.Visitor.Client.GetStringAsync("/Practice/Audit?Person=client", Ct), StringComparison.Ordinal);
         lock (world.App.LogLines)
             Assert.DoesNotContain(world.App.LogLines, line => world.Canaries.Values.Any(c => line.Contains(c, StringComparison.Ordinal)));
     }

@@ -20,6 +20,7 @@ public sealed class MatrixWorld : IAsyncLifetime
     public Dictionary<string, string> Ids { get; } = [];
     public Dictionary<string, string> Canaries { get; } = [];
     public string SharedNoteCanary => Canaries["shared note"];
+    public Person ElsewhereOwner { get; private set; } = null!;
 
     public static readonly string[] SubjectNames = ["anonymous", "client", "other", "with", "without", "colleague", "owner", "foreign", "deactivated"];
 
@@ -38,6 +39,7 @@ public sealed class MatrixWorld : IAsyncLifetime
         var without = await PracticeSteps.InviteTherapistAsync(App, ownerB, "without@example.org");
         var ownerC = await PracticeSteps.AddPracticeAsync(App, "Elsewhere", "owner-c@example.org");
         var foreign = await PracticeSteps.InviteTherapistAsync(App, ownerC, "foreign@example.org");
+        ElsewhereOwner = ownerC;
 
         var client = new Person(App, "client@example.org");
         await client.Visitor.SignUpAsync(client.Email, client.Password);

@@ -183,6 +183,12 @@ public sealed class PracticeFlowTests(PracticeFlowApp app) : IClassFixture<Pract
         Assert.Contains("solo@example.org", practiceLog, StringComparison.Ordinal);
         Assert.Contains("chain of hashes is whole", practiceLog, StringComparison.Ordinal);
         Assert.DoesNotContain("new-therapist", practiceLog, StringComparison.Ordinal);
+        // The client's copy of their data holds the sharing and the access log too.
+        using var export = System.Text.Json.JsonDocument.Parse(await BodyAsync(await client.Visitor.GetAsync("/MyData?handler=Json")));
+        var sharing = export.RootElement.GetProperty("sharing");
+        Assert.Equal("revoke-therapist@example.org", sharing[0].GetProperty("therapist").GetString());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, sharing[0].GetProperty("ended").ValueKind);
+        Assert.Contains(export.RootElement.GetProperty("accessLog").EnumerateArray(), a => !a.GetProperty("allowed").GetBoolean());
     }
 
     [Fact]

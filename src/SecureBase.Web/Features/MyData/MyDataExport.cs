@@ -14,7 +14,9 @@ public sealed record ExportDocument(
     ProfileExport Profile,
     IReadOnlyList<AdministrationExport> Questionnaires,
     IReadOnlyList<ActivationExport> ActivationLog,
-    IReadOnlyList<ExpectationExport> Expectations);
+    IReadOnlyList<ExpectationExport> Expectations,
+    IReadOnlyList<SharingExport> Sharing,
+    IReadOnlyList<AccessExport> AccessLog);
 
 // Times are given twice: the instant (UTC) and the same moment on the person's own clock, with its offset.
 public sealed record ProfileExport(string Email, string TimeZone, DateTimeOffset CreatedAt);
@@ -30,6 +32,13 @@ public sealed record ActivationExport(Guid Id, DateTimeOffset OccurredAt, string
 
 public sealed record ExpectationExport(Guid Id, DateTimeOffset RecordedAt, string RecordedAtLocal, string Relationship, string? RelationshipLabel, string? Plan,
     int? ExpectedCarePercent, string? CorrectiveKind, string? Outcome, DateTimeOffset? OutcomeAt, string? OutcomeAtLocal, string? Feeling);
+
+// Each therapist the person works (or worked) with: what they share now, and which notes.
+public sealed record SharingExport(Guid RelationshipId, string Practice, string Therapist, DateTimeOffset Started, DateTimeOffset? Ended,
+    IReadOnlyList<string> Scopes, IReadOnlyList<Guid> SharedNotes);
+
+// Every time someone else opened, or tried to open, this person's data.
+public sealed record AccessExport(DateTimeOffset At, string Who, string Role, string Kind, string? ResourceId, string Scope, string Action, bool Allowed);
 
 public static class MyDataExport
 {
@@ -58,6 +67,21 @@ public static class MyDataExport
                 a.Scores.OrderBy(s => s.IsComposite).ThenBy(s => s.ScaleId, StringComparer.Ordinal).Select(s => new ScoreExport(s.ScaleId, s.Value,
                     s.IsComposite ? null : s.Answered, s.IsComposite ? null : s.ItemCount, !s.IsComposite && s.Value is not null && s.Answered < s.ItemCount)).ToList()));
 
-        return new ExportDocument("securebase-export/2", now, new ProfileExport(user.Email!, zone.Id, user.CreatedAt), questionnaires, activations, expectations);
+        var relationships = await (from r in db.CareRelationships.AsNoTracking()
+                                   join p in db.Practices on r.PracticeId equals p.Id
+                                   join t in db.Users on r.TherapistId equals t.Id
+                                   where r.ClientId == user.Id
+                                   orderby r.StartedAt
+                                   select new { r.Id, Practice = p.Name, Therapist = t.Email, r.StartedAt, r.EndedAt }).ToListAsync(ct);
+        var ids = relationships.Select(r => r.Id).ToList();
+        var grants = (await db.ConsentGrants.AsNoTracking().Where(g => ids.Contains(g.RelationshipId)).ToListAsync(ct)).ToLookup(g => g.RelationshipId, g => g.Scope.ToString());
+        var notes = (await db.SharedNotes.AsNoTracking().Where(n => ids.Contains(n.RelationshipId)).ToListAsync(ct)).ToLookup(n => n.RelationshipId, n => n.EntryId);
+        var sharing = relationships.Select(r => new SharingExport(r.Id, r.Practice, r.Therapist ?? "", r.StartedAt, r.EndedAt, grants[r.Id].Order(StringComparer.Ordinal).ToList(), notes[r.Id].ToList())).ToList();
+        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.ClientId == user.Id).OrderBy(a => a.At).ToListAsync(ct);
+        var actors = audit.Select(a => a.ActorId).Distinct().ToList();
+        var emails = await db.Users.Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
+        var accessLog = audit.Select(a => new AccessExport(a.At, emails.GetValueOrDefault(a.ActorId, "(deleted account)"), a.ActorRole, a.ResourceKind, a.ResourceId, a.Scope, a.Action, a.Allowed)).ToList();
+
+        return new ExportDocument("securebase-export/3", now, new ProfileExport(user.Email!, zone.Id, user.CreatedAt), questionnaires, activations, expectations, sharing, accessLog);
     }
 }

@@ -51,14 +51,20 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
         if (!string.IsNullOrWhiteSpace(Person))
         {
             var person = Person.Trim().ToUpperInvariant();
-            var ids = await db.Users.Where(u => u.NormalizedEmail!.Contains(person)).Select(u => u.Id).Take(50).ToListAsync(ct);
+            var ids = await db.Users.Where(u => u.NormalizedEmail!.Contains(person)
+                    && (db.PracticeMembers.Any(m => m.PracticeId == practiceId && m.UserId == u.Id) || db.CareRelationships.Any(r => r.PracticeId == practiceId && r.ClientId == u.Id)))
+                .Select(u => u.Id).Take(50).ToListAsync(ct);
             query = query.Where(a => ids.Contains(a.ActorId) || ids.Contains(a.ClientId));
         }
         Total = await query.LongCountAsync(ct);
         var rows = await query.OrderByDescending(a => a.Sequence).Take(PageSize).ToListAsync(ct);
         var people = rows.SelectMany(r => new[] { r.ActorId, r.ClientId }).Distinct().ToList();
-        var emails = await db.Users.Where(u => people.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
-        string Name(string id) => emails.TryGetValue(id, out var email) ? email : "(deleted account)";
+        // Only people of this practice are named: a member's attempt on someone who is no client here
+        // must not tell this practice who that person is.
+        var known = (await db.PracticeMembers.Where(m => m.PracticeId == practiceId && people.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(ct))
+            .Concat(await db.CareRelationships.Where(r => r.PracticeId == practiceId && people.Contains(r.ClientId)).Select(r => r.ClientId).ToListAsync(ct)).ToHashSet();
+        var emails = await db.Users.Where(u => people.Contains(u.Id) && known.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
+        string Name(string id) => emails.TryGetValue(id, out var email) ? email : "(not of this practice, or a deleted account)";
         Rows = rows.Select(r => new AuditView(r.At, Name(r.ActorId), r.ActorRole, Name(r.ClientId), r.ResourceKind, r.ResourceId, r.Scope, r.Action, r.Allowed, r.Address)).ToList();
         FirstBreak = (await AuditLog.VerifyAsync(db, ct)).FirstOrDefault(c => c.ChainId == practiceId).FirstBreak;
         return Page();
