@@ -75,8 +75,18 @@ public sealed class PracticeCommandTests : IDisposable
         Assert.Equal((practice.Id, owner!.Id, Core.Sharing.PracticeRole.Owner), (member.PracticeId, member.UserId, member.Role));
     }
 
+    [Fact]
+    public async Task ASecondPracticeNeedsAnotherOwner()
+    {
+        Assert.Equal(0, (await SetupAsync("river stones and quiet tea", "--practice", "One", "--time-zone", "Europe/Berlin", "--email", "owner@example.org")).Code);
+        var (code, _, error) = await SetupAsync("river stones and quiet tea", "--practice", "Two", "--time-zone", "Europe/Berlin", "--email", "owner@example.org");
+        Assert.Equal(2, code);
+        Assert.Contains("already belongs to a practice", error, StringComparison.Ordinal);
+        Assert.Equal(0, (await SetupAsync("a different long phrase", "--practice", "Two", "--time-zone", "Europe/Berlin", "--email", "second@example.org")).Code);
+    }
+
     [Theory]
-    [InlineData("river stones and quiet tea", new[] { "--time-zone", "Europe/Berlin", "--email", "o@example.org" }, "--practice")]
+    [InlineData("river stones and quiet tea", new[] { "--time-zone", "Europe/Berlin", "--email", "o@example.org" }, "--practice NAME")]
     [InlineData("river stones and quiet tea", new[] { "--practice", "P", "--time-zone", "Mars/Olympus", "--email", "o@example.org" }, "--time-zone")]
     [InlineData("river stones and quiet tea", new[] { "--practice", "P", "--time-zone", "Europe/Berlin", "--email", "not an address" }, "--email")]
     [InlineData("short", new[] { "--practice", "P", "--time-zone", "Europe/Berlin", "--email", "o@example.org" }, "12")]

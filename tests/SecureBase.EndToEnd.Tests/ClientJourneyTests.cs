@@ -14,6 +14,7 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
     // Every page of the journey: no serious or critical accessibility violation (axe-core, WCAG 2.2 AA rules).
     static async Task AssertAccessibleAsync(IPage page)
     {
+        await page.WaitForLoadStateAsync(LoadState.Load);   // axe on a page whose stylesheet has not applied yet sees every target as tiny
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
         var serious = result.Violations.Where(v => v.Impact is "serious" or "critical")
             .Select(v => $"{page.Url}: {v.Id} ({v.Impact}): {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();

@@ -10,6 +10,11 @@ internal static class AuditCommand
 {
     public static async Task<int> RunAsync(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
+        if (args is ["verify", "--help" or "-h"] or ["--help" or "-h"])
+        {
+            stdout.WriteLine("usage: securebase audit verify    check every audit chain; exit 1 if one is broken");
+            return 0;
+        }
         if (args is not ["verify"])
         {
             stderr.WriteLine("usage: securebase audit verify");
@@ -22,13 +27,15 @@ internal static class AuditCommand
         var names = db.Practices.ToDictionary(p => p.Id, p => p.Name);
         var chains = await AuditLog.VerifyAsync(db, CancellationToken.None);
         if (chains.Count == 0) stdout.WriteLine("No audit entries yet.");
-        foreach (var (chainId, rows, firstBreak) in chains)
+        foreach (var (chainId, rows, firstBreak, head) in chains)
         {
             var name = chainId == Guid.Empty ? "people in no practice" : names.TryGetValue(chainId, out var n) ? $"practice \"{n}\"" : $"practice {chainId}";
             stdout.WriteLine(firstBreak is { } row
                 ? $"BROKEN  {name}: {rows} entries; the chain breaks at entry {row} (edited, deleted, inserted or reordered at or before it)"
-                : $"ok      {name}: {rows} entries, chain whole");
+                : $"ok      {name}: {rows} entries, chain whole; head {head}");
         }
+        if (chains.Count > 0)
+            stdout.WriteLine("Keep the heads somewhere else: entries cut off the end of a chain leave it whole but shorter, and only an older head shows that.");
         return chains.Any(c => c.FirstBreak is not null) ? 1 : 0;
     }
 }

@@ -29,14 +29,16 @@ public static class AuditLog
         }
     }
 
-    // Each chain checked from its first row; returns the chains that break and where.
-    public static async Task<IReadOnlyList<(Guid ChainId, long Rows, long? FirstBreak)>> VerifyAsync(AppDbContext db, CancellationToken ct)
+    // Each chain checked from its first row: its length, where it breaks (null if whole) and its head
+    // (the newest row's hash). Rows cut off the end leave a whole, shorter chain: only a head noted
+    // earlier, somewhere else, shows that; so the head is printed for operators to keep.
+    public static async Task<IReadOnlyList<(Guid ChainId, long Rows, long? FirstBreak, string Head)>> VerifyAsync(AppDbContext db, CancellationToken ct)
     {
-        var results = new List<(Guid, long, long?)>();
+        var results = new List<(Guid, long, long?, string)>();
         foreach (var chainId in await db.AuditEntries.Select(a => a.ChainId).Distinct().ToListAsync(ct))
         {
             var rows = await db.AuditEntries.AsNoTracking().Where(a => a.ChainId == chainId).OrderBy(a => a.Sequence).ThenBy(a => a.Id).ToListAsync(ct);
-            results.Add((chainId, rows.Count, AuditChain.FirstBreak(rows.Select(ToChained).ToList())));
+            results.Add((chainId, rows.Count, AuditChain.FirstBreak(rows.Select(ToChained).ToList()), rows.Count == 0 ? AuditChain.Genesis : rows[^1].Hash));
         }
         return results;
     }

@@ -46,7 +46,9 @@ public sealed class MatrixWorld : IAsyncLifetime
         await SeedClientDataAsync(client);
         var other = new Person(App, "other@example.org");
         await other.Visitor.SignUpAsync(other.Email, other.Password);
-        await LogAsync(other, ("Input.Note", Canaries["other note"]));
+        Ids["otherEntry"] = await LogAsync(other, ("Input.Note", Canaries["other note"]));
+        Ids["otherAdministration"] = await QuestionnaireTests.CompleteEcrRAsync(other.Visitor, item => 1 + item % 5);
+        Ids["nobody"] = Guid.NewGuid().ToString();
 
         var all = new[] { "Scores", "ItemAnswers", "WeeklyMetrics", "ActivationEntries", "Expectations" };
         await PracticeSteps.InviteClientAsync(deactivated, client, all);

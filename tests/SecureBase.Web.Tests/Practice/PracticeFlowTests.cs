@@ -251,6 +251,27 @@ public sealed class PracticeFlowTests(PracticeFlowApp app) : IClassFixture<Pract
     }
 }
 
+public sealed class InvitedClientErasureTests(PracticeApp app) : IClassFixture<PracticeApp>
+{
+    [Fact]
+    public async Task ADeletedClientLeavesNoTraceOfHavingBeenInvited()
+    {
+        var owner = await PracticeSteps.SetUpFirstPracticeAsync(app);
+        var therapist = await PracticeSteps.InviteTherapistAsync(app, owner, "eraser-therapist@example.org");
+        var client = new Person(app, "erased-client-canary@example.org");
+        await PracticeSteps.InviteClientAsync(therapist, client, "Scores");
+        await therapist.Visitor.PostAsync("/Clients", "/Clients?handler=Invite", ("InviteEmail", "erased-client-canary@example.org"));   // refused: already their client
+        var deleted = await client.Visitor.PostAsync("/MyData/Delete", ("Password", client.Password));
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(app.DataDirectory, "*", SearchOption.AllDirectories))
+        {
+            var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
+            Assert.False(System.Text.Encoding.Latin1.GetString(bytes).Contains("erased-client-canary", StringComparison.OrdinalIgnoreCase), $"the address is still in {file}");
+        }
+    }
+}
+
 public sealed class ClosedSignUpApp : PracticeApp
 {
     protected override IEnumerable<(string Key, string Value)> Settings => [("SecureBase:PublicSignUp", "false")];

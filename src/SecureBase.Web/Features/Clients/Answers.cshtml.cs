@@ -11,7 +11,7 @@ using SecureBase.Web.Features.Authorization;
 namespace SecureBase.Web.Features.Clients;
 
 // The answer to each statement of one administration.
-public sealed class AnswersModel(AppDbContext db, ClinicalAccess access, UserManager<AppUser> users, InstrumentCatalog catalog) : ClientPageModel(db, access, users)
+public sealed class AnswersModel(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog) : ClientPageModel(db, access)
 {
     public override ConsentScope Scope => ConsentScope.ItemAnswers;
 
@@ -20,7 +20,9 @@ public sealed class AnswersModel(AppDbContext db, ClinicalAccess access, UserMan
 
     public async Task<IActionResult> OnGetAsync(string clientId, Guid administrationId)
     {
-        if (await GuardAsync(clientId, "Administration", administrationId.ToString()) is { } refused) return refused;
+        if (await GuardAsync(clientId, "Administration", administrationId.ToString(),
+                exists: () => Db.Administrations.AnyAsync(a => a.Id == administrationId && a.SubjectId == clientId, Ct)) is { } refused)
+            return refused;
         if (await Db.Administrations.AsNoTracking().Include(a => a.Responses)
                 .FirstOrDefaultAsync(a => a.Id == administrationId && a.SubjectId == clientId, Ct) is not { } administration)
             return NotFound();

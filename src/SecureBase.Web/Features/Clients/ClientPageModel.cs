@@ -19,7 +19,7 @@ public sealed record ClientHeader(string ClientId, string Email, DateTimeOffset 
 // authorization decision (ClinicalAccess → Core Access.Decide, audited) answers. Refused because the
 // client has not shared it: the page says so plainly (403). Refused for any other reason: 404, as if
 // the client did not exist.
-public abstract class ClientPageModel(AppDbContext db, ClinicalAccess access, UserManager<AppUser> users) : PageModel
+public abstract class ClientPageModel(AppDbContext db, ClinicalAccess access) : PageModel
 {
     protected AppDbContext Db { get; } = db;
 
@@ -30,10 +30,13 @@ public abstract class ClientPageModel(AppDbContext db, ClinicalAccess access, Us
 
     protected CancellationToken Ct => HttpContext.RequestAborted;
 
-    // Null when the viewer may read the resource; otherwise what to answer.
-    protected async Task<IActionResult?> GuardAsync(string clientId, string kind, string? id, Guid? entryId = null)
+    // Null when the viewer may read the resource; otherwise what to answer. A client or an item that
+    // does not exist (or is not that client's) is simply not found: no one's data was asked for, so no
+    // audit row; everything that exists goes through the one decision, which audits it.
+    protected async Task<IActionResult?> GuardAsync(string clientId, string kind, string? id, Guid? entryId = null, Func<Task<bool>>? exists = null)
     {
-        if (clientId.Length > 64) return NotFound();
+        if (clientId.Length > 64 || !await Db.Users.AnyAsync(u => u.Id == clientId, Ct)) return NotFound();
+        if (exists is not null && !await exists()) return NotFound();
         var allowed = await access.AllowsAsync(User, new ClinicalResource(clientId, Scope, kind, id, entryId), ClinicalOperation.Read);
         if (!allowed && !access.LastRefusalWasNotShared) return NotFound();
         var therapistId = User.Id();
@@ -48,7 +51,8 @@ public abstract class ClientPageModel(AppDbContext db, ClinicalAccess access, Us
                            orderby e.OccurredAt descending
                            select new { e.Id, e.OccurredAt }).Take(50).ToListAsync(Ct);
         Header = new ClientHeader(clientId, email ?? "", relationship.StartedAt, shared.ToHashSet(), notes.Select(n => (n.Id, n.OccurredAt)).ToList());
-        Zone = await TimeZones.OfAsync(users, User);
+        // Times as the client lived them: the same zone their weeks are counted in.
+        Zone = Core.Time.Zones.Find(await Db.Users.Where(u => u.Id == clientId).Select(u => u.TimeZoneId).FirstAsync(Ct)) ?? DateTimeZone.Utc;
         if (allowed) return null;
         NotShared = true;
         Response.StatusCode = StatusCodes.Status403Forbidden;

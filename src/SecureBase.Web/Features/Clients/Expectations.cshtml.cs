@@ -9,7 +9,7 @@ using SecureBase.Web.Features.Authorization;
 namespace SecureBase.Web.Features.Clients;
 
 // Expectations before vulnerable moments and what happened, and corrective experiences; no free text.
-public sealed class ExpectationsModel(AppDbContext db, ClinicalAccess access, UserManager<AppUser> users) : ClientPageModel(db, access, users)
+public sealed class ExpectationsModel(AppDbContext db, ClinicalAccess access) : ClientPageModel(db, access)
 {
     public const int Shown = 200;
 

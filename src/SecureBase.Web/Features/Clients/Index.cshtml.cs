@@ -36,8 +36,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         if (!await LoadAsync()) return NotFound();
         var email = EmailAddresses.Normalize(InviteEmail);
         if (email is null) ModelState.AddModelError(nameof(InviteEmail), "Enter the client's email address, like name@example.org.");
-        else if (string.Equals(email, (await db.Users.FindAsync([User.Id()], HttpContext.RequestAborted))?.Email, StringComparison.OrdinalIgnoreCase))
-            ModelState.AddModelError(nameof(InviteEmail), "That is your own address.");
+        else if (await invitations.ProblemWithAsync(PracticeId, InvitationKind.Client, email, User.Id(), HttpContext.RequestAborted) is { } problem)
+            ModelState.AddModelError(nameof(InviteEmail), problem);
         if (!ModelState.IsValid) return Page();
         await invitations.SendAsync(PracticeId, InvitationKind.Client, email!, User.Id(), HttpContext.RequestAborted);
         return Redirect("/Clients?invited=true");

@@ -12,7 +12,7 @@ namespace SecureBase.Web.Features.Clients;
 public sealed record MomentRow(Guid Id, DateTimeOffset OccurredAt, ActivationEntry Entry, bool NoteShared);
 
 // The client's logged moments without their notes; a note the client shared is one link away.
-public sealed class MomentsModel(AppDbContext db, ClinicalAccess access, UserManager<AppUser> users) : ClientPageModel(db, access, users)
+public sealed class MomentsModel(AppDbContext db, ClinicalAccess access) : ClientPageModel(db, access)
 {
     public const int Shown = 200;
 

@@ -10,7 +10,7 @@ using SecureBase.Web.Features.Encryption;
 namespace SecureBase.Web.Features.Clients;
 
 // One note the client chose to share with this therapist, with its moment.
-public sealed class NotesModel(AppDbContext db, ClinicalAccess access, UserManager<AppUser> users, PersonalText text) : ClientPageModel(db, access, users)
+public sealed class NotesModel(AppDbContext db, ClinicalAccess access, PersonalText text) : ClientPageModel(db, access)
 {
     public override ConsentScope Scope => ConsentScope.SharedNote;
 
@@ -19,7 +19,9 @@ public sealed class NotesModel(AppDbContext db, ClinicalAccess access, UserManag
 
     public async Task<IActionResult> OnGetAsync(string clientId, Guid entryId)
     {
-        if (await GuardAsync(clientId, "ActivationEntry", entryId.ToString(), entryId) is { } refused) return refused;
+        if (await GuardAsync(clientId, "ActivationEntry", entryId.ToString(), entryId,
+                exists: () => Db.ActivationEntries.AnyAsync(e => e.Id == entryId && e.UserId == clientId, Ct)) is { } refused)
+            return refused;
         if (await Db.ActivationEntries.AsNoTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.UserId == clientId, Ct) is not { } entry) return NotFound();
         Entry = entry;
         Note = await text.DecryptAsync(clientId, entry.EncryptedNote, Ct);

@@ -9,7 +9,7 @@ using SecureBase.Web.Features.Authorization;
 namespace SecureBase.Web.Features.Clients;
 
 // Questionnaire scores, one row per completed administration, oldest first.
-public sealed class ScoresModel(AppDbContext db, ClinicalAccess access, UserManager<AppUser> users) : ClientPageModel(db, access, users)
+public sealed class ScoresModel(AppDbContext db, ClinicalAccess access) : ClientPageModel(db, access)
 {
     public override ConsentScope Scope => ConsentScope.Scores;
 

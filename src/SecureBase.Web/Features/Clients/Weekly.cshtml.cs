@@ -12,7 +12,7 @@ using SecureBase.Web.Features.Progress;
 namespace SecureBase.Web.Features.Clients;
 
 // Weekly metrics of the client's log, in the client's own weeks (their time zone), newest first.
-public sealed class WeeklyModel(AppDbContext db, ClinicalAccess access, UserManager<AppUser> users, TimeProvider clock) : ClientPageModel(db, access, users)
+public sealed class WeeklyModel(AppDbContext db, ClinicalAccess access, TimeProvider clock) : ClientPageModel(db, access)
 {
     public override ConsentScope Scope => ConsentScope.WeeklyMetrics;
 

@@ -32,6 +32,7 @@ public sealed class AcceptModel(AppDbContext db, UserManager<AppUser> users, Pra
 
     public Invitation? Invitation { get; private set; }
     public string PracticeName { get; private set; } = "";
+    public string InviterEmail { get; private set; } = "";
     public InvitationState State { get; private set; }
     public AppUser? SignedIn { get; private set; }
     public bool AccountExists { get; private set; }
@@ -89,7 +90,8 @@ public sealed class AcceptModel(AppDbContext db, UserManager<AppUser> users, Pra
             else member.DeactivatedAt = null;   // invited back by the owner
             await db.SaveChangesAsync(ct);
             await transaction.CommitAsync(ct);
-            return Redirect(SecondFactorGate.EnrolPath + "?ReturnUrl=%2FClients");
+            var enrolled = await db.AuthenticatorKeys.AnyAsync(k => k.UserId == SignedIn.Id && k.ConfirmedAt != null, ct);
+            return Redirect(enrolled ? "/Clients" : SecondFactorGate.EnrolPath + "?ReturnUrl=%2FClients");
         }
         var relationship = new CareRelationshipRow { Id = Guid.NewGuid(), PracticeId = invitation.PracticeId, TherapistId = invitation.InvitedBy, ClientId = SignedIn.Id, StartedAt = now };
         db.CareRelationships.Add(relationship);
@@ -109,6 +111,8 @@ public sealed class AcceptModel(AppDbContext db, UserManager<AppUser> users, Pra
         if (Invitation is null) return NotFound();
         State = invitations.StateOf(Invitation);
         PracticeName = (await db.Practices.AsNoTracking().FirstAsync(p => p.Id == Invitation.PracticeId, ct)).Name;
+        var inviterId = Invitation.InvitedBy;
+        InviterEmail = await db.Users.Where(u => u.Id == inviterId).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? "";
         if (User.Identity?.IsAuthenticated == true)
         {
             // Someone who signs in with a second factor finishes that first.
@@ -131,6 +135,8 @@ public sealed class AcceptModel(AppDbContext db, UserManager<AppUser> users, Pra
             return await db.PracticeMembers.AnyAsync(m => m.PracticeId == invitation.PracticeId && m.UserId == user.Id && m.DeactivatedAt == null, ct)
                 ? "You are already a member of this practice." : null;
         if (invitation.InvitedBy == user.Id) return "You cannot accept your own invitation.";
+        if (await db.PracticeMembers.AnyAsync(m => m.PracticeId == invitation.PracticeId && m.UserId == user.Id && m.DeactivatedAt == null, ct))
+            return "You work at this practice, so you cannot also be a client here.";
         if (!await db.PracticeMembers.AnyAsync(m => m.PracticeId == invitation.PracticeId && m.UserId == invitation.InvitedBy && m.DeactivatedAt == null, ct))
             return "The therapist who sent this invitation no longer works at this practice, so it cannot be accepted.";
         if (await db.CareRelationships.AnyAsync(r => r.PracticeId == invitation.PracticeId && r.ClientId == user.Id && r.EndedAt == null, ct))

@@ -14,9 +14,25 @@ namespace SecureBase.Web.Features.Invitations;
 // its subject line (a subject line is what others see on a lock screen).
 public sealed class PracticeInvitations(AppDbContext db, IOutbox outbox, PublicUrls urls, TimeProvider clock, ILogger<PracticeInvitations> log)
 {
+    // Why an invitation to this address would be pointless, or null. Says nothing about the person that
+    // the inviter could not see anyway (whether they work with a colleague stays unsaid).
+    public async Task<string?> ProblemWithAsync(Guid practiceId, InvitationKind kind, string email, string invitedBy, CancellationToken ct)
+    {
+        var normalized = email.ToUpperInvariant();
+        var person = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
+        if (person is null) return null;
+        if (person.Id == invitedBy) return "That is your own address.";
+        var member = await db.PracticeMembers.AnyAsync(m => m.PracticeId == practiceId && m.UserId == person.Id && m.DeactivatedAt == null, ct);
+        if (kind == InvitationKind.Therapist) return member ? "They already work at this practice." : null;
+        if (member) return "They work at this practice; a colleague cannot also be a client here.";
+        return await db.CareRelationships.AnyAsync(r => r.PracticeId == practiceId && r.TherapistId == invitedBy && r.ClientId == person.Id && r.EndedAt == null, ct)
+            ? "They are already your client." : null;
+    }
+
     public async Task SendAsync(Guid practiceId, InvitationKind kind, string email, string invitedBy, CancellationToken ct)
     {
         var practice = await db.Practices.AsNoTracking().FirstAsync(p => p.Id == practiceId, ct);
+        var inviter = await db.Users.AsNoTracking().Where(u => u.Id == invitedBy).Select(u => u.Email).FirstAsync(ct);
         var now = clock.GetUtcNow();
         // A new invitation to the same address replaces any still open one.
         await db.Invitations.Where(i => i.PracticeId == practiceId && i.Email == email && i.Kind == kind && i.AcceptedAt == null && i.WithdrawnAt == null)
@@ -35,7 +51,7 @@ public sealed class PracticeInvitations(AppDbContext db, IOutbox outbox, PublicU
                $"You are invited to join {practice.Name} on SecureBase as a therapist.\n\nOpen this link within 7 days to accept (it works once):\n{link}\n\n" +
                "You will set up two-step sign-in with an authenticator app before anything else.\n\nIf you did not expect this, ignore this email.\n")
             : ("An invitation to SecureBase",
-               $"Your therapist at {practice.Name} invites you to work together on SecureBase.\n\nOpen this link within 7 days to accept (it works once):\n{link}\n\n" +
+               $"{inviter}, your therapist at {practice.Name}, invites you to work together on SecureBase.\n\nOpen this link within 7 days to accept (it works once):\n{link}\n\n" +
                "You choose what, if anything, your therapist can see; nothing is shared until you say so.\n\nIf you did not expect this, ignore this email.\n");
         try
         {

@@ -31,6 +31,8 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
     public IReadOnlyList<AuditView> Rows { get; private set; } = [];
     public long? FirstBreak { get; private set; }
+    public string Head { get; private set; } = "";
+    public long ChainLength { get; private set; }
     public long Total { get; private set; }
 
     public async Task<IActionResult> OnGetAsync()
@@ -42,7 +44,19 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
         var practice = await db.Practices.AsNoTracking().FirstAsync(p => p.Id == practiceId, ct);
         PracticeName = practice.Name;
         Zone = Zones.Find(practice.TimeZoneId) ?? DateTimeZone.Utc;
+        var chain = (await AuditLog.VerifyAsync(db, ct)).FirstOrDefault(c => c.ChainId == practiceId);
+        (FirstBreak, Head, ChainLength) = (chain.FirstBreak, chain.Head ?? SecureBase.Core.Audit.AuditChain.Genesis, chain.Rows);
+        var earliest = new DateOnly(2000, 1, 1);
+        var latest = new DateOnly(2100, 12, 31);
+        if (From is { } f && (f < earliest || f > latest)) ModelState.AddModelError(nameof(From), "Choose a start date between 2000 and 2100.");
+        if (To is { } t && (t < earliest || t > latest)) ModelState.AddModelError(nameof(To), "Choose an end date between 2000 and 2100.");
         if (From is { } from && To is { } to && to < from) ModelState.AddModelError(nameof(To), "The end date is before the start date.");
+        foreach (var key in new[] { nameof(From), nameof(To) })
+            if (ModelState[key]?.Errors.Any(e => e.Exception is not null || e.ErrorMessage.StartsWith("The value", StringComparison.Ordinal)) == true)
+            {
+                ModelState[key]!.Errors.Clear();
+                ModelState.AddModelError(key, "Enter the date as a date, like 2026-11-30.");
+            }
         if (!ModelState.IsValid) return Page();
 
         var query = db.AuditEntries.AsNoTracking().Where(a => a.ChainId == practiceId);
@@ -66,7 +80,6 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
         var emails = await db.Users.Where(u => people.Contains(u.Id) && known.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
         string Name(string id) => emails.TryGetValue(id, out var email) ? email : "(not of this practice, or a deleted account)";
         Rows = rows.Select(r => new AuditView(r.At, Name(r.ActorId), r.ActorRole, Name(r.ClientId), r.ResourceKind, r.ResourceId, r.Scope, r.Action, r.Allowed, r.Address)).ToList();
-        FirstBreak = (await AuditLog.VerifyAsync(db, ct)).FirstOrDefault(c => c.ChainId == practiceId).FirstBreak;
         return Page();
     }
 }

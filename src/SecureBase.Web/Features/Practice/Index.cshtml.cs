@@ -39,6 +39,11 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
             ModelState.AddModelError(nameof(InviteEmail), "Enter the therapist's email address, like name@example.org.");
             return Page();
         }
+        if (await invitations.ProblemWithAsync(Practice.Id, InvitationKind.Therapist, email, User.Id(), HttpContext.RequestAborted) is { } problem)
+        {
+            ModelState.AddModelError(nameof(InviteEmail), problem);
+            return Page();
+        }
         await invitations.SendAsync(Practice.Id, InvitationKind.Therapist, email, User.Id(), HttpContext.RequestAborted);
         return Redirect($"/Practice?invited=true");
     }
