@@ -21,7 +21,7 @@ public sealed class GuessablePasswords : IPasswordValidator<AppUser>
         var name = email?.Split('@')[0];
         string? problem =
             email is not null && (lower.Contains(email, StringComparison.Ordinal) || (name!.Length >= 4 && lower.Contains(name, StringComparison.Ordinal)))
-                ? "Choose a password that is not your email address."
+                ? "Choose a password that does not contain your email address or the name before its @."
             : password.EnumerateRunes().Distinct().Count() < MinimumDistinctCharacters
                 ? $"Use at least {MinimumDistinctCharacters} different characters."
             : Sequences.Any(s => s.Contains(lower, StringComparison.Ordinal))

@@ -68,6 +68,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, HasTouch = true });
         var page = await context.NewPageAsync();
+        // A cold first run on two busy cores (JIT, Chromium start-up) can take longer than Playwright's defaults.
+        page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(15_000);
         var requests = new List<string>();
         page.Request += (_, request) => requests.Add(request.Url);
         return (context, page, requests);

@@ -120,6 +120,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
                 var audited = world.App.AuditRows() - before;
                 var expectedAudit = row.Clinical && name is not ("anonymous" or "client") ? 1 : 0;
                 if (audited != expectedAudit) failures.Add($"line {row.Line}: {row.Method} {path} as {name}: {audited} audit rows, expected {expectedAudit}");
+                if (!response.Headers.TryGetValues("X-Frame-Options", out var frames) || frames.Single() != "DENY") failures.Add($"line {row.Line}: {row.Method} {path} as {name}: X-Frame-Options is not DENY");
                 if (row.Clinical && name != "anonymous" && response.Headers.CacheControl?.NoStore != true) failures.Add($"line {row.Line}: {row.Method} {path} as {name}: no Cache-Control: no-store");
             }
         File.WriteAllText("/tmp/securebase-matrix-summary.txt", $"{Table().Count} rows × {MatrixWorld.SubjectNames.Length} subjects = {requests} requests; {EndpointKeys().Count} endpoint keys; {failures.Count} failures\n");

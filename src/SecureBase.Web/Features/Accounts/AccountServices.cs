@@ -52,6 +52,7 @@ public static class AccountServices
             o.Cookie.Name = "securebase-af";
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
+            o.SuppressXFrameOptionsHeader = true;   // ours says DENY (SecurityHeaders); its SAMEORIGIN would contradict it
         });
         services.AddAccountRateLimit(configuration);
         services.AddScoped<AccountEmails>();
