@@ -95,7 +95,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
             bodies[name] = [];
             var person = world.Subjects[name];
             var client = person?.Visitor.Client ?? anonymous;
-            var page = await client.GetStringAsync(person is null ? "/Accounts/SignIn" : "/Accounts/Profile", Ct);
+            var page = await client.GetStringAsync(person is null ? "/Accounts/SignIn" : name == "nomfa" ? "/Accounts/SecondFactor" : "/Accounts/Profile", Ct);
             tokens[name] = TokenPattern().Match(page).Groups[1].Value;
         }
         var requests = 0;
@@ -118,10 +118,10 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
                 var outcome = Classify(response);
                 if (outcome != row.Expected[name]) failures.Add($"line {row.Line}: {row.Method} {path} as {name}: {outcome}, expected {row.Expected[name]}");
                 var audited = world.App.AuditRows() - before;
-                var expectedAudit = row.Clinical && name is not ("anonymous" or "client") ? 1 : 0;
+                var expectedAudit = row.Clinical && name is not ("anonymous" or "client" or "nomfa") ? 1 : 0;   // the second-factor gate stops "nomfa" before any decision
                 if (audited != expectedAudit) failures.Add($"line {row.Line}: {row.Method} {path} as {name}: {audited} audit rows, expected {expectedAudit}");
                 if (!response.Headers.TryGetValues("X-Frame-Options", out var frames) || frames.Single() != "DENY") failures.Add($"line {row.Line}: {row.Method} {path} as {name}: X-Frame-Options is not DENY");
-                if (row.Clinical && name != "anonymous" && response.Headers.CacheControl?.NoStore != true) failures.Add($"line {row.Line}: {row.Method} {path} as {name}: no Cache-Control: no-store");
+                if (row.Clinical && name is not ("anonymous" or "nomfa") && response.Headers.CacheControl?.NoStore != true) failures.Add($"line {row.Line}: {row.Method} {path} as {name}: no Cache-Control: no-store");
             }
         File.WriteAllText("/tmp/securebase-matrix-summary.txt", $"{Table().Count} rows × {MatrixWorld.SubjectNames.Length} subjects = {requests} requests; {EndpointKeys().Count} endpoint keys; {failures.Count} failures\n");
         Assert.True(failures.Count == 0, $"{failures.Count} of {requests} requests answered unexpectedly:\n" + string.Join("\n", failures));

@@ -22,7 +22,7 @@ public sealed class MatrixWorld : IAsyncLifetime
     public string SharedNoteCanary => Canaries["shared note"];
     public Person ElsewhereOwner { get; private set; } = null!;
 
-    public static readonly string[] SubjectNames = ["anonymous", "client", "other", "with", "without", "colleague", "owner", "foreign", "deactivated"];
+    public static readonly string[] SubjectNames = ["anonymous", "client", "other", "with", "without", "colleague", "owner", "foreign", "deactivated", "nomfa"];
 
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -74,6 +74,9 @@ public sealed class MatrixWorld : IAsyncLifetime
         Subjects["owner"] = ownerA;
         Subjects["foreign"] = foreign;
         Subjects["deactivated"] = deactivated;
+        var halfway = new Person(App, with.Email);   // the password only, in a second browser
+        Assert.Equal(HttpStatusCode.Redirect, (await halfway.Visitor.SignInAsync(with.Email, with.Password)).StatusCode);
+        Subjects["nomfa"] = halfway;
     }
 
     async Task SeedClientDataAsync(Person client)
