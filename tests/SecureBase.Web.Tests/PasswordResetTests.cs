@@ -51,6 +51,7 @@ public partial class PasswordResetTests(SmtpApp app) : IClassFixture<SmtpApp>
         var visitor = new Visitor(app);
         var reset = await visitor.PostAsync(link, link, ("Password", "a brand new passphrase"));
         Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        Assert.Contains("Your password is changed", await (await visitor.GetAsync(reset.Headers.Location!.OriginalString)).Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Redirect, (await new Visitor(app).SignInAsync(email, "a brand new passphrase")).StatusCode);
 
         var again = await visitor.PostAsync(link, link, ("Password", "yet another passphrase"));

@@ -14,7 +14,7 @@ public static class KeyRingCheck
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var sample = await db.UserKeys.AsNoTracking().Select(k => k.WrappedKey).FirstOrDefaultAsync(ct);
+        var sample = await db.UserKeys.AsNoTracking().OrderBy(k => k.UserId).Select(k => k.WrappedKey).FirstOrDefaultAsync(ct);
         if (sample is null) return;
         try
         {

@@ -67,7 +67,7 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
             var person = Person.Trim().ToUpperInvariant();
             var ids = await db.Users.Where(u => u.NormalizedEmail!.Contains(person)
                     && (db.PracticeMembers.Any(m => m.PracticeId == practiceId && m.UserId == u.Id) || db.CareRelationships.Any(r => r.PracticeId == practiceId && r.ClientId == u.Id)))
-                .Select(u => u.Id).Take(50).ToListAsync(ct);
+                .OrderBy(u => u.NormalizedEmail).Select(u => u.Id).Take(50).ToListAsync(ct);
             query = query.Where(a => ids.Contains(a.ActorId) || ids.Contains(a.ClientId));
         }
         Total = await query.LongCountAsync(ct);
