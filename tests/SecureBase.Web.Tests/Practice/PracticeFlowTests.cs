@@ -65,6 +65,16 @@ public sealed class PracticeFlowTests(PracticeFlowApp app) : IClassFixture<Pract
     }
 
     [Fact]
+    public async Task AnOwnersAccountCannotBeDeletedWhileThePracticeRuns()
+    {
+        var owner = await OwnerAsync();
+        var refused = await owner.Visitor.PostAsync("/MyData/Delete", ("Password", owner.Password));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("cannot be deleted while the practice runs", await BodyAsync(refused), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await owner.Visitor.GetAsync("/Practice")).StatusCode);
+    }
+
+    [Fact]
     public async Task ATherapistWithoutASecondFactorReachesNothingButEnrolment()
     {
         var owner = await OwnerAsync();

@@ -28,6 +28,12 @@ public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOu
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (ModelState.IsValid && await PasswordChecks.CheckAsync(users, user, Password!) is var check and not PasswordCheck.Correct)
             ModelState.AddModelError(nameof(Password), check == PasswordCheck.LockedOut ? PasswordChecks.LockedMessage : "The password is incorrect.");
+        // An owner's account holds the practice together: deleting it would leave therapists and their
+        // clients with no one who can run it (handing a practice over is not built yet).
+        var owns = await db.PracticeMembers.Where(m => m.UserId == user.Id && m.Role == Core.Sharing.PracticeRole.Owner && m.DeactivatedAt == null)
+            .Join(db.Practices, m => m.PracticeId, p => p.Id, (m, p) => p.Name).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (ModelState.IsValid && owns is not null)
+            ModelState.AddModelError("", $"You own {owns}. An owner's account cannot be deleted while the practice runs: its therapists and clients would be left with no one to run it.");
         if (!ModelState.IsValid) return Page();
 
         var ct = HttpContext.RequestAborted;
