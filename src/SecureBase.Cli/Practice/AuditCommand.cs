@@ -25,14 +25,15 @@ internal static class AuditCommand
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var names = db.Practices.ToDictionary(p => p.Id, p => p.Name);
-        var chains = await AuditLog.VerifyAsync(db, CancellationToken.None);
-        if (chains.Count == 0) stdout.WriteLine("No audit entries yet.");
+        var verified = await AuditLog.VerifyAsync(db, CancellationToken.None);
+        // Every practice is listed, with 0 entries if its chain is empty or was deleted whole: compare with a head kept earlier.
+        var chains = verified.Concat(names.Keys.Where(id => verified.All(c => c.ChainId != id)).Select(id => (ChainId: id, Rows: 0L, FirstBreak: (long?)null, Head: SecureBase.Core.Audit.AuditChain.Genesis))).ToList();
         foreach (var (chainId, rows, firstBreak, head) in chains)
         {
             var name = chainId == Guid.Empty ? "people in no practice" : names.TryGetValue(chainId, out var n) ? $"practice \"{n}\"" : $"practice {chainId}";
             stdout.WriteLine(firstBreak is { } row
-                ? $"BROKEN  {name}: {rows} entries; the chain breaks at entry {row} (edited, deleted, inserted or reordered at or before it)"
-                : $"ok      {name}: {rows} entries, chain whole; head {head}");
+                ? $"BROKEN  {name}: {SecureBase.Core.Text.Counted.Of((int)Math.Min(rows, int.MaxValue), "entry", "entries")}; the chain breaks at entry {row} (edited, deleted, inserted or reordered at or before it)"
+                : $"ok      {name}: {SecureBase.Core.Text.Counted.Of((int)Math.Min(rows, int.MaxValue), "entry", "entries")}, chain whole; head {head}");
         }
         if (chains.Count > 0)
             stdout.WriteLine("Keep the heads somewhere else: entries cut off the end of a chain leave it whole but shorter, and only an older head shows that.");

@@ -142,6 +142,15 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
         }
         Assert.True(leaks.Count == 0, string.Join("\n", leaks));
         Assert.Contains(bodies["with"], s => s.Body.Contains(world.SharedNoteCanary, StringComparison.Ordinal));   // the scan can see a canary
+        // The client's own log names their therapists, never the other people who tried (another client, a stranger therapist).
+        var theClient = world.Subjects["client"]!;
+        await theClient.SignInAsync();
+        var accessLog = await theClient.Visitor.Client.GetStringAsync("/Sharing/AccessLog", Ct);
+        Assert.Contains("with@example.org (therapist) saw one of your notes", accessLog, StringComparison.Ordinal);
+        Assert.Contains("Someone without access to your data tried to change, and was refused,", accessLog, StringComparison.Ordinal);
+        foreach (var stranger in new[] { "other@example.org", "foreign@example.org", "colleague@example.org", "owner-a@example.org" })
+            Assert.DoesNotContain(stranger, accessLog, StringComparison.Ordinal);
+
         // The foreign therapist's refused attempts are in their own practice's log, which does not name the client.
         var elsewhere = await world.ElsewhereOwner.Visitor.Client.GetStringAsync("/Practice/Audit", Ct);
         Assert.Contains("foreign@example.org", elsewhere, StringComparison.Ordinal);

@@ -65,13 +65,24 @@ public sealed class PracticeFlowTests(PracticeFlowApp app) : IClassFixture<Pract
     }
 
     [Fact]
-    public async Task AnOwnersAccountCannotBeDeletedWhileThePracticeRuns()
+    public async Task AccountsOfPeopleWhoWorkAtAPracticeAreKeptAndAClientCannotBecomeATherapistThere()
     {
         var owner = await OwnerAsync();
         var refused = await owner.Visitor.PostAsync("/MyData/Delete", ("Password", owner.Password));
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("cannot be deleted while the practice runs", await BodyAsync(refused), StringComparison.Ordinal);
+        Assert.Contains("cannot be deleted: the record of whose data it opened must stay attributable", await BodyAsync(refused), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await owner.Visitor.GetAsync("/Practice")).StatusCode);
+
+        var therapist = await PracticeSteps.InviteTherapistAsync(app, owner, "staying@example.org");
+        Assert.Equal(HttpStatusCode.BadRequest, (await therapist.Visitor.PostAsync("/MyData/Delete", ("Password", therapist.Password))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await therapist.Visitor.GetAsync("/Clients")).StatusCode);
+
+        var client = new Person(app, "not-a-colleague@example.org");
+        await client.Visitor.SignUpAsync(client.Email, client.Password);
+        await PracticeSteps.InviteClientAsync(therapist, client);
+        var invite = await owner.Visitor.PostAsync("/Practice", "/Practice?handler=Invite", ("InviteEmail", client.Email));
+        Assert.Equal(HttpStatusCode.BadRequest, invite.StatusCode);
+        Assert.Contains("a client cannot also be a therapist here", await BodyAsync(invite), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -254,7 +265,9 @@ public sealed class PracticeFlowTests(PracticeFlowApp app) : IClassFixture<Pract
         Assert.DoesNotContain("NOTE-", moments, StringComparison.Ordinal);
         Assert.Contains($"/Clients/{clientId}/Notes/{entries[0]}", moments, StringComparison.Ordinal);
         Assert.DoesNotContain($"/Notes/{entries[1]}", moments, StringComparison.Ordinal);
-        Assert.Contains("NOTE-ONE-shared", await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{clientId}/Notes/{entries[0]}")), StringComparison.Ordinal);
+        var notePage = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{clientId}/Notes/{entries[0]}"));
+        Assert.Contains("NOTE-ONE-shared", notePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("intensity", notePage, StringComparison.Ordinal);   // the note, not the moment (shared only with "moments")
         var other = await therapist.Visitor.GetAsync($"/Clients/{clientId}/Notes/{entries[1]}");
         Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
         Assert.DoesNotContain("NOTE-TWO", await BodyAsync(other), StringComparison.Ordinal);

@@ -35,7 +35,7 @@ public sealed class SecondFactorModel(UserManager<AppUser> users, Authenticators
     {
         var ct = HttpContext.RequestAborted;
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
-        if (await users.IsLockedOutAsync(user)) return Refuse(PasswordChecks.LockedMessage);
+        if (await users.IsLockedOutAsync(user)) return Refuse("Too many wrong codes or passwords: the account is locked for 15 minutes.");
         var passed = Recovery
             ? await authenticators.UseRecoveryCodeAsync(user.Id, RecoveryCode, ct)
             : await authenticators.VerifyAsync(user.Id, Code, confirm: false, ct) == CodeVerdict.Accepted;

@@ -19,6 +19,9 @@ public sealed class ClinicalOperation(Operation operation) : IAuthorizationRequi
     public static readonly ClinicalOperation Read = new(Operation.Read);
     public static readonly ClinicalOperation Write = new(Operation.Write);
     public static readonly ClinicalOperation OpenOwnPage = new(Operation.OpenOwnPage);
+
+    // The client's own pages: opening one (GET) or changing through it (POST); either way the client's alone.
+    public static ClinicalOperation ForOwnPage(string method) => HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? OpenOwnPage : Write;
 }
 
 // The resource-based handler: loads the relationship and consent fresh, asks Core's Access.Decide, and

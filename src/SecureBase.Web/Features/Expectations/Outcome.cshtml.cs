@@ -37,7 +37,7 @@ public sealed class OutcomeModel(AppDbContext db, PersonalText text, TimeProvide
         var entry = await db.ExpectationEntries.FirstOrDefaultAsync(e => e.Id == id && e.ExpectedCarePercent != null, HttpContext.RequestAborted);
         if (entry is null) return NotFound();
         var resource = new SecureBase.Web.Features.Authorization.ClinicalResource(entry.UserId, SecureBase.Core.Sharing.ConsentScope.Expectations, "ExpectationEntry", id.ToString());
-        if (!await access.AllowsAsync(User, resource, SecureBase.Web.Features.Authorization.ClinicalOperation.OpenOwnPage)) return NotFound();
+        if (!await access.AllowsAsync(User, resource, SecureBase.Web.Features.Authorization.ClinicalOperation.ForOwnPage(Request.Method))) return NotFound();
         Entry = entry;
         Plan = (await text.DecryptAsync(User.Id(), entry.EncryptedPlan, HttpContext.RequestAborted)).Text;
         return null;

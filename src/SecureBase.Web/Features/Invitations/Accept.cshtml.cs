@@ -133,7 +133,9 @@ public sealed class AcceptModel(AppDbContext db, UserManager<AppUser> users, Pra
             return $"This invitation was sent to {invitation.Email}, and you are signed in as {user.Email}. Sign out, then open the link again and sign in with that address.";
         if (invitation.Kind == InvitationKind.Therapist)
             return await db.PracticeMembers.AnyAsync(m => m.PracticeId == invitation.PracticeId && m.UserId == user.Id && m.DeactivatedAt == null, ct)
-                ? "You are already a member of this practice." : null;
+                ? "You are already a member of this practice."
+                : await db.CareRelationships.AnyAsync(r => r.PracticeId == invitation.PracticeId && r.ClientId == user.Id && r.EndedAt == null, ct)
+                    ? "You are a client at this practice, so you cannot also work here as a therapist." : null;
         if (invitation.InvitedBy == user.Id) return "You cannot accept your own invitation.";
         if (await db.PracticeMembers.AnyAsync(m => m.PracticeId == invitation.PracticeId && m.UserId == user.Id && m.DeactivatedAt == null, ct))
             return "You work at this practice, so you cannot also be a client here.";

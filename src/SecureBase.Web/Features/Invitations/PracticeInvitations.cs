@@ -23,7 +23,10 @@ public sealed class PracticeInvitations(AppDbContext db, IOutbox outbox, PublicU
         if (person is null) return null;
         if (person.Id == invitedBy) return "That is your own address.";
         var member = await db.PracticeMembers.AnyAsync(m => m.PracticeId == practiceId && m.UserId == person.Id && m.DeactivatedAt == null, ct);
-        if (kind == InvitationKind.Therapist) return member ? "They already work at this practice." : null;
+        if (kind == InvitationKind.Therapist)
+            return member ? "They already work at this practice."
+                : await db.CareRelationships.AnyAsync(r => r.PracticeId == practiceId && r.ClientId == person.Id && r.EndedAt == null, ct)
+                    ? "They are a client at this practice; a client cannot also be a therapist here." : null;
         if (member) return "They work at this practice; a colleague cannot also be a client here.";
         return await db.CareRelationships.AnyAsync(r => r.PracticeId == practiceId && r.TherapistId == invitedBy && r.ClientId == person.Id && r.EndedAt == null, ct)
             ? "They are already your client." : null;
@@ -51,7 +54,7 @@ public sealed class PracticeInvitations(AppDbContext db, IOutbox outbox, PublicU
                $"You are invited to join {practice.Name} on SecureBase as a therapist.\n\nOpen this link within 7 days to accept (it works once):\n{link}\n\n" +
                "You will set up two-step sign-in with an authenticator app before anything else.\n\nIf you did not expect this, ignore this email.\n")
             : ("An invitation to SecureBase",
-               $"{inviter}, your therapist at {practice.Name}, invites you to work together on SecureBase.\n\nOpen this link within 7 days to accept (it works once):\n{link}\n\n" +
+               $"{inviter} at {practice.Name} invites you to work together on SecureBase.\n\nOpen this link within 7 days to accept (it works once):\n{link}\n\n" +
                "You choose what, if anything, your therapist can see; nothing is shared until you say so.\n\nIf you did not expect this, ignore this email.\n");
         try
         {

@@ -77,7 +77,7 @@ public sealed class EditModel(AppDbContext db, PersonalText text, TimeProvider c
         var entry = await db.ActivationEntries.FirstOrDefaultAsync(e => e.Id == id, HttpContext.RequestAborted);
         if (entry is null) return null;
         var resource = new ClinicalResource(entry.UserId, SecureBase.Core.Sharing.ConsentScope.ActivationEntries, "ActivationEntry", id.ToString());
-        return await access.AllowsAsync(User, resource, ClinicalOperation.OpenOwnPage) ? entry : null;
+        return await access.AllowsAsync(User, resource, ClinicalOperation.ForOwnPage(Request.Method)) ? entry : null;
     }
 
     // One choice per therapist the client works with now; private unless ticked.

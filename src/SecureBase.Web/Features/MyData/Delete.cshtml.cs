@@ -28,12 +28,13 @@ public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOu
         if (await users.GetUserAsync(User) is not { } user) return Challenge();
         if (ModelState.IsValid && await PasswordChecks.CheckAsync(users, user, Password!) is var check and not PasswordCheck.Correct)
             ModelState.AddModelError(nameof(Password), check == PasswordCheck.LockedOut ? PasswordChecks.LockedMessage : "The password is incorrect.");
-        // An owner's account holds the practice together: deleting it would leave therapists and their
-        // clients with no one who can run it (handing a practice over is not built yet).
-        var owns = await db.PracticeMembers.Where(m => m.UserId == user.Id && m.Role == Core.Sharing.PracticeRole.Owner && m.DeactivatedAt == null)
+        // Accounts of people who work or worked at a practice are kept: the audit trail must go on naming
+        // who opened whose data (HIPAA §164.312(b); records kept for years), and an owner's account holds
+        // the practice together. Deactivation, not deletion, ends their access.
+        var practice = await db.PracticeMembers.Where(m => m.UserId == user.Id)
             .Join(db.Practices, m => m.PracticeId, p => p.Id, (m, p) => p.Name).FirstOrDefaultAsync(HttpContext.RequestAborted);
-        if (ModelState.IsValid && owns is not null)
-            ModelState.AddModelError("", $"You own {owns}. An owner's account cannot be deleted while the practice runs: its therapists and clients would be left with no one to run it.");
+        if (ModelState.IsValid && practice is not null)
+            ModelState.AddModelError("", $"You work, or worked, at {practice}, so this account cannot be deleted: the record of whose data it opened must stay attributable. The practice's owner can deactivate it, which signs it out and ends all access.");
         if (!ModelState.IsValid) return Page();
 
         var ct = HttpContext.RequestAborted;

@@ -53,12 +53,12 @@ public static class Administrations
     // An administration for its owner's own pages: null when it does not exist or the one access rule
     // refuses this person (anyone but the owner; the refusal is audited).
     public static async Task<Administration?> FindForOwnPageAsync(AppDbContext db, Authorization.ClinicalAccess access, System.Security.Claims.ClaimsPrincipal user,
-        Guid id, Core.Sharing.ConsentScope scope, CancellationToken ct)
+        Guid id, Core.Sharing.ConsentScope scope, CancellationToken ct, Authorization.ClinicalOperation? operation = null)
     {
         var administration = await db.Administrations.Include(a => a.Responses).Include(a => a.Scores).FirstOrDefaultAsync(a => a.Id == id, ct);
         if (administration is null) return null;
         var resource = new Authorization.ClinicalResource(administration.SubjectId, scope, "Administration", id.ToString());
-        return await access.AllowsAsync(user, resource, Authorization.ClinicalOperation.OpenOwnPage) ? administration : null;
+        return await access.AllowsAsync(user, resource, operation ?? Authorization.ClinicalOperation.OpenOwnPage) ? administration : null;
     }
 
     // Completed administrations as points on the plane, in the order given; those without both scores are left out.

@@ -66,7 +66,7 @@ public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimePr
 
     async Task<IActionResult?> LoadAsync(Guid id, int? step)
     {
-        var administration = await Administrations.FindForOwnPageAsync(db, access, User, id, SecureBase.Core.Sharing.ConsentScope.ItemAnswers, HttpContext.RequestAborted);
+        var administration = await Administrations.FindForOwnPageAsync(db, access, User, id, SecureBase.Core.Sharing.ConsentScope.ItemAnswers, HttpContext.RequestAborted, SecureBase.Web.Features.Authorization.ClinicalOperation.ForOwnPage(Request.Method));
         if (administration is null || catalog.Find(administration.InstrumentId) is not { } pack) return NotFound();
         if (administration.CompletedAt is not null) return Redirect($"/Questionnaires/Result/{id}");
         (Administration, Pack) = (administration, pack);

@@ -23,15 +23,26 @@ public sealed class AccessLogModel(AppDbContext db, UserManager<AppUser> users) 
         var me = User.Id();
         Zone = await TimeZones.OfAsync(users, User);
         var rows = await db.AuditEntries.AsNoTracking().Where(a => a.ClientId == me).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(Shown).ToListAsync(ct);
-        var actors = rows.Select(r => r.ActorId).Distinct().ToList();
-        var emails = await db.Users.Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
-        Rows = rows.Select(r => new AuditView(r.At, emails.GetValueOrDefault(r.ActorId, "(deleted account)"), r.ActorRole, "", r.ResourceKind, r.ResourceId, r.Scope, r.Action, r.Allowed, null)).ToList();
+        // Named: the therapists this client works or worked with. Anyone else who tried is "someone
+        // without access": their address is not this client's to know.
+        var therapists = await db.CareRelationships.Where(r => r.ClientId == me).Select(r => r.TherapistId).Distinct().ToListAsync(ct);
+        var emails = await db.Users.Where(u => therapists.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
+        Rows = rows.Select(r => emails.TryGetValue(r.ActorId, out var email)
+                ? new AuditView(r.At, email, r.ActorRole, "", r.ResourceKind, r.ResourceId, r.Scope, r.Action, r.Allowed, null)
+                : new AuditView(r.At, "Someone without access to your data", "", "", r.ResourceKind, r.ResourceId, r.Scope, r.Action, r.Allowed, null)).ToList();
     }
+
+    public static string Attempt(string action) => action switch
+    {
+        "write" => "tried to change, and was refused,",
+        _ => "tried to open, and was refused,",
+    };
 
     public static string Describe(string kind, string scope) => (kind, scope) switch
     {
         ("Scores", _) => "your questionnaire scores",
-        ("Administration", _) => "your answers to one questionnaire",
+        ("Administration", "ItemAnswers") => "your answers to one questionnaire",
+        ("Administration", _) => "one of your questionnaire results",
         ("WeeklyMetrics", _) => "your weekly summaries",
         ("ActivationEntries", _) => "your logged moments",
         ("ActivationEntry", "SharedNote") => "one of your notes",
