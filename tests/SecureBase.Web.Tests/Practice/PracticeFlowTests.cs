@@ -135,20 +135,9 @@ public sealed class PracticeFlowTests(PracticeFlowApp app) : IClassFixture<Pract
         var token = Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
         Assert.Equal(0, app.InScope(s => s.GetRequiredService<AppDbContext>().Invitations.AsEnumerable()
             .Count(i => System.Text.Encoding.ASCII.GetString(i.TokenHash).Contains(token, StringComparison.Ordinal))));
-        Assert.False(await DatabaseContainsAsync(token));
+        Assert.False(await app.DatabaseContainsAsync(token));
     }
 
-    async Task<bool> DatabaseContainsAsync(string text)
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var file in Directory.GetFiles(app.DataDirectory, "securebase.db*"))
-        {
-            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
-            if ((await reader.ReadToEndAsync(Ct)).Contains(text, StringComparison.Ordinal)) return true;
-        }
-        return false;
-    }
 
     [Fact]
     public async Task ASoloClientAcceptsIntoTheirAccountKeepsEverythingAndRevocationHoldsOnTheNextRequest()

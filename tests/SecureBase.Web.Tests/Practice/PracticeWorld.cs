@@ -41,6 +41,19 @@ public class PracticeApp : SecureBaseApp
         InScopeAsync(async s => (await s.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email))!.Id);
 
     public int AuditRows() => InScope(s => s.GetRequiredService<AppDbContext>().AuditEntries.Count());
+
+    // Whether the text stands anywhere in the database files, raw (deleted pages and the WAL included).
+    public async Task<bool> DatabaseContainsAsync(string text)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(DataDirectory, "securebase.db*"))
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream, System.Text.Encoding.Latin1);
+            if ((await reader.ReadToEndAsync(TestContext.Current.CancellationToken)).Contains(text, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 }
 
 sealed class CapturingLoggerProvider(List<string> lines) : ILoggerProvider
