@@ -98,8 +98,12 @@ public sealed class PracticeFlowTests(PracticeFlowApp app) : IClassFixture<Pract
             Assert.True(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.StartsWith("/Accounts/TwoFactor", StringComparison.Ordinal),
                 $"{path}: {(int)response.StatusCode} {response.Headers.Location}");
         }
+        var enrolPage = await BodyAsync(await therapist.Visitor.GetAsync("/Accounts/TwoFactor"));
+        Assert.DoesNotContain("href=\"/Log\"", enrolPage, StringComparison.Ordinal);   // held at the step: no menu that only leads back
+        Assert.Contains("Sign out", enrolPage, StringComparison.Ordinal);
         await therapist.EnrolAsync();
         Assert.Equal(HttpStatusCode.OK, (await therapist.Visitor.GetAsync("/Clients")).StatusCode);
+        Assert.Contains("href=\"/Log\"", await BodyAsync(await therapist.Visitor.GetAsync("/Clients")), StringComparison.Ordinal);
 
         // Signing in again: the password alone opens nothing.
         var again = new Person(app, therapist.Email);

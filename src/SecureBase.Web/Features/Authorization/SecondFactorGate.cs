@@ -26,20 +26,16 @@ public static class SecondFactorGate
             await next(http);
             return;
         }
-        var viewer = await http.RequestServices.GetRequiredService<Viewers>().CurrentAsync(http.User, http.RequestAborted);
-        if (!viewer.MfaSatisfied)
+        var viewers = http.RequestServices.GetRequiredService<Viewers>();
+        if (await viewers.HeldAtSecondStepAsync(http.User, http.RequestAborted))
         {
-            var userId = viewer.UserId;
-            var db = http.RequestServices.GetRequiredService<AppDbContext>();
-            var enrolled = await db.AuthenticatorKeys.AnyAsync(k => k.UserId == userId && k.ConfirmedAt != null, http.RequestAborted);
-            var staff = viewer.Memberships.Any(m => m.Active);
-            if (enrolled || staff)
-            {
-                var target = enrolled ? VerifyPath : EnrolPath;
-                var back = http.Request.Path + http.Request.QueryString;
-                http.Response.Redirect(HttpMethods.IsGet(http.Request.Method) ? $"{target}?ReturnUrl={Uri.EscapeDataString(back)}" : target);
-                return;
-            }
+            var userId = (await viewers.CurrentAsync(http.User, http.RequestAborted)).UserId;
+            var enrolled = await http.RequestServices.GetRequiredService<AppDbContext>().AuthenticatorKeys
+                .AnyAsync(k => k.UserId == userId && k.ConfirmedAt != null, http.RequestAborted);
+            var target = enrolled ? VerifyPath : EnrolPath;
+            var back = http.Request.Path + http.Request.QueryString;
+            http.Response.Redirect(HttpMethods.IsGet(http.Request.Method) ? $"{target}?ReturnUrl={Uri.EscapeDataString(back)}" : target);
+            return;
         }
         await next(http);
     });

@@ -24,6 +24,14 @@ public sealed class Viewers(AppDbContext db)
         return _current = new Viewer(userId, mfa, memberships);
     }
 
+    // Whether this browser must pass (or, for staff, first set up) a second step before anything else.
+    public async Task<bool> HeldAtSecondStepAsync(ClaimsPrincipal user, CancellationToken ct)
+    {
+        var viewer = await CurrentAsync(user, ct);
+        if (viewer.MfaSatisfied) return false;
+        return viewer.Memberships.Any(m => m.Active) || await db.AuthenticatorKeys.AnyAsync(k => k.UserId == viewer.UserId && k.ConfirmedAt != null, ct);
+    }
+
     // The role written in audit rows: their role in the practice that matters, else "client".
     public static string RoleOf(Viewer viewer, Guid? practiceId)
     {
