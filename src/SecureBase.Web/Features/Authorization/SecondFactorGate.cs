@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.EntityFrameworkCore;
-using SecureBase.Data;
 using SecureBase.Web.Features.Accounts;
 
 namespace SecureBase.Web.Features.Authorization;
@@ -26,13 +24,8 @@ public static class SecondFactorGate
             await next(http);
             return;
         }
-        var viewers = http.RequestServices.GetRequiredService<Viewers>();
-        if (await viewers.HeldAtSecondStepAsync(http.User, http.RequestAborted))
+        if (await http.RequestServices.GetRequiredService<Viewers>().SecondStepAsync(http.User, http.RequestAborted) is { } target)
         {
-            var userId = (await viewers.CurrentAsync(http.User, http.RequestAborted)).UserId;
-            var enrolled = await http.RequestServices.GetRequiredService<AppDbContext>().AuthenticatorKeys
-                .AnyAsync(k => k.UserId == userId && k.ConfirmedAt != null, http.RequestAborted);
-            var target = enrolled ? VerifyPath : EnrolPath;
             var back = http.Request.Path + http.Request.QueryString;
             http.Response.Redirect(HttpMethods.IsGet(http.Request.Method) ? $"{target}?ReturnUrl={Uri.EscapeDataString(back)}" : target);
             return;

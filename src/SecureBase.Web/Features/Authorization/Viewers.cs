@@ -24,13 +24,24 @@ public sealed class Viewers(AppDbContext db)
         return _current = new Viewer(userId, mfa, memberships);
     }
 
-    // Whether this browser must pass (or, for staff, first set up) a second step before anything else.
-    public async Task<bool> HeldAtSecondStepAsync(ClaimsPrincipal user, CancellationToken ct)
+    // Where this browser must go before anything else, or null: someone enrolled enters a code
+    // (SecondFactorGate.VerifyPath), an owner or therapist without an authenticator sets one up
+    // (EnrolPath). Asked by the gate and the layout on every page, so answered once per request.
+    public async Task<string?> SecondStepAsync(ClaimsPrincipal user, CancellationToken ct)
     {
+        if (_secondStepKnown) return _secondStep;
         var viewer = await CurrentAsync(user, ct);
-        if (viewer.MfaSatisfied) return false;
-        return viewer.Memberships.Any(m => m.Active) || await db.AuthenticatorKeys.AnyAsync(k => k.UserId == viewer.UserId && k.ConfirmedAt != null, ct);
+        if (!viewer.MfaSatisfied)
+        {
+            var enrolled = await db.AuthenticatorKeys.AnyAsync(k => k.UserId == viewer.UserId && k.ConfirmedAt != null, ct);
+            _secondStep = enrolled ? SecondFactorGate.VerifyPath : viewer.Memberships.Any(m => m.Active) ? SecondFactorGate.EnrolPath : null;
+        }
+        _secondStepKnown = true;
+        return _secondStep;
     }
+
+    private string? _secondStep;
+    private bool _secondStepKnown;
 
     // The role written in audit rows: their role in the practice that matters, else "client".
     public static string RoleOf(Viewer viewer, Guid? practiceId)

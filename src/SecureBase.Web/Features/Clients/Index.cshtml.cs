@@ -16,7 +16,8 @@ public sealed record CaseloadRow(Guid RelationshipId, string ClientId, string Em
 
 // A therapist's clients in their practice: who, since when, what each shares; invite a client; end
 // working together (the client keeps all their data; the therapist's access ends at once).
-public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, Viewers viewers, PracticeInvitations invitations, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, Viewers viewers, PracticeInvitations invitations, TimeProvider clock,
+    Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
 {
     public Guid PracticeId { get; private set; }
     public string PracticeName { get; private set; } = "";
@@ -72,7 +73,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         var practiceId = PracticeId;
         var practice = await db.Practices.AsNoTracking().FirstAsync(p => p.Id == practiceId, ct);
         PracticeName = practice.Name;
-        Zone = await TimeZones.OfAsync(HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>(), User);
+        Zone = await TimeZones.OfAsync(users, User);
         var me = User.Id();
         var rows = await (from r in db.CareRelationships.AsNoTracking()
                           join u in db.Users on r.ClientId equals u.Id

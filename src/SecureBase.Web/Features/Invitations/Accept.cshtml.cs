@@ -116,9 +116,8 @@ public sealed class AcceptModel(AppDbContext db, UserManager<AppUser> users, Pra
         if (User.Identity?.IsAuthenticated == true)
         {
             // Someone who signs in with a second factor finishes that first.
-            var viewer = await viewers.CurrentAsync(User, ct);
-            if (!viewer.MfaSatisfied && (viewer.Memberships.Any(m => m.Active) || await db.AuthenticatorKeys.AnyAsync(k => k.UserId == viewer.UserId && k.ConfirmedAt != null, ct)))
-                return Redirect(SecondFactorGate.VerifyPath + "?ReturnUrl=" + Uri.EscapeDataString(Here));
+            if (await viewers.SecondStepAsync(User, ct) is { } step)
+                return Redirect(step + "?ReturnUrl=" + Uri.EscapeDataString(Here));
             SignedIn = await users.GetUserAsync(User);
         }
         else AccountExists = await users.FindByEmailAsync(Invitation.Email) is not null;
