@@ -35,6 +35,7 @@ public sealed class PracticeFlowTests(PracticeFlowApp app) : IClassFixture<Pract
 
     async Task<Person> SetUpAsync()
     {
+        _ = app.Services;   // the host starts lazily, and the code is written as it starts; a test may run before any request
         var codeFile = Path.Combine(app.DataDirectory, "setup-code");
         Assert.True(File.Exists(codeFile));
         if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(codeFile));

@@ -146,6 +146,7 @@ public static class PracticeSteps
     // First run through /Setup with the code from the data folder; the owner then enrols.
     public static async Task<Person> SetUpFirstPracticeAsync(PracticeApp app, string name = "Riverside Therapy", string owner = "owner-a@example.org")
     {
+        _ = app.Services;   // the host starts lazily and writes the code as it starts
         var person = new Person(app, owner);
         var code = await File.ReadAllTextAsync(Path.Combine(app.DataDirectory, "setup-code"), Ct);
         var response = await person.Visitor.PostAsync("/Setup", ("Input.SetupCode", code.Trim()), ("Input.PracticeName", name),
