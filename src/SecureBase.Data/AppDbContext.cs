@@ -23,6 +23,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuthenticatorKey> AuthenticatorKeys => Set<AuthenticatorKey>();
     public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+    public DbSet<BookingProfile> BookingProfiles => Set<BookingProfile>();
+    public DbSet<WorkingHours> WorkingHours => Set<WorkingHours>();
+    public DbSet<BookingRequest> BookingRequests => Set<BookingRequest>();
+    public DbSet<SeriesRow> StandingSeries => Set<SeriesRow>();
+    public DbSet<OccurrenceChange> OccurrenceChanges => Set<OccurrenceChange>();
+    public DbSet<OneOffSession> OneOffSessions => Set<OneOffSession>();
+    public DbSet<TimeClaim> TimeClaims => Set<TimeClaim>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -8,6 +8,7 @@ using SecureBase.Web.Features.Forms;
 using SecureBase.Web.Features.Health;
 using SecureBase.Web.Features.Instruments;
 using SecureBase.Web.Features.Practice;
+using SecureBase.Web.Features.Scheduling;
 using SecureBase.Web.Features.Security;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +27,9 @@ builder.Services.AddSecureBaseAccounts(builder.Configuration);
 
 // Practices, invitations, consent; who may see what is one audited decision (Core Access.Decide)
 builder.Services.AddSecureBasePractice();
+
+// Scheduling: booking pages, held requests, standing weekly series; every booking serialised and claimed in the database
+builder.Services.AddSecureBaseScheduling();
 
 // Account email: SMTP when configured, else .eml files in the data folder
 builder.Services.AddSecureBaseEmail(builder.Configuration);

@@ -99,3 +99,30 @@ public static class Access
     public static bool MayTakeClients(Viewer viewer, Guid practiceId) =>
         viewer.MfaSatisfied && viewer.Memberships.Any(m => m.PracticeId == practiceId && m.Active);
 }
+
+/// <summary>Who a session (one-off or an occurrence of a series) belongs to: its practice, therapist and client (null until the person is a client).</summary>
+public sealed record SessionParties(Guid PracticeId, string TherapistId, string? ClientId);
+
+/// <summary>What the person asking is to a session.</summary>
+public enum SessionRole
+{
+    None,
+    Therapist,
+    Client,
+}
+
+/// <summary>
+/// Scheduling's access rule: a session's therapist keeps it (approve, move, cancel, mark attendance) while an
+/// active member of its practice with a second factor; its client sees it and may move or cancel it (within
+/// the notice the practice sets, a scheduling rule); everyone else, the practice owner included, has no part
+/// in it. The therapist's own booking settings and requests follow the same rule with no client.
+/// Source: issue 8; shared/reference/security-and-reliability.md goal G1.
+/// </summary>
+public static class SessionAccess
+{
+    public static SessionRole RoleIn(Viewer viewer, SessionParties session)
+    {
+        if (viewer.UserId == session.TherapistId) return Access.MayTakeClients(viewer, session.PracticeId) ? SessionRole.Therapist : SessionRole.None;
+        return session.ClientId is not null && viewer.UserId == session.ClientId ? SessionRole.Client : SessionRole.None;
+    }
+}

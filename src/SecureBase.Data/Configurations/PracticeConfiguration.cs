@@ -11,6 +11,9 @@ public sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Name).HasMaxLength(120);
         builder.Property(p => p.TimeZoneId).HasMaxLength(64);
+        builder.Property(p => p.Handle).HasMaxLength(40);
+        builder.HasIndex(p => p.Handle).IsUnique();
+        builder.Property(p => p.ClientChangeNoticeHours).HasDefaultValue(24);
     }
 }
 

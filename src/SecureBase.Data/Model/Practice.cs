@@ -10,6 +10,8 @@ public sealed class Practice
     public required string Name { get; set; }
     public required string TimeZoneId { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    public string? Handle { get; set; }                  // its part of public booking addresses: /book/{handle}/…
+    public int ClientChangeNoticeHours { get; set; } = 24;   // clients move or cancel a session themselves up to this long before it
 }
 
 // A person's place in a practice. Deactivation keeps the row (the audit trail names them) and ends access.

@@ -426,6 +426,136 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.ToTable("AuthenticatorKeys");
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.BookingProfile", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TherapistId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("HoldHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HorizonWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("NoticeHours")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PublicPage")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("SessionMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("PracticeId", "TherapistId");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("PracticeId", "Handle")
+                        .IsUnique();
+
+                    b.ToTable("BookingProfiles");
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.BookingRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AnswerMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("AnsweredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("ConfirmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("HeldUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("HopesWeekly")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("VisitorTimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "TherapistId", "State");
+
+                    b.ToTable("BookingRequests");
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.CareRelationshipRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -603,14 +733,127 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.ToTable("ItemResponses");
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.OccurrenceChange", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("OriginalDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("MovedToDate")
+                        .HasColumnType("date");
+
+                    b.Property<TimeOnly?>("MovedToTime")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("SeriesId", "OriginalDate");
+
+                    b.ToTable("OccurrenceChanges");
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.OneOffSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("ClientEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("End")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("Start")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("PracticeId", "TherapistId");
+
+                    b.ToTable("OneOffSessions", (string)null);
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.Practice", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<int>("ClientChangeNoticeHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(24);
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Handle")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -623,6 +866,9 @@ namespace SecureBase.Data.Postgres.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Handle")
+                        .IsUnique();
 
                     b.ToTable("Practices");
                 });
@@ -705,6 +951,72 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.HasKey("AdministrationId", "ScaleId");
 
                     b.ToTable("ScoreValues");
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.SeriesRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ClaimedThrough")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ClientEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LengthMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("PracticeId", "TherapistId");
+
+                    b.ToTable("StandingSeries", (string)null);
                 });
 
             modelBuilder.Entity("SecureBase.Data.Model.SharedNote", b =>
@@ -807,6 +1119,29 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.ToTable("NormSets", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.TimeClaim", b =>
+                {
+                    b.Property<string>("TherapistId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TherapistId", "Minute");
+
+                    b.HasIndex("Holder");
+
+                    b.ToTable("TimeClaims");
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.UserKey", b =>
                 {
                     b.Property<string>("UserId")
@@ -842,6 +1177,40 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("UserSessions");
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.WorkingHours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Day")
+                        .HasColumnType("integer");
+
+                    b.Property<TimeOnly?>("From")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<TimeOnly?>("To")
+                        .HasColumnType("time without time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("PracticeId", "TherapistId");
+
+                    b.ToTable("WorkingHours");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -913,6 +1282,36 @@ namespace SecureBase.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.BookingProfile", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.BookingRequest", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.CareRelationshipRow", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.AppUser", null)
@@ -970,6 +1369,35 @@ namespace SecureBase.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.OccurrenceChange", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.SeriesRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.OneOffSession", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SecureBase.Data.Model.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.PracticeMember", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.Practice", null)
@@ -1003,6 +1431,26 @@ namespace SecureBase.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.SeriesRow", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SecureBase.Data.Model.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.SharedNote", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.ActivationEntry", null)
@@ -1027,6 +1475,15 @@ namespace SecureBase.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.TimeClaim", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.UserKey", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.AppUser", null)
@@ -1041,6 +1498,15 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.HasOne("SecureBase.Data.Model.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.WorkingHours", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

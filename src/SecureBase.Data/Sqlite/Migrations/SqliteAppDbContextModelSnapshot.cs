@@ -415,6 +415,136 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.ToTable("AuthenticatorKeys");
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.BookingProfile", b =>
+                {
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BufferMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Handle")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HoldHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HorizonWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NoticeHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PublicPage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PracticeId", "TherapistId");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("PracticeId", "Handle")
+                        .IsUnique();
+
+                    b.ToTable("BookingProfiles");
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.BookingRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerMessage")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("AnsweredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("HeldUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HopesWeekly")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("VisitorTimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("PracticeId", "TherapistId", "State");
+
+                    b.ToTable("BookingRequests");
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.CareRelationshipRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -592,14 +722,127 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.ToTable("ItemResponses");
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.OccurrenceChange", b =>
+                {
+                    b.Property<Guid>("SeriesId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OriginalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cancelled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ChangedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChangedBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MovedToDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("MovedToTime")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SeriesId", "OriginalDate");
+
+                    b.ToTable("OccurrenceChanges");
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.OneOffSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Attendance")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CancelledBy")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("PracticeId", "TherapistId");
+
+                    b.ToTable("OneOffSessions", (string)null);
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.Practice", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ClientChangeNoticeHours")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(24);
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Handle")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -612,6 +855,9 @@ namespace SecureBase.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Handle")
+                        .IsUnique();
 
                     b.ToTable("Practices");
                 });
@@ -694,6 +940,72 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.HasKey("AdministrationId", "ScaleId");
 
                     b.ToTable("ScoreValues");
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.SeriesRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ClaimedThrough")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LengthMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("Time")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("PracticeId", "TherapistId");
+
+                    b.ToTable("StandingSeries", (string)null);
                 });
 
             modelBuilder.Entity("SecureBase.Data.Model.SharedNote", b =>
@@ -796,6 +1108,29 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.ToTable("NormSets", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.TimeClaim", b =>
+                {
+                    b.Property<string>("TherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Minute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TherapistId", "Minute");
+
+                    b.HasIndex("Holder");
+
+                    b.ToTable("TimeClaims");
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.UserKey", b =>
                 {
                     b.Property<string>("UserId")
@@ -831,6 +1166,40 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.ToTable("UserSessions");
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.WorkingHours", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Day")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<TimeOnly?>("From")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly?>("To")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TherapistId");
+
+                    b.HasIndex("PracticeId", "TherapistId");
+
+                    b.ToTable("WorkingHours");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -902,6 +1271,36 @@ namespace SecureBase.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.BookingProfile", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.BookingRequest", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.CareRelationshipRow", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.AppUser", null)
@@ -959,6 +1358,35 @@ namespace SecureBase.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.OccurrenceChange", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.SeriesRow", null)
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.OneOffSession", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SecureBase.Data.Model.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.PracticeMember", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.Practice", null)
@@ -992,6 +1420,26 @@ namespace SecureBase.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.SeriesRow", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("SecureBase.Data.Model.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.SharedNote", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.ActivationEntry", null)
@@ -1016,6 +1464,15 @@ namespace SecureBase.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.TimeClaim", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.UserKey", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.AppUser", null)
@@ -1030,6 +1487,15 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.HasOne("SecureBase.Data.Model.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.WorkingHours", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("TherapistId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -98,6 +98,12 @@ public sealed class AcceptModel(AppDbContext db, UserManager<AppUser> users, Pra
         foreach (var scope in Scopes.Where(ScopeText.Grantable.Contains).Distinct())
             db.ConsentGrants.Add(new ConsentGrant { PracticeId = invitation.PracticeId, RelationshipId = relationship.Id, Scope = scope, GrantedAt = now });
         await db.SaveChangesAsync(ct);
+        // Sessions this therapist approved for the invited address become this client's.
+        var invited = invitation.Email.ToUpperInvariant();
+        await db.StandingSeries.Where(x => x.PracticeId == invitation.PracticeId && x.TherapistId == invitation.InvitedBy && x.ClientId == null && x.ClientEmail.ToUpper() == invited)
+            .ExecuteUpdateAsync(x => x.SetProperty(r => r.ClientId, SignedIn.Id), ct);
+        await db.OneOffSessions.Where(x => x.PracticeId == invitation.PracticeId && x.TherapistId == invitation.InvitedBy && x.ClientId == null && x.ClientEmail.ToUpper() == invited)
+            .ExecuteUpdateAsync(x => x.SetProperty(r => r.ClientId, SignedIn.Id), ct);
         await transaction.CommitAsync(ct);
         return Redirect("/Sharing?joined=true");
     }

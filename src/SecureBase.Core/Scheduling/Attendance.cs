@@ -1,0 +1,57 @@
+using NodaTime;
+
+namespace SecureBase.Core.Scheduling;
+
+/// <summary>What became of one past session: attended, a no-show, cancelled late by the client, cancelled (by whom), or not yet marked.</summary>
+public enum Outcome
+{
+    Unmarked,
+    Attended,
+    NoShow,
+    LateCancellation,
+    CancelledByClient,
+    CancelledByTherapist,
+}
+
+/// <summary>One session that was due: when it started, and its outcome.</summary>
+public sealed record PastSession(Instant Start, Outcome Outcome);
+
+/// <summary>
+/// Derived attendance: <see cref="ConsecutiveWeeksAttended"/> counts back from the latest session while
+/// they were attended (a session the therapist cancelled neither counts nor breaks the run: it was not
+/// the client's absence; an unmarked one stops the count); <see cref="Rate"/> = attended ÷ marked sessions
+/// the client could attend (therapist cancellations excluded) over the last 12 weeks, null when none;
+/// cancellations counted by who cancelled. Source: issue 8 ("Attendance").
+/// </summary>
+public sealed record AttendanceSummary(int ConsecutiveWeeksAttended, double? Rate, int RateOver, int CancelledByClient, int CancelledByTherapist, int NoShows);
+
+public static class AttendanceRule
+{
+    /// <summary>Window of <see cref="AttendanceSummary.Rate"/>.</summary>
+    public static readonly Duration RateWindow = Duration.FromDays(7 * 12);
+
+    /// <summary>Summarises sessions that started before <paramref name="now"/>; later ones are ignored.</summary>
+    public static AttendanceSummary Summarise(IReadOnlyList<PastSession> sessions, Instant now)
+    {
+        var past = sessions.Where(s => s.Start < now).OrderByDescending(s => s.Start).ToList();
+        var streak = 0;
+        foreach (var session in past)
+        {
+            if (session.Outcome == Outcome.CancelledByTherapist) continue;
+            if (session.Outcome != Outcome.Attended) break;
+            streak++;
+        }
+        var recent = past.Where(s => s.Start >= now - RateWindow && s.Outcome is not (Outcome.CancelledByTherapist or Outcome.Unmarked)).ToList();
+        double? rate = recent.Count == 0 ? null : (double)recent.Count(s => s.Outcome == Outcome.Attended) / recent.Count;
+        return new AttendanceSummary(streak, rate, recent.Count,
+            past.Count(s => s.Outcome is Outcome.CancelledByClient or Outcome.LateCancellation),
+            past.Count(s => s.Outcome == Outcome.CancelledByTherapist),
+            past.Count(s => s.Outcome == Outcome.NoShow));
+    }
+
+    /// <summary>
+    /// Whether a client may still move or cancel a session themselves: at least <paramref name="notice"/>
+    /// before it starts (the practice's setting, 24 hours by default). Later, they contact their therapist.
+    /// </summary>
+    public static bool ClientMayChange(Instant start, Instant now, Duration notice) => now + notice <= start;
+}

@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using NodaTime;
+using NodaTime.Text;
+using SecureBase.Core.Scheduling;
+using SecureBase.Core.Sharing;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Authorization;
+using SecureBase.Web.Features.Scheduling;
+
+namespace SecureBase.Web.Features.Schedule;
+
+public sealed record ClientAttendance(string ClientName, AttendanceSummary Summary);
+
+// The therapist's sessions: the coming weeks (cancel or move one, end a weekly series), the past twelve
+// weeks to mark attendance, and per client the derived figures (weeks in a row, rate, cancellations by whom).
+public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, Viewers viewers, SessionDesk sessions, Calendar calendar)
+    : SchedulePageModel(db, authorization, viewers)
+{
+    public IReadOnlyList<SessionView> Upcoming { get; private set; } = [];
+    public IReadOnlyList<SessionView> Past { get; private set; } = [];
+    public IReadOnlyList<ClientAttendance> Attendance { get; private set; } = [];
+    public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        Message = Request.Query["done"].ToString() switch
+        {
+            "cancelled" => "Cancelled. Your client sees it on their sessions page.",
+            "moved" => "Moved. Your client sees the new time.",
+            "marked" => "Attendance saved.",
+            "ended" => "The weekly series ends after that date; earlier sessions stay as they were.",
+            _ => null,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCancelAsync(Guid? seriesId, DateOnly? date, Guid? sessionId, string? reason)
+    {
+        if (await FindAsync(seriesId, date, sessionId) is not { } session) return NotFound();
+        if (reason is { Length: > 300 }) return await FailAsync("Keep the reason to 300 characters.");
+        return await sessions.CancelAsync(session, ChangedBy.Therapist, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), HttpContext.RequestAborted) is { } problem
+            ? await FailAsync(problem) : Redirect("/Schedule?done=cancelled");
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid? seriesId, DateOnly? date, Guid? sessionId, string? to)
+    {
+        if (await FindAsync(seriesId, date, sessionId) is not { } session) return NotFound();
+        var parsed = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(to ?? "");
+        if (!parsed.Success || parsed.Value.Year is < 2000 or > 2200 || parsed.Value.Minute % 5 != 0)
+            return await FailAsync("Enter the new date and time on 5-minute steps, like 2026-03-02 10:00.");
+        var start = Core.Time.LocalTimes.ToInstant(parsed.Value, session.Zone);
+        return await sessions.MoveAsync(session, start, ChangedBy.Therapist, HttpContext.RequestAborted) is { } problem
+            ? await FailAsync(problem, StatusCodes.Status409Conflict) : Redirect("/Schedule?done=moved");
+    }
+
+    public async Task<IActionResult> OnPostMarkAsync(Guid? seriesId, DateOnly? date, Guid? sessionId, string? attendance)
+    {
+        if (await FindAsync(seriesId, date, sessionId) is not { } session) return NotFound();
+        SessionAttendance? value = null;
+        if (!string.IsNullOrEmpty(attendance))
+        {
+            if (!Enum.TryParse<SessionAttendance>(attendance, out var parsed) || !Enum.IsDefined(parsed)) return await FailAsync("Choose attended, no-show or late cancellation.");
+            value = parsed;
+        }
+        return await sessions.MarkAsync(session, value, HttpContext.RequestAborted) is { } problem ? await FailAsync(problem) : Redirect("/Schedule?done=marked");
+    }
+
+    public async Task<IActionResult> OnPostEndSeriesAsync(Guid? seriesId, DateOnly? date)
+    {
+        if (await FindAsync(seriesId, date, null) is not { } session) return NotFound();
+        await sessions.EndSeriesAsync(Profile, session.SeriesId!.Value, session.OriginalDate!.Value, HttpContext.RequestAborted);
+        return Redirect("/Schedule?done=ended");
+    }
+
+    // The session, when it exists and is this therapist's to keep; null (404) otherwise.
+    async Task<SessionView?> FindAsync(Guid? seriesId, DateOnly? date, Guid? sessionId)
+    {
+        if (!await LoadProfileAsync()) return null;
+        var session = await sessions.FindAsync(seriesId, date is { } d ? LocalDate.FromDateOnly(d) : null, sessionId, HttpContext.RequestAborted);
+        if (session is null) return null;
+        return (await Authorization.AuthorizeAsync(User, session.Parties, SessionOperation.Keep)).Succeeded && session.Parties.TherapistId == Profile.TherapistId ? session : null;
+    }
+
+    async Task<IActionResult> FailAsync(string problem, int status = StatusCodes.Status400BadRequest)
+    {
+        ModelState.AddModelError("", problem);
+        await LoadAsync();
+        var page = Page();
+        page.StatusCode = status;
+        return page;
+    }
+
+    async Task<bool> LoadAsync()
+    {
+        if (!await LoadProfileAsync()) return false;
+        var ct = HttpContext.RequestAborted;
+        Zone = Calendar.ZoneOf(Profile);
+        var now = calendar.Now;
+        var all = await sessions.OfTherapistAsync(Profile.PracticeId, Profile.TherapistId, now - AttendanceRule.RateWindow, now + Duration.FromDays(28), ct);
+        Upcoming = all.Where(s => s.End > now).ToList();
+        Past = all.Where(s => s.End <= now).OrderByDescending(s => s.Start).ToList();
+        Attendance = all.Where(s => s.Start < now).GroupBy(s => s.ClientName)
+            .Select(g => new ClientAttendance(g.Key, AttendanceRule.Summarise(g.Select(s => new PastSession(s.Start, s.Outcome)).ToList(), now)))
+            .OrderBy(a => a.ClientName, StringComparer.OrdinalIgnoreCase).ToList();
+        return true;
+    }
+}

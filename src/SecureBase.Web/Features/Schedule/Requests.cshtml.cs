@@ -1,0 +1,74 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Authorization;
+using SecureBase.Web.Features.Scheduling;
+
+namespace SecureBase.Web.Features.Schedule;
+
+// Requests from the public page: held ones to answer (approve as a one-off or as a standing weekly
+// series, or decline with a message), and what became of the recent ones. Every answer is mailed.
+public sealed class RequestsModel(AppDbContext db, IAuthorizationService authorization, Viewers viewers, RequestDesk requests, TimeProvider clock)
+    : SchedulePageModel(db, authorization, viewers)
+{
+    public IReadOnlyList<BookingRequest> Waiting { get; private set; } = [];
+    public IReadOnlyList<BookingRequest> Recent { get; private set; } = [];
+    public int Unconfirmed { get; private set; }
+    public IReadOnlyList<string> Conflicts { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        Message = Request.Query["done"].ToString() switch
+        {
+            "weekly" => "Approved as a standing weekly session. They have been told.",
+            "once" => "Approved as one session. They have been told.",
+            "declined" => "Declined. They have been told.",
+            _ => null,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostApproveAsync(Guid requestId, bool weekly)
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (!Waiting.Any(r => r.Id == requestId)) return NotFound();
+        var conflicts = await requests.ApproveAsync(Profile, requestId, weekly, HttpContext.RequestAborted);
+        if (conflicts is null) return Redirect($"/Schedule/Requests?done={(weekly ? "weekly" : "once")}");
+        Conflicts = conflicts;
+        await LoadAsync();
+        var page = Page();
+        page.StatusCode = StatusCodes.Status409Conflict;
+        return page;
+    }
+
+    public async Task<IActionResult> OnPostDeclineAsync(Guid requestId, string? message)
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (!Waiting.Any(r => r.Id == requestId)) return NotFound();
+        if (message is { Length: > 500 })
+        {
+            ModelState.AddModelError("message", "Keep the message to 500 characters.");
+            return Page();
+        }
+        await requests.DeclineAsync(Profile, requestId, message, HttpContext.RequestAborted);
+        return Redirect("/Schedule/Requests?done=declined");
+    }
+
+    async Task<bool> LoadAsync()
+    {
+        if (!await LoadProfileAsync()) return false;
+        var ct = HttpContext.RequestAborted;
+        await requests.ExpireAsync(Profile, ct);
+        var mine = Db.BookingRequests.AsNoTracking().Where(r => r.PracticeId == Profile.PracticeId && r.TherapistId == Profile.TherapistId);
+        Waiting = await mine.Where(r => r.State == RequestState.Held).OrderBy(r => r.Start).ToListAsync(ct);
+        var since = clock.GetUtcNow().AddDays(-30);
+        Recent = (await mine.Where(r => r.State != RequestState.Held && r.State != RequestState.Unconfirmed && r.CreatedAt > since).ToListAsync(ct))
+            .OrderByDescending(r => r.AnsweredAt ?? r.CreatedAt).Take(30).ToList();
+        Unconfirmed = await mine.CountAsync(r => r.State == RequestState.Unconfirmed && r.Start > clock.GetUtcNow(), ct);
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+using NodaTime;
+using SecureBase.Core.Time;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Email;
+using SecureBase.Web.Features.Security;
+
+namespace SecureBase.Web.Features.Scheduling;
+
+// Every outcome of a request is told to the person who made it. Subject lines name neither the
+// practice's clients nor anything clinical; bodies carry times (in the visitor's own zone, named) and links.
+public sealed class BookingMail(IOutbox outbox, PublicUrls urls, ILogger<BookingMail> log)
+{
+    static string When(BookingRequest request) =>
+        Show.When(Instant.FromDateTimeOffset(request.Start), Zones.Find(request.VisitorTimeZoneId));
+
+    public Task ConfirmLinkAsync(BookingRequest request, string practiceName, string therapistName, string token, CancellationToken ct) =>
+        SendAsync(request.Email, "Please confirm your request",
+            $"You asked {therapistName} at {practiceName} for a session on {When(request)}.\n\n" +
+            $"Open this link to confirm the request; only then is the time held for you:\n{urls.To($"/book/confirm?token={token}")}\n\n" +
+            "If you did not ask for this, ignore this email and nothing will happen.\n", ct);
+
+    public Task ApprovedAsync(BookingRequest request, string therapistName, bool weekly, CancellationToken ct) =>
+        SendAsync(request.Email, "Your request was accepted",
+            (weekly
+                ? $"{therapistName} accepted your request: a standing weekly session, from {When(request)}, every week at that time.\n\n"
+                : $"{therapistName} accepted your request: a session on {When(request)}.\n\n") +
+            (request.HopesWeekly && !weekly ? "You hoped for a weekly time; this is a single session for now.\n\n" : "") +
+            $"Sign in to see your sessions: {urls.To("/Sessions")}\n" +
+            "If you have no account here yet, a separate email invites you to create one.\n", ct);
+
+    public Task DeclinedAsync(BookingRequest request, string therapistName, CancellationToken ct) =>
+        SendAsync(request.Email, "About your request",
+            $"{therapistName} cannot offer you the session on {When(request)}.\n\n" +
+            (string.IsNullOrWhiteSpace(request.AnswerMessage) ? "" : $"Their message:\n{request.AnswerMessage}\n\n") +
+            "The time is no longer held for you.\n", ct);
+
+    public Task ExpiredAsync(BookingRequest request, string therapistName, CancellationToken ct) =>
+        SendAsync(request.Email, "About your request",
+            $"{therapistName} has not answered your request for {When(request)} in time, so the time is no longer held for you.\n\n" +
+            "You are welcome to ask for another time.\n", ct);
+
+    public Task NewRequestAsync(string therapistEmail, CancellationToken ct) =>
+        SendAsync(therapistEmail, "A new session request is waiting",
+            $"Someone asked for a session through your booking page and confirmed their email.\n\nAnswer it here: {urls.To("/Schedule/Requests")}\n", ct);
+
+    async Task SendAsync(string to, string subject, string body, CancellationToken ct)
+    {
+        try
+        {
+            await outbox.SendAsync(to, subject, body, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError("A booking email could not be sent: {Error}", e.GetType().Name);
+        }
+    }
+}

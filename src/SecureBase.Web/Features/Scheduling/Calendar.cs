@@ -1,0 +1,112 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SecureBase.Core.Scheduling;
+using SecureBase.Core.Time;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+
+namespace SecureBase.Web.Features.Scheduling;
+
+// A therapist's time as Core sees it: their availability, and every span that takes it (occurrences of
+// series, one-off sessions, held requests), read from the database and handed to Core's rules.
+public sealed class Calendar(AppDbContext db, TimeProvider clock)
+{
+    public Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    public static DateTimeZone ZoneOf(BookingProfile profile) => Zones.Find(profile.TimeZoneId);
+
+    public async Task<Availability> AvailabilityAsync(BookingProfile profile, CancellationToken ct)
+    {
+        var rows = await db.WorkingHours.AsNoTracking().Where(h => h.PracticeId == profile.PracticeId && h.TherapistId == profile.TherapistId).ToListAsync(ct);
+        var weekly = rows.Where(h => h.Day is not null && h.From is not null && h.To is not null)
+            .Select(h => new Hours((IsoDayOfWeek)h.Day!.Value, LocalTime.FromTimeOnly(h.From!.Value), LocalTime.FromTimeOnly(h.To!.Value))).ToList();
+        var exceptions = rows.Where(h => h.Date is not null).GroupBy(h => h.Date!.Value)
+            .Select(g => new DateOverride(LocalDate.FromDateOnly(g.Key),
+                g.Where(h => h.From is not null && h.To is not null).Select(h => (LocalTime.FromTimeOnly(h.From!.Value), LocalTime.FromTimeOnly(h.To!.Value))).ToList()))
+            .ToList();
+        return new Availability(ZoneOf(profile), weekly, exceptions, Duration.FromMinutes(profile.SessionMinutes), Duration.FromMinutes(profile.BufferMinutes),
+            Duration.FromHours(profile.NoticeHours), Period.FromWeeks(profile.HorizonWeeks));
+    }
+
+    // The last date (therapist's clock) anything may be booked on now.
+    public LocalDate HorizonEnd(BookingProfile profile) => Now.InZone(ZoneOf(profile)).Date.PlusWeeks(profile.HorizonWeeks);
+
+    public LocalDate Today(BookingProfile profile) => Now.InZone(ZoneOf(profile)).Date;
+
+    public static StandingSeries ToCore(SeriesRow row) =>
+        new(row.Id, (IsoDayOfWeek)row.Day, LocalTime.FromTimeOnly(row.Time), Duration.FromMinutes(row.LengthMinutes), Zones.Find(row.TimeZoneId),
+            LocalDate.FromDateOnly(row.StartDate), row.Until is { } until ? LocalDate.FromDateOnly(until) : null);
+
+    public static OccurrenceOverride ToCore(OccurrenceChange change) =>
+        new(LocalDate.FromDateOnly(change.OriginalDate),
+            change.MovedToDate is { } date && change.MovedToTime is { } time ? LocalDate.FromDateOnly(date).At(LocalTime.FromTimeOnly(time)) : null,
+            change.Cancelled, change.ChangedBy ?? ChangedBy.Therapist, change.Reason);
+
+    public async Task<IReadOnlyList<OccurrenceChange>> ChangesAsync(IEnumerable<Guid> seriesIds, CancellationToken ct)
+    {
+        var ids = seriesIds.ToList();
+        return await db.OccurrenceChanges.AsNoTracking().Where(c => ids.Contains(c.SeriesId)).ToListAsync(ct);
+    }
+
+    // Every span that takes the therapist's time between the two dates (their clock, a week of slack either
+    // side for moved occurrences), each named for a conflict message. Leaves out one request's hold and one
+    // series when asked (the request being answered, the series being changed).
+    public async Task<List<Booked>> TakenAsync(BookingProfile profile, LocalDate from, LocalDate to, CancellationToken ct, Guid? exceptRequest = null, Guid? exceptSeries = null)
+    {
+        var zone = ZoneOf(profile);
+        var (wideFrom, wideTo) = (from.PlusWeeks(-1), to.PlusWeeks(1));
+        var (fromDate, toDate) = (wideFrom.ToDateOnly(), wideTo.ToDateOnly());
+        var taken = new List<Booked>();
+
+        var series = await db.StandingSeries.AsNoTracking()
+            .Where(s => s.PracticeId == profile.PracticeId && s.TherapistId == profile.TherapistId && s.Id != exceptSeries && s.StartDate <= toDate && (s.Until == null || s.Until >= fromDate))
+            .ToListAsync(ct);
+        var changes = (await ChangesAsync(series.Select(s => s.Id), ct)).ToLookup(c => c.SeriesId);
+        foreach (var row in series)
+            foreach (var occurrence in Series.Occurrences(ToCore(row), wideFrom, wideTo, changes[row.Id].Select(ToCore).ToList()).Where(o => !o.Cancelled))
+                taken.Add(new Booked(occurrence.Start, occurrence.End, $"{row.ClientName}'s weekly session on {Show.Day(occurrence.Start, zone)}"));
+
+        var (fromInstant, toInstant) = (wideFrom.AtStartOfDayInZone(zone).ToDateTimeOffset(), wideTo.PlusDays(1).AtStartOfDayInZone(zone).ToDateTimeOffset());
+        var sessions = await db.OneOffSessions.AsNoTracking()
+            .Where(s => s.PracticeId == profile.PracticeId && s.TherapistId == profile.TherapistId && s.CancelledAt == null && s.End > fromInstant && s.Start < toInstant)
+            .ToListAsync(ct);
+        taken.AddRange(sessions.Select(s => new Booked(Instant.FromDateTimeOffset(s.Start), Instant.FromDateTimeOffset(s.End), $"{s.ClientName}'s session on {Show.Day(Instant.FromDateTimeOffset(s.Start), zone)}")));
+
+        var now = clock.GetUtcNow();
+        var holds = await db.BookingRequests.AsNoTracking()
+            .Where(r => r.PracticeId == profile.PracticeId && r.TherapistId == profile.TherapistId && r.State == RequestState.Held && r.HeldUntil > now && r.Id != exceptRequest)
+            .ToListAsync(ct);
+        taken.AddRange(holds.Select(r => new Booked(Instant.FromDateTimeOffset(r.Start), Instant.FromDateTimeOffset(r.End), $"a request held for {r.Name} on {Show.Day(Instant.FromDateTimeOffset(r.Start), zone)}")));
+        return taken;
+    }
+
+    // The free slots from one date to another (therapist's clock), as Core computes them.
+    public async Task<IReadOnlyList<Slot>> FreeAsync(BookingProfile profile, LocalDate from, LocalDate to, CancellationToken ct)
+    {
+        var availability = await AvailabilityAsync(profile, ct);
+        return Slots.Free(availability, await TakenAsync(profile, from, to, ct), Now, from, to);
+    }
+
+    // Whether the span is one of the free slots now (so inside the hours, after the notice, before the horizon, not taken).
+    public async Task<bool> IsFreeSlotAsync(BookingProfile profile, Instant start, CancellationToken ct, Guid? exceptRequest = null)
+    {
+        var zone = ZoneOf(profile);
+        var date = start.InZone(zone).Date;
+        var availability = await AvailabilityAsync(profile, ct);
+        var free = Slots.Free(availability, await TakenAsync(profile, date, date, ct, exceptRequest), Now, date, date);
+        return free.Any(s => s.Start == start);
+    }
+}
+
+// How scheduling shows an instant to a person: in a zone, with the zone named.
+public static class Show
+{
+    public static string Day(Instant instant, DateTimeZone zone) =>
+        instant.InZone(zone).ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+
+    public static string When(Instant instant, DateTimeZone zone) =>
+        instant.InZone(zone).ToString("ddd d MMM yyyy, HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + $" ({zone.Id})";
+
+    public static string Time(Instant instant, DateTimeZone zone) =>
+        instant.InZone(zone).ToString("HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB"));
+}

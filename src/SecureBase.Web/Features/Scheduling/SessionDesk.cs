@@ -1,0 +1,209 @@
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SecureBase.Core.Scheduling;
+using SecureBase.Core.Sharing;
+using SecureBase.Core.Time;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+
+namespace SecureBase.Web.Features.Scheduling;
+
+// One session as people see it: a one-off (SessionId) or an occurrence of a series (SeriesId + the date it was due).
+public sealed record SessionView(Guid? SeriesId, LocalDate? OriginalDate, Guid? SessionId, int? Week, SessionParties Parties, string ClientName,
+    DateTimeZone Zone, Instant Start, Instant End, bool Moved, bool Cancelled, ChangedBy? CancelledBy, string? Reason, SessionAttendance? Attendance)
+{
+    public Outcome Outcome => Cancelled
+        ? CancelledBy == ChangedBy.Client ? Core.Scheduling.Outcome.CancelledByClient : Core.Scheduling.Outcome.CancelledByTherapist
+        : Attendance switch
+        {
+            SessionAttendance.Attended => Core.Scheduling.Outcome.Attended,
+            SessionAttendance.NoShow => Core.Scheduling.Outcome.NoShow,
+            SessionAttendance.LateCancellation => Core.Scheduling.Outcome.LateCancellation,
+            _ => Core.Scheduling.Outcome.Unmarked,
+        };
+}
+
+// Sessions of a therapist or a client, and the changes either makes to one: cancel, move, mark attendance.
+public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk desk, TimeProvider clock)
+{
+    Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    public async Task<List<SessionView>> OfTherapistAsync(Guid practiceId, string therapistId, Instant from, Instant to, CancellationToken ct) =>
+        await ListAsync(db.StandingSeries.Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId),
+            db.OneOffSessions.Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId), from, to, ct);
+
+    public async Task<List<SessionView>> OfClientAsync(string clientId, Instant from, Instant to, CancellationToken ct) =>
+        await ListAsync(db.StandingSeries.Where(s => s.ClientId == clientId), db.OneOffSessions.Where(s => s.ClientId == clientId), from, to, ct);
+
+    async Task<List<SessionView>> ListAsync(IQueryable<SeriesRow> seriesQuery, IQueryable<OneOffSession> sessionQuery, Instant from, Instant to, CancellationToken ct)
+    {
+        var result = new List<SessionView>();
+        var series = await seriesQuery.AsNoTracking().ToListAsync(ct);
+        var changes = (await calendar.ChangesAsync(series.Select(s => s.Id), ct)).ToLookup(c => c.SeriesId);
+        foreach (var row in series)
+        {
+            var core = Calendar.ToCore(row);
+            var byDate = changes[row.Id].ToDictionary(c => LocalDate.FromDateOnly(c.OriginalDate));
+            var occurrences = Series.Occurrences(core, from.InZone(core.Zone).Date.PlusWeeks(-1), to.InZone(core.Zone).Date.PlusWeeks(1), changes[row.Id].Select(Calendar.ToCore).ToList());
+            foreach (var o in occurrences.Where(o => o.End > from && o.Start < to))
+            {
+                byDate.TryGetValue(o.OriginalDate, out var change);
+                result.Add(new SessionView(row.Id, o.OriginalDate, null, o.Week, new SessionParties(row.PracticeId, row.TherapistId, row.ClientId), row.ClientName, core.Zone,
+                    o.Start, o.End, o.Moved, o.Cancelled, change?.Cancelled == true ? change.ChangedBy : null, change?.Reason, change?.Attendance));
+            }
+        }
+        var (fromOffset, toOffset) = (from.ToDateTimeOffset(), to.ToDateTimeOffset());
+        var sessions = await sessionQuery.AsNoTracking().Where(s => s.End > fromOffset && s.Start < toOffset).ToListAsync(ct);
+        var zones = await db.BookingProfiles.AsNoTracking().Select(p => new { p.PracticeId, p.TherapistId, p.TimeZoneId }).ToListAsync(ct);
+        foreach (var s in sessions)
+        {
+            var zone = Zones.Find(zones.FirstOrDefault(z => z.PracticeId == s.PracticeId && z.TherapistId == s.TherapistId)?.TimeZoneId);
+            result.Add(new SessionView(null, null, s.Id, null, new SessionParties(s.PracticeId, s.TherapistId, s.ClientId), s.ClientName, zone,
+                Instant.FromDateTimeOffset(s.Start), Instant.FromDateTimeOffset(s.End), false, s.CancelledAt is not null, s.CancelledBy, s.Reason, s.Attendance));
+        }
+        return result.OrderBy(s => s.Start).ToList();
+    }
+
+    // One session by its ids, or null when no such session exists.
+    public async Task<SessionView?> FindAsync(Guid? seriesId, LocalDate? originalDate, Guid? sessionId, CancellationToken ct)
+    {
+        if (sessionId is { } id)
+        {
+            var s = await db.OneOffSessions.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
+            if (s is null) return null;
+            var all = await ListAsync(db.StandingSeries.Where(_ => false), db.OneOffSessions.Where(x => x.Id == id), Instant.FromDateTimeOffset(s.Start), Instant.FromDateTimeOffset(s.End), ct);
+            return all.SingleOrDefault();
+        }
+        if (seriesId is not { } series || originalDate is not { } date) return null;
+        var row = await db.StandingSeries.AsNoTracking().FirstOrDefaultAsync(x => x.Id == series, ct);
+        if (row is null) return null;
+        var core = Calendar.ToCore(row);
+        var changes = await calendar.ChangesAsync([series], ct);
+        var occurrence = Series.Occurrences(core, date, date, changes.Select(Calendar.ToCore).ToList()).SingleOrDefault();
+        if (occurrence is null) return null;
+        var change = changes.FirstOrDefault(c => LocalDate.FromDateOnly(c.OriginalDate) == date);
+        return new SessionView(row.Id, date, null, occurrence.Week, new SessionParties(row.PracticeId, row.TherapistId, row.ClientId), row.ClientName, core.Zone,
+            occurrence.Start, occurrence.End, occurrence.Moved, occurrence.Cancelled, change?.Cancelled == true ? change.ChangedBy : null, change?.Reason, change?.Attendance);
+    }
+
+    public Task<BookingProfile?> ProfileOfAsync(SessionView session, CancellationToken ct) =>
+        db.BookingProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.PracticeId == session.Parties.PracticeId && p.TherapistId == session.Parties.TherapistId, ct);
+
+    static string HolderOf(SessionView session) =>
+        session.SessionId is { } id ? Holders.Session(id) : Holders.Occurrence(session.SeriesId!.Value, session.OriginalDate!.Value);
+
+    // Null when done, else why not.
+    public async Task<string?> CancelAsync(SessionView session, ChangedBy by, string? reason, CancellationToken ct)
+    {
+        if (session.Cancelled) return "This session is already cancelled.";
+        if (session.Start <= Now) return "This session has already begun.";
+        var profile = await ProfileOfAsync(session, ct);
+        if (profile is null) return "This session cannot be changed here.";
+        await desk.RunAsync(profile, async () =>
+        {
+            await desk.ReleaseAsync(HolderOf(session), ct);
+            if (session.SessionId is { } id)
+            {
+                var row = await db.OneOffSessions.FirstAsync(s => s.Id == id, ct);
+                (row.CancelledAt, row.CancelledBy, row.Reason) = (clock.GetUtcNow(), by, reason);
+            }
+            else
+            {
+                var change = await ChangeOfAsync(session, ct);
+                (change.Cancelled, change.ChangedBy, change.Reason, change.ChangedAt) = (true, by, reason, clock.GetUtcNow());
+            }
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
+        return null;
+    }
+
+    // Moves the session to a new start (same length). A client may move only into a free slot; a therapist
+    // anywhere that meets nothing else. Null when done, else why not (nothing changed).
+    public async Task<string?> MoveAsync(SessionView session, Instant start, ChangedBy by, CancellationToken ct)
+    {
+        if (session.Cancelled) return "This session is cancelled.";
+        if (session.Start <= Now) return "This session has already begun.";
+        if (start <= Now) return "Choose a time in the future.";
+        var profile = await ProfileOfAsync(session, ct);
+        if (profile is null) return "This session cannot be changed here.";
+        var end = start + (session.End - session.Start);
+        var date = start.InZone(session.Zone).Date;
+        try
+        {
+            return await desk.RunAsync(profile, async () =>
+            {
+                await desk.ReleaseAsync(HolderOf(session), ct);
+                var taken = await calendar.TakenAsync(profile, date, date, ct);
+                taken.RemoveAll(t => t.Start == session.Start && t.End == session.End);
+                if (by == ChangedBy.Client)
+                {
+                    var availability = await calendar.AvailabilityAsync(profile, ct);
+                    var free = Slots.Free(availability with { MinimumNotice = Duration.FromHours(await ClientNoticeHoursAsync(profile, ct)) }, taken, Now, date, date);
+                    if (!free.Any(s => s.Start == start)) return "That time is not free. Choose one of the times offered.";
+                }
+                await desk.ClaimAsync(profile, [(new Booked(start, end, "the new time"), HolderOf(session))], taken, ct);
+                if (session.SessionId is { } id)
+                {
+                    var row = await db.OneOffSessions.FirstAsync(s => s.Id == id, ct);
+                    (row.Start, row.End) = (start.ToDateTimeOffset(), end.ToDateTimeOffset());
+                }
+                else
+                {
+                    var change = await ChangeOfAsync(session, ct);
+                    var local = start.InZone(session.Zone).LocalDateTime;
+                    (change.MovedToDate, change.MovedToTime, change.ChangedBy, change.ChangedAt) = (local.Date.ToDateOnly(), local.TimeOfDay.ToTimeOnly(), by, clock.GetUtcNow());
+                }
+                await desk.SaveOrTakenAsync(ct);
+                return (string?)null;
+            }, ct);
+        }
+        catch (TimeTakenException taken)
+        {
+            db.ChangeTracker.Clear();
+            return by == ChangedBy.Client ? "That time was just taken. Choose another." : $"That time meets {string.Join("; ", taken.Conflicts.Select(c => c.Replace("the new time meets ", "")))}.";
+        }
+    }
+
+    public async Task<int> ClientNoticeHoursAsync(BookingProfile profile, CancellationToken ct) =>
+        await db.Practices.Where(p => p.Id == profile.PracticeId).Select(p => p.ClientChangeNoticeHours).FirstAsync(ct);
+
+    public async Task<string?> MarkAsync(SessionView session, SessionAttendance? attendance, CancellationToken ct)
+    {
+        if (session.Cancelled) return "A cancelled session has no attendance.";
+        if (session.Start > Now) return "Attendance is marked once the session has begun.";
+        if (session.SessionId is { } id)
+            await db.OneOffSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Attendance, attendance), ct);
+        else
+        {
+            var change = await ChangeOfAsync(session, ct);
+            change.Attendance = attendance;
+            await db.SaveChangesAsync(ct);
+        }
+        return null;
+    }
+
+    async Task<OccurrenceChange> ChangeOfAsync(SessionView session, CancellationToken ct)
+    {
+        var date = session.OriginalDate!.Value.ToDateOnly();
+        var change = await db.OccurrenceChanges.FirstOrDefaultAsync(c => c.SeriesId == session.SeriesId && c.OriginalDate == date, ct);
+        if (change is not null) return change;
+        change = new OccurrenceChange { SeriesId = session.SeriesId!.Value, OriginalDate = date, PracticeId = session.Parties.PracticeId };
+        db.OccurrenceChanges.Add(change);
+        return change;
+    }
+
+    // Ends a series after a date (the earlier part stays as it was); occurrences after it release their time.
+    public async Task EndSeriesAsync(BookingProfile profile, Guid seriesId, LocalDate lastDate, CancellationToken ct) =>
+        await desk.RunAsync(profile, async () =>
+        {
+            var row = await db.StandingSeries.FirstAsync(s => s.Id == seriesId, ct);
+            var earlier = row.StartDate.AddDays(-1);
+            row.Until = lastDate.ToDateOnly() < earlier ? earlier : lastDate.ToDateOnly();
+            var stale = await db.TimeClaims.Where(c => c.Holder.StartsWith(Holders.SeriesPrefix(seriesId))).ToListAsync(ct);
+            var untilText = row.Until.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            db.TimeClaims.RemoveRange(stale.Where(c => string.CompareOrdinal(c.Holder[^10..], untilText) > 0));
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
+}
