@@ -65,6 +65,8 @@ public sealed class MatrixWorld : IAsyncLifetime
             ("Input.Pull", "Toward"), ("Input.Intensity", "7"), ("Input.Response", "PausedAndChoseNew"), ("Input.Note", Canaries["shared note"]), ("ShareWith", withRelationship));
         Assert.Equal(HttpStatusCode.Redirect, shared.StatusCode);
 
+        await SeedSchedulingAsync(with, client);
+
         Subjects["anonymous"] = null;
         Subjects["client"] = client;
         Subjects["other"] = other;
@@ -97,6 +99,21 @@ public sealed class MatrixWorld : IAsyncLifetime
             ("instrument", "ecr-rs"), ("target", "partner"), ("targetName", Canaries["ecr-rs name"]));
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         Ids["openAdministration"] = start.Headers.Location!.OriginalString.Split('/', '?')[3];
+    }
+
+    // "with" opens a booking page; the client asks for a weekly time through it, and "with" approves it.
+    async Task SeedSchedulingAsync(Person with, Person client)
+    {
+        var path = await Scheduling.SchedulingSteps.OpenBookingAsync(App, with);
+        var parts = path.Split('/');
+        (Ids["bookPractice"], Ids["bookTherapist"]) = (parts[2], parts[3]);
+        var slot = (await Scheduling.SchedulingSteps.SlotsAsync(client.Visitor, path))[0];
+        var request = await Scheduling.SchedulingSteps.HoldAsync(App, path, slot, "Client", client.Email);
+        Assert.Equal(HttpStatusCode.Redirect, (await Scheduling.SchedulingSteps.ApproveAsync(with, request, weekly: true)).StatusCode);
+        var series = (await Scheduling.SchedulingSteps.RowsAsync(App, db => db.StandingSeries)).Single();
+        Assert.Equal(Ids["client"], series.ClientId);
+        Ids["series"] = series.Id.ToString();
+        Ids["seriesDate"] = series.StartDate.AddDays(7).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     async Task<string> LogAsync(Person person, params (string, string)[] extra)

@@ -17,7 +17,7 @@ public sealed class Viewers(AppDbContext db)
     {
         if (_current is not null) return _current;
         var userId = user.Id();
-        var sessionId = user.FindFirstValue(Sessions.SessionClaim);
+        var sessionId = user.FindFirstValue(Accounts.Sessions.SessionClaim);
         var mfa = sessionId is not null && await db.UserSessions.AnyAsync(s => s.Id == sessionId && s.UserId == userId && s.SecondFactorAt != null, ct);
         var memberships = await db.PracticeMembers.AsNoTracking().Where(m => m.UserId == userId)
             .Select(m => new Membership(m.PracticeId, m.Role, m.DeactivatedAt == null)).ToListAsync(ct);

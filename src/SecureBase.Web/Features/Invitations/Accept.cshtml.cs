@@ -65,7 +65,7 @@ public sealed class AcceptModel(AppDbContext db, UserManager<AppUser> users, Pra
             foreach (var error in created.Errors) ModelState.AddModelError("", error.Description);
             return Page();
         }
-        await Sessions.SignInAsync(HttpContext, user);
+        await Accounts.Sessions.SignInAsync(HttpContext, user);
         return Redirect(Here);
     }
 
@@ -99,10 +99,11 @@ public sealed class AcceptModel(AppDbContext db, UserManager<AppUser> users, Pra
             db.ConsentGrants.Add(new ConsentGrant { PracticeId = invitation.PracticeId, RelationshipId = relationship.Id, Scope = scope, GrantedAt = now });
         await db.SaveChangesAsync(ct);
         // Sessions this therapist approved for the invited address become this client's.
-        var invited = invitation.Email.ToUpperInvariant();
-        await db.StandingSeries.Where(x => x.PracticeId == invitation.PracticeId && x.TherapistId == invitation.InvitedBy && x.ClientId == null && x.ClientEmail.ToUpper() == invited)
+        // (Approval sends the invitation to exactly the address of the request.)
+        var invited = invitation.Email;
+        await db.StandingSeries.Where(x => x.PracticeId == invitation.PracticeId && x.TherapistId == invitation.InvitedBy && x.ClientId == null && x.ClientEmail == invited)
             .ExecuteUpdateAsync(x => x.SetProperty(r => r.ClientId, SignedIn.Id), ct);
-        await db.OneOffSessions.Where(x => x.PracticeId == invitation.PracticeId && x.TherapistId == invitation.InvitedBy && x.ClientId == null && x.ClientEmail.ToUpper() == invited)
+        await db.OneOffSessions.Where(x => x.PracticeId == invitation.PracticeId && x.TherapistId == invitation.InvitedBy && x.ClientId == null && x.ClientEmail == invited)
             .ExecuteUpdateAsync(x => x.SetProperty(r => r.ClientId, SignedIn.Id), ct);
         await transaction.CommitAsync(ct);
         return Redirect("/Sharing?joined=true");

@@ -63,7 +63,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.EndedAt, now).SetProperty(r => r.EndedBy, User.Id()), ct);
             await db.Invitations.Where(i => i.PracticeId == Practice.Id && i.InvitedBy == member.UserId && i.AcceptedAt == null && i.WithdrawnAt == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.WithdrawnAt, now), ct);
-            await Sessions.EndAllAsync(db, member.UserId, ct);
+            await Accounts.Sessions.EndAllAsync(db, member.UserId, ct);
             await transaction.CommitAsync(ct);
         }
         return Redirect("/Practice?deactivated=true");

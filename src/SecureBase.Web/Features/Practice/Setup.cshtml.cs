@@ -47,7 +47,7 @@ public sealed class SetupModel(AppDbContext db, UserManager<AppUser> users, Setu
             return Page();
         }
         codeFile.Delete();
-        await Sessions.SignInAsync(HttpContext, owner);
+        await Accounts.Sessions.SignInAsync(HttpContext, owner);
         return Redirect(Authorization.SecondFactorGate.EnrolPath + "?ReturnUrl=%2FPractice");
     }
 }

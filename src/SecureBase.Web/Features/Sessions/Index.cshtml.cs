@@ -9,7 +9,7 @@ using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Authorization;
 using SecureBase.Web.Features.Scheduling;
 
-namespace SecureBase.Web.Features.ClientSessions;
+namespace SecureBase.Web.Features.Sessions;
 
 // A client's sessions: the coming ones (move or cancel one themselves up to the practice's notice, else
 // "contact your therapist"), and what changed recently. A session the therapist cancelled stays listed

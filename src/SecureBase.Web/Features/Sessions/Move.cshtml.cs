@@ -9,7 +9,7 @@ using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Authorization;
 using SecureBase.Web.Features.Scheduling;
 
-namespace SecureBase.Web.Features.ClientSessions;
+namespace SecureBase.Web.Features.Sessions;
 
 // A client moves one session (only that one) into a free time of their therapist in the next two weeks.
 public sealed class MoveModel(SessionDesk sessions, Calendar calendar, IAuthorizationService authorization, UserManager<AppUser> users) : PageModel

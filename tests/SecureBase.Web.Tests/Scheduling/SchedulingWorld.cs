@@ -1,0 +1,80 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Tests.Practice;
+
+namespace SecureBase.Web.Tests.Scheduling;
+
+// Booking the way people do it: the therapist opens their page, a visitor asks for a time and confirms
+// by the emailed link, the therapist answers.
+public static partial class SchedulingSteps
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [GeneratedRegex("slot=(\\d+)\"")]
+    private static partial Regex SlotPattern();
+
+    // Weekdays 09:00–17:00 (or the hours given) on the therapist's clock, 50 + 10 minutes; returns the page's address.
+    public static async Task<string> OpenBookingAsync(PracticeApp app, Person therapist, string zone = "Europe/Berlin", int horizonWeeks = 26,
+        int noticeHours = 24, int holdHours = 48, string from = "09:00", string to = "17:00", string handle = "")
+    {
+        (string, string)[] fields =
+        [
+            ("Input.PublicPage", "true"), ("Input.DisplayName", "Dr " + therapist.Email.Split('@')[0]),
+            ("Input.Handle", handle.Length > 0 ? handle : therapist.Email.Split('@')[0].Replace('.', '-')), ("Input.TimeZone", zone),
+            ("Input.SessionMinutes", "50"), ("Input.BufferMinutes", "10"), ("Input.NoticeHours", $"{noticeHours}"), ("Input.HorizonWeeks", $"{horizonWeeks}"),
+            ("Input.HoldHours", $"{holdHours}"),
+            .. Enumerable.Range(0, 7).SelectMany(i => new[]
+            {
+                ($"Input.Days[{i}].Open", i < 5 ? "true" : "false"), ($"Input.Days[{i}].From", from), ($"Input.Days[{i}].To", to),
+            }),
+        ];
+        var saved = await therapist.Visitor.PostAsync("/Schedule/Settings", fields);
+        Assert.True(saved.StatusCode == HttpStatusCode.Redirect, await saved.Content.ReadAsStringAsync(Ct));
+        var page = await therapist.Visitor.Client.GetStringAsync("/Schedule/Settings", Ct);
+        return Regex.Match(page, "href=\"(/book/[^\"]+)\"").Groups[1].Value;
+    }
+
+    // The slots offered on the page, as Unix seconds.
+    public static async Task<IReadOnlyList<long>> SlotsAsync(Visitor visitor, string path, string zone = "Europe/Berlin", int week = 0)
+    {
+        var page = await visitor.Client.GetStringAsync($"{path}?zone={Uri.EscapeDataString(zone)}&week={week}", Ct);
+        return SlotPattern().Matches(page).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+    }
+
+    public static Task<HttpResponseMessage> RequestAsync(Visitor visitor, string path, long slot, string name, string email, bool weekly = true, string zone = "Europe/Berlin", string? message = null)
+    {
+        var page = $"{path}?zone={Uri.EscapeDataString(zone)}&slot={slot}";
+        return visitor.PostAsync(page, page, ("Input.Slot", $"{slot}"), ("Input.TimeZone", zone), ("Input.Name", name), ("Input.Email", email),
+            ("Input.Weekly", weekly ? "true" : "false"), ("Input.Message", message ?? ""), ("Input.Website", ""));
+    }
+
+    // The token of the newest confirmation link mailed to the address.
+    public static string ConfirmToken(SecureBaseApp app, string email)
+    {
+        var link = app.Mail().Last(m => m.To == email && m.Subject == "Please confirm your request").Link("/book/confirm");
+        return Uri.UnescapeDataString(link[(link.IndexOf("token=", StringComparison.Ordinal) + 6)..]);
+    }
+
+    public static Task<HttpResponseMessage> ConfirmAsync(Visitor visitor, string token) =>
+        visitor.PostAsync($"/book/confirm?token={Uri.EscapeDataString(token)}", "/book/confirm", ("Token", token));
+
+    // Request, confirm: the slot is held for this person.
+    public static async Task<Guid> HoldAsync(PracticeApp app, string path, long slot, string name, string email, bool weekly = true)
+    {
+        var visitor = new Visitor(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await RequestAsync(visitor, path, slot, name, email, weekly)).StatusCode);
+        var confirmed = await ConfirmAsync(visitor, ConfirmToken(app, email));
+        Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        return await app.InScopeAsync(async s => (await s.GetRequiredService<AppDbContext>().BookingRequests.OrderByDescending(r => r.CreatedAt).FirstAsync(r => r.Email == email, Ct)).Id);
+    }
+
+    public static Task<HttpResponseMessage> ApproveAsync(Person therapist, Guid requestId, bool weekly) =>
+        therapist.Visitor.PostAsync("/Schedule/Requests", "/Schedule/Requests?handler=Approve", ("requestId", $"{requestId}"), ("weekly", weekly ? "true" : "false"));
+
+    public static Task<List<T>> RowsAsync<T>(PracticeApp app, Func<AppDbContext, IQueryable<T>> query) =>
+        app.InScopeAsync(s => query(s.GetRequiredService<AppDbContext>()).ToListAsync(Ct));
+}
