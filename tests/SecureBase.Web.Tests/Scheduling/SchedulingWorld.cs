@@ -45,9 +45,11 @@ public static partial class SchedulingSteps
         return SlotPattern().Matches(page).Select(m => long.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
     }
 
-    public static Task<HttpResponseMessage> RequestAsync(Visitor visitor, string path, long slot, string name, string email, bool weekly = true, string zone = "Europe/Berlin", string? message = null)
+    // Posts the form of the page for formSlot (default: the slot itself), asking for slot.
+    public static Task<HttpResponseMessage> RequestAsync(Visitor visitor, string path, long slot, string name, string email, bool weekly = true, string zone = "Europe/Berlin",
+        string? message = null, long? formSlot = null)
     {
-        var page = $"{path}?zone={Uri.EscapeDataString(zone)}&slot={slot}";
+        var page = $"{path}?zone={Uri.EscapeDataString(zone)}&slot={formSlot ?? slot}";
         return visitor.PostAsync(page, page, ("Input.Slot", $"{slot}"), ("Input.TimeZone", zone), ("Input.Name", name), ("Input.Email", email),
             ("Input.Weekly", weekly ? "true" : "false"), ("Input.Message", message ?? ""), ("Input.Website", ""));
     }
@@ -72,8 +74,13 @@ public static partial class SchedulingSteps
         return await app.InScopeAsync(async s => (await s.GetRequiredService<AppDbContext>().BookingRequests.OrderByDescending(r => r.CreatedAt).FirstAsync(r => r.Email == email, Ct)).Id);
     }
 
-    public static Task<HttpResponseMessage> ApproveAsync(Person therapist, Guid requestId, bool weekly) =>
-        therapist.Visitor.PostAsync("/Schedule/Requests", "/Schedule/Requests?handler=Approve", ("requestId", $"{requestId}"), ("weekly", weekly ? "true" : "false"));
+    // Posts the approval (with the person's anti-forgery token, whether or not the page shows that request).
+    public static async Task<HttpResponseMessage> ApproveAsync(Person therapist, Guid requestId, bool weekly)
+    {
+        var token = await therapist.Visitor.TokenAsync("/Schedule/Settings");
+        return await therapist.Visitor.Client.PostAsync("/Schedule/Requests?handler=Approve", new FormUrlEncodedContent(
+            [new("requestId", $"{requestId}"), new("weekly", weekly ? "true" : "false"), new("__RequestVerificationToken", token)]), Ct);
+    }
 
     public static Task<List<T>> RowsAsync<T>(PracticeApp app, Func<AppDbContext, IQueryable<T>> query) =>
         app.InScopeAsync(s => query(s.GetRequiredService<AppDbContext>()).ToListAsync(Ct));
