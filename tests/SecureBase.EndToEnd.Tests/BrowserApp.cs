@@ -54,6 +54,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return System.Text.RegularExpressions.Regex.Match(body, @"https?://[^/\s]+(" + System.Text.RegularExpressions.Regex.Escape(path) + @"\S*)").Groups[1].Value;
     }
 
+    // The body of the newest mail to an address with this subject.
+    public string MailBody(string email, string subject) =>
+        Directory.GetFiles(Path.Combine(_folder, "data", "mail"), "*.eml").Order(StringComparer.Ordinal)
+            .Select(f => { using var m = MimeKit.MimeMessage.Load(f); return (To: m.To.Mailboxes.First().Address, m.Subject, Body: m.TextBody ?? ""); })
+            .Last(m => m.To == email && m.Subject == subject).Body;
+
     // The path of the newest confirmation link mailed to an address (.eml files in the data folder).
     public string ConfirmationLink(string email)
     {
@@ -64,9 +70,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     // A phone-sized page that records every request it makes.
-    public async Task<(IBrowserContext Context, IPage Page, List<string> Requests)> NewPhoneAsync()
+    public async Task<(IBrowserContext Context, IPage Page, List<string> Requests)> NewPhoneAsync(string? timeZone = null)
     {
-        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, HasTouch = true });
+        var context = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 375, Height = 812 }, IsMobile = true, HasTouch = true, TimezoneId = timeZone });
         var page = await context.NewPageAsync();
         // A cold first run on two busy cores (JIT, Chromium start-up) can take longer than Playwright's defaults.
         page.SetDefaultTimeout(60_000);

@@ -16,7 +16,7 @@ public class PracticeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
     static readonly PageAssertionsToHaveURLOptions Long = new() { Timeout = 30_000 };
     const string Password = "correct horse battery staple";
 
-    static async Task AccessibleAsync(IPage page, string? screenshot = null)
+    internal static async Task AccessibleAsync(IPage page, string? screenshot = null)
     {
         await page.WaitForLoadStateAsync(LoadState.Load);   // axe on a page whose stylesheet has not applied yet sees every target as tiny
         var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
@@ -29,7 +29,7 @@ public class PracticeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
     }
 
     // Enrols the authenticator shown on the page, keeps the recovery codes, continues.
-    static async Task EnrolAsync(IPage page, string name)
+    internal static async Task EnrolAsync(IPage page, string name)
     {
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Accounts/TwoFactor"), Long);
         await AccessibleAsync(page, $"{name}-enrol");

@@ -48,6 +48,20 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         return Redirect($"/Practice?invited=true");
     }
 
+    // How long before a session clients may still move or cancel it themselves (a practice policy; 24 hours by default).
+    public async Task<IActionResult> OnPostNoticeAsync(int? noticeHours)
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (noticeHours is not (>= 0 and <= 168))
+        {
+            ModelState.AddModelError("noticeHours", "Enter a number of hours from 0 to 168.");
+            return Page();
+        }
+        var id = Practice.Id;
+        await db.Practices.Where(p => p.Id == id).ExecuteUpdateAsync(x => x.SetProperty(p => p.ClientChangeNoticeHours, noticeHours.Value), HttpContext.RequestAborted);
+        return Redirect("/Practice?notice=true");
+    }
+
     public async Task<IActionResult> OnPostDeactivateAsync(string? userId)
     {
         if (!await LoadAsync()) return NotFound();
@@ -97,7 +111,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
             .OrderBy(i => i.Email).Select(i => new OpenInvitation(i.Id, i.Email, i.ExpiresAt)).ToListAsync(ct);
         Message = Request.Query.ContainsKey("invited") ? "Invitation sent. The link works once, for 7 days."
             : Request.Query.ContainsKey("deactivated") ? "Deactivated. Their sessions have ended and they no longer see any client."
-            : Request.Query.ContainsKey("withdrawn") ? "Invitation withdrawn: its link no longer works." : null;
+            : Request.Query.ContainsKey("withdrawn") ? "Invitation withdrawn: its link no longer works."
+            : Request.Query.ContainsKey("notice") ? "Saved: clients see the new notice period at once." : null;
         return true;
     }
 }

@@ -27,11 +27,33 @@ public static class ProgressData
     {
         var entries = await db.ActivationEntries.OwnedBy(userId).AsNoTracking().OrderByDescending(e => e.OccurredAt).Take(count).ToListAsync(ct);
         var expectations = await db.ExpectationEntries.AsNoTracking().Where(e => e.UserId == userId).OrderByDescending(e => e.RecordedAt).Take(count).ToListAsync(ct);
-        return entries.Select(e => new TimelineEvent(e.OccurredAt, "Moment", $"{Labels.Brief(e.Pull)}, intensity {e.Intensity}: {Labels.Of(e.Response).ToLowerInvariant()}", $"/Log/Edit/{e.Id}"))
+        var absences = await TherapistCancellationsAsync(db, userId, ct);
+        return absences.Concat(entries.Select(e => new TimelineEvent(e.OccurredAt, "Moment", $"{Labels.Brief(e.Pull)}, intensity {e.Intensity}: {Labels.Of(e.Response).ToLowerInvariant()}", $"/Log/Edit/{e.Id}"))
             .Concat(administrations.Select(a => new TimelineEvent(a.CompletedAt!.Value, "Questionnaire", $"Completed the {a.InstrumentId.ToUpperInvariant()}", $"/Questionnaires/Result/{a.Id}")))
-            .Concat(expectations.Select(Describe))
+            .Concat(expectations.Select(Describe)))
             .OrderByDescending(e => e.When).Take(count).ToList();
     }
+
+    // Sessions the therapist cancelled, at the time they were due: a therapist's absence is itself an attachment-relevant event.
+    static async Task<List<TimelineEvent>> TherapistCancellationsAsync(AppDbContext db, string userId, CancellationToken ct)
+    {
+        var byTherapist = SecureBase.Core.Scheduling.ChangedBy.Therapist;
+        var occurrences = await (from c in db.OccurrenceChanges.AsNoTracking()
+                                 join s in db.StandingSeries on c.SeriesId equals s.Id
+                                 where s.ClientId == userId && c.Cancelled && c.ChangedBy == byTherapist
+                                 select new { c.OriginalDate, c.MovedToDate, c.MovedToTime, c.Reason, s.Time, s.TimeZoneId }).ToListAsync(ct);
+        var sessions = await db.OneOffSessions.AsNoTracking().Where(s => s.ClientId == userId && s.CancelledBy == byTherapist).ToListAsync(ct);
+        return occurrences.Select(o =>
+            {
+                var local = (o.MovedToDate ?? o.OriginalDate).ToDateTime(o.MovedToTime ?? o.Time);
+                var when = SecureBase.Core.Time.LocalTimes.ToInstant(NodaTime.LocalDateTime.FromDateTime(local), SecureBase.Core.Time.Zones.Find(o.TimeZoneId)).ToDateTimeOffset();
+                return Cancelled(when, o.Reason);
+            })
+            .Concat(sessions.Select(s => Cancelled(s.Start, s.Reason))).ToList();
+    }
+
+    static TimelineEvent Cancelled(DateTimeOffset when, string? reason) =>
+        new(when, "Session", "Your therapist cancelled this session" + (reason is null ? "" : $" ({reason})"), "/Sessions");
 
     static TimelineEvent Describe(ExpectationEntry e) => e switch
     {

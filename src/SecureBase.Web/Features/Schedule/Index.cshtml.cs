@@ -33,6 +33,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
             "moved" => "Moved. Your client sees the new time.",
             "marked" => "Attendance saved.",
             "ended" => "The weekly series ends after that date; earlier sessions stay as they were.",
+            "changed" => "From that date the series continues at the new time; earlier sessions stay as they were.",
+            "break" => $"Break announced: {Request.Query["count"]} sessions cancelled. Your clients see it on their sessions page and timeline.",
             _ => null,
         };
         return Page();
@@ -49,10 +51,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     public async Task<IActionResult> OnPostMoveAsync(Guid? seriesId, DateOnly? date, Guid? sessionId, string? to)
     {
         if (await FindAsync(seriesId, date, sessionId) is not { } session) return NotFound();
-        var parsed = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(to ?? "");
-        if (!parsed.Success || parsed.Value.Year is < 2000 or > 2200 || parsed.Value.Minute % 5 != 0)
-            return await FailAsync("Enter the new date and time on 5-minute steps, like 2026-03-02 10:00.");
-        var start = Core.Time.LocalTimes.ToInstant(parsed.Value, session.Zone);
+        if (ParseLocal(to) is not { } local) return await FailAsync("Enter the new date and time on 5-minute steps, like 2026-03-02 10:00.");
+        var start = Core.Time.LocalTimes.ToInstant(local, session.Zone);
         return await sessions.MoveAsync(session, start, ChangedBy.Therapist, HttpContext.RequestAborted) is { } problem
             ? await FailAsync(problem, StatusCodes.Status409Conflict) : Redirect("/Schedule?done=moved");
     }
@@ -67,6 +67,31 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
             value = parsed;
         }
         return await sessions.MarkAsync(session, value, HttpContext.RequestAborted) is { } problem ? await FailAsync(problem) : Redirect("/Schedule?done=marked");
+    }
+
+    public async Task<IActionResult> OnPostChangeFromAsync(Guid? seriesId, DateOnly? date, string? to)
+    {
+        if (await FindAsync(seriesId, date, null) is not { } session) return NotFound();
+        if (ParseLocal(to) is not { } first) return await FailAsync("Enter the first new date and time on 5-minute steps, like 2026-03-02 10:00.");
+        return await sessions.ChangeFromAsync(Profile, session, first, HttpContext.RequestAborted) is { } problem
+            ? await FailAsync(problem, StatusCodes.Status409Conflict) : Redirect("/Schedule?done=changed");
+    }
+
+    public async Task<IActionResult> OnPostBreakAsync(DateOnly? from, DateOnly? to, string? reason)
+    {
+        if (!await LoadProfileAsync()) return NotFound();
+        if (from is null || to is null || to < from || to.Value.DayNumber - from.Value.DayNumber > 366)
+            return await FailAsync("Enter the first and last day of the break, at most a year apart.");
+        if (reason is { Length: > 300 }) return await FailAsync("Keep the reason to 300 characters.");
+        var count = await sessions.BreakAsync(Profile, LocalDate.FromDateOnly(from.Value), LocalDate.FromDateOnly(to.Value),
+            string.IsNullOrWhiteSpace(reason) ? "a break" : reason.Trim(), HttpContext.RequestAborted);
+        return Redirect($"/Schedule?done=break&count={count}");
+    }
+
+    static LocalDateTime? ParseLocal(string? text)
+    {
+        var parsed = LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(text ?? "");
+        return parsed.Success && parsed.Value.Year is >= 2000 and <= 2200 && parsed.Value.Minute % 5 == 0 ? parsed.Value : null;
     }
 
     public async Task<IActionResult> OnPostEndSeriesAsync(Guid? seriesId, DateOnly? date)

@@ -54,7 +54,9 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         }
         var (fromOffset, toOffset) = (from.ToDateTimeOffset(), to.ToDateTimeOffset());
         var sessions = await sessionQuery.AsNoTracking().Where(s => s.End > fromOffset && s.Start < toOffset).ToListAsync(ct);
-        var zones = await db.BookingProfiles.AsNoTracking().Select(p => new { p.PracticeId, p.TherapistId, p.TimeZoneId }).ToListAsync(ct);
+        var therapists = sessions.Select(s => s.TherapistId).Distinct().ToList();
+        var zones = await db.BookingProfiles.AsNoTracking().Where(p => therapists.Contains(p.TherapistId))
+            .Select(p => new { p.PracticeId, p.TherapistId, p.TimeZoneId }).ToListAsync(ct);
         foreach (var s in sessions)
         {
             var zone = Zones.Find(zones.FirstOrDefault(z => z.PracticeId == s.PracticeId && z.TherapistId == s.TherapistId)?.TimeZoneId);
@@ -191,6 +193,61 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         change = new OccurrenceChange { SeriesId = session.SeriesId!.Value, OriginalDate = date, PracticeId = session.Parties.PracticeId };
         db.OccurrenceChanges.Add(change);
         return change;
+    }
+
+    // Changes a weekly series from one of its occurrences onward: the earlier part stays as it was (the old
+    // series ends the day before), and a new series at the new weekday and time starts with `first`, checked
+    // on every occurrence to the horizon. Null when done, else what is in the way (nothing changed).
+    public async Task<string?> ChangeFromAsync(BookingProfile profile, SessionView from, LocalDateTime first, CancellationToken ct)
+    {
+        if (from.SeriesId is not { } seriesId || from.OriginalDate is not { } cutoff) return "Only a weekly series changes from a date on.";
+        if (LocalTimes.ToInstant(first, from.Zone) <= Now) return "Choose a first new session in the future.";
+        if (first.Date < cutoff) return "The new time starts on or after the session you chose.";
+        try
+        {
+            return await desk.RunAsync(profile, async () =>
+            {
+                var old = await db.StandingSeries.FirstAsync(s => s.Id == seriesId, ct);
+                if (old.Until is { } until && until < cutoff.ToDateOnly()) return "This series has already ended.";
+                var cutoffText = cutoff.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+                var later = (await db.TimeClaims.Where(c => c.Holder.StartsWith(Holders.SeriesPrefix(seriesId))).ToListAsync(ct))
+                    .Where(c => string.CompareOrdinal(c.Holder[^10..], cutoffText) >= 0).ToList();
+                db.TimeClaims.RemoveRange(later);
+                old.Until = cutoff.PlusDays(-1).ToDateOnly();
+                await db.SaveChangesAsync(ct);
+
+                var next = new SeriesRow
+                {
+                    Id = Guid.NewGuid(), PracticeId = old.PracticeId, TherapistId = old.TherapistId, ClientId = old.ClientId, ClientEmail = old.ClientEmail,
+                    ClientName = old.ClientName, Day = (int)first.DayOfWeek, Time = first.TimeOfDay.ToTimeOnly(), LengthMinutes = old.LengthMinutes,
+                    TimeZoneId = old.TimeZoneId, StartDate = first.Date.ToDateOnly(), CreatedAt = clock.GetUtcNow(),
+                };
+                var horizon = LocalDate.Max(calendar.HorizonEnd(profile), first.Date);
+                next.ClaimedThrough = horizon.ToDateOnly();
+                var proposed = Series.Occurrences(Calendar.ToCore(next), first.Date, horizon, [])
+                    .Select(o => (new Booked(o.Start, o.End, $"week {o.Week} ({Show.Day(o.Start, from.Zone)})"), Holders.Occurrence(next.Id, o.OriginalDate))).ToList();
+                await desk.ClaimAsync(profile, proposed, await calendar.TakenAsync(profile, first.Date, horizon, ct), ct);
+                db.StandingSeries.Add(next);
+                await desk.SaveOrTakenAsync(ct);
+                return (string?)null;
+            }, ct);
+        }
+        catch (TimeTakenException taken)
+        {
+            db.ChangeTracker.Clear();
+            return $"The new time meets other bookings: {string.Join("; ", taken.Conflicts)}. Nothing changed.";
+        }
+    }
+
+    // An announced break: every session of the therapist from one date to another (their clock) is cancelled by them, with the reason.
+    public async Task<int> BreakAsync(BookingProfile profile, LocalDate from, LocalDate to, string reason, CancellationToken ct)
+    {
+        var zone = Calendar.ZoneOf(profile);
+        var due = await OfTherapistAsync(profile.PracticeId, profile.TherapistId, from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant(), ct);
+        var cancelled = 0;
+        foreach (var session in due.Where(s => !s.Cancelled && s.Start > Now))
+            if (await CancelAsync(session, ChangedBy.Therapist, reason, ct) is null) cancelled++;
+        return cancelled;
     }
 
     // Ends a series after a date (the earlier part stays as it was); occurrences after it release their time.
