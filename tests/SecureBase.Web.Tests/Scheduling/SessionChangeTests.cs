@@ -1,0 +1,155 @@
+using System.Net;
+using NodaTime;
+using SecureBase.Core.Scheduling;
+using SecureBase.Data.Model;
+using SecureBase.Web.Tests.Practice;
+
+namespace SecureBase.Web.Tests.Scheduling;
+
+// What happens to sessions after approval: the client's notice, the therapist's cancellations on the
+// client's timeline, a series changed from a date onward, a break, attendance and its figures.
+public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<PracticeApp>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static async Task<string> BodyAsync(HttpResponseMessage response) => await response.Content.ReadAsStringAsync(Ct);
+
+    // A practice whose owner has one weekly client (signed in, the series theirs); returns both and the series.
+    async Task<(Person Therapist, Person Client, SeriesRow Series, string Path)> WeeklyClientAsync()
+    {
+        var name = $"s{Guid.NewGuid():N}"[..10];
+        var therapist = await PracticeSteps.AddPracticeAsync(app, $"Practice {name}", $"{name}@example.org");
+        var path = await SchedulingSteps.OpenBookingAsync(app, therapist);
+        var email = $"c-{name}@example.org";
+        var slot = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, week: 1))[0];
+        var id = await SchedulingSteps.HoldAsync(app, path, slot, "Cam", email);
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, id, weekly: true)).StatusCode);
+        var client = new Person(app, email);
+        await client.AcceptInvitationAsync();
+        var series = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email))).Single();
+        Assert.NotNull(series.ClientId);
+        return (therapist, client, series, path);
+    }
+
+    static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    static async Task<HttpResponseMessage> PostWithTokenAsync(Person person, string tokenPage, string action, params (string Name, string Value)[] fields)
+    {
+        var token = await person.Visitor.TokenAsync(tokenPage);
+        return await person.Visitor.Client.PostAsync(action, new FormUrlEncodedContent(
+            fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))), Ct);
+    }
+
+    [Fact]
+    public async Task TheClientCancelsUpToTheNoticeAndIsToldToCallAfterIt()
+    {
+        var (_, client, series, _) = await WeeklyClientAsync();
+        var second = Date(series.StartDate.AddDays(7));
+        var cancelled = await PostWithTokenAsync(client, "/Accounts/Profile", "/Sessions?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", second), ("reason", "a work trip"));
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var change = (await SchedulingSteps.RowsAsync(app, db => db.OccurrenceChanges.Where(c => c.SeriesId == series.Id))).Single();
+        Assert.Equal((true, ChangedBy.Client, "a work trip"), (change.Cancelled, change.ChangedBy, change.Reason));
+
+        // The first session is less than 24 hours away once the clock reaches its eve: too late to change here.
+        var first = await SchedulingSteps.RowsAsync(app, db => db.TimeClaims.Where(c => c.Holder == $"series:{series.Id:N}:{Date(series.StartDate)}"));
+        var start = DateTimeOffset.FromUnixTimeSeconds(first.Min(c => c.Minute) * 60);
+        app.Clock.Advance(start - app.Clock.GetUtcNow() - TimeSpan.FromHours(23));
+        await client.SignInAsync();
+        Assert.Contains("please contact your therapist", await BodyAsync(await client.Visitor.GetAsync("/Sessions")), StringComparison.Ordinal);
+        var late = await PostWithTokenAsync(client, "/Accounts/Profile", "/Sessions?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)));
+        Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
+        Assert.Contains("too late to cancel this session here", await BodyAsync(late), StringComparison.Ordinal);
+        var moveLate = await client.Visitor.GetAsync($"/Sessions/Move?seriesId={series.Id}&date={Date(series.StartDate)}");
+        Assert.Contains("too late to move this session here", await BodyAsync(moveLate), StringComparison.Ordinal);
+        Assert.Single(await SchedulingSteps.RowsAsync(app, db => db.OccurrenceChanges.Where(c => c.SeriesId == series.Id)));
+    }
+
+    [Fact]
+    public async Task ATherapistsCancellationAndABreakReachTheClientsTimeline()
+    {
+        var (therapist, client, series, _) = await WeeklyClientAsync();
+        var cancelled = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("reason", "I am ill"));
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var from = series.StartDate.AddDays(14);
+        var pause = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Break", ("from", Date(from)), ("to", Date(from.AddDays(13))), ("reason", "winter holiday"));
+        Assert.Equal(HttpStatusCode.Redirect, pause.StatusCode);
+        Assert.Contains("count=2", pause.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        var progress = await BodyAsync(await client.Visitor.GetAsync("/Progress"));
+        Assert.Contains("Your therapist cancelled this session (I am ill)", progress, StringComparison.Ordinal);
+        Assert.Equal(2, progress.Split("Your therapist cancelled this session (winter holiday)").Length - 1);
+        var sessions = await BodyAsync(await client.Visitor.GetAsync("/Sessions"));
+        Assert.Contains("cancelled by your therapist (I am ill)", sessions, StringComparison.Ordinal);
+        // Week 2 still stands; the freed times are offered again.
+        Assert.Contains(Date(series.StartDate.AddDays(7)), string.Join(",", (await SchedulingSteps.RowsAsync(app, db => db.TimeClaims.Where(c => c.Holder.StartsWith($"series:{series.Id:N}:")))).Select(c => c.Holder)), StringComparison.Ordinal);
+        Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.TimeClaims.Where(c => c.Holder == $"series:{series.Id:N}:{Date(series.StartDate)}")));
+    }
+
+    [Fact]
+    public async Task ASeriesChangedFromADateKeepsItsEarlierPartAndRefusesACollision()
+    {
+        var (therapist, _, series, path) = await WeeklyClientAsync();
+        var zone = DateTimeZoneProviders.Tzdb[series.TimeZoneId];
+        var cutoff = series.StartDate.AddDays(21);   // week 4
+        var newFirst = LocalDate.FromDateOnly(cutoff).PlusDays(1).At(new LocalTime(16, 0));
+        var changed = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom",
+            ("seriesId", $"{series.Id}"), ("date", Date(cutoff)), ("to", newFirst.ToString("uuuu-MM-dd'T'HH:mm", null)));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        var all = await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == series.ClientEmail));
+        Assert.Equal(2, all.Count);
+        var old = all.Single(s => s.Id == series.Id);
+        Assert.Equal(cutoff.AddDays(-1), old.Until);
+        var next = all.Single(s => s.Id != series.Id);
+        Assert.Equal((series.ClientId, new TimeOnly(16, 0), (int)newFirst.DayOfWeek), (next.ClientId, next.Time, next.Day));
+        // The old weeks 1-3 keep their claims; week 4 on is released.
+        var claims = (await SchedulingSteps.RowsAsync(app, db => db.TimeClaims.Where(c => c.Holder.StartsWith($"series:{series.Id:N}:")))).Select(c => c.Holder[^10..]).Distinct().Order().ToList();
+        Assert.Equal([Date(series.StartDate), Date(series.StartDate.AddDays(7)), Date(series.StartDate.AddDays(14))], claims);
+
+        // Changing the new series onto a time that another client holds is refused and changes nothing.
+        var otherSlot = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, week: 6))[0];
+        var other = await SchedulingSteps.HoldAsync(app, path, otherSlot, "Oli", $"o-{Guid.NewGuid():N}@example.org");
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, other, weekly: false)).StatusCode);
+        var onto = Instant.FromUnixTimeSeconds(otherSlot).InZone(zone).LocalDateTime;
+        var refused = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom",
+            ("seriesId", $"{next.Id}"), ("date", Date(next.StartDate)), ("to", onto.ToString("uuuu-MM-dd'T'HH:mm", null)));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var refusal = await BodyAsync(refused);
+        Assert.True(refusal.Contains("meets", StringComparison.Ordinal), refusal[refusal.IndexOf("<main", StringComparison.Ordinal)..]);
+        Assert.Equal(2, (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == series.ClientEmail))).Count);
+        Assert.Null((await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.Id == next.Id))).Single().Until);
+    }
+
+    [Fact]
+    public async Task AttendanceIsMarkedOncePastAndSummedUp()
+    {
+        var (therapist, _, series, _) = await WeeklyClientAsync();
+        var early = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("attendance", "Attended"));
+        Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
+        Assert.Contains("once the session has begun", await BodyAsync(early), StringComparison.Ordinal);
+
+        app.Clock.Advance(TimeSpan.FromDays(7 * 3 + 8));
+        await therapist.SignInAsync();
+        foreach (var (week, outcome) in new[] { (0, "Attended"), (1, "NoShow"), (2, "Attended"), (3, "Attended") })
+        {
+            var marked = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7 * week))), ("attendance", outcome));
+            Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
+        }
+        var bad = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("attendance", "Maybe"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var schedule = await BodyAsync(await therapist.Visitor.GetAsync("/Schedule"));
+        // Cam: 2 weeks in a row, 3 of 4 attended (75 %), one no-show.
+        Assert.Matches("<th scope=\"row\">Cam</th><td>2</td>\\s*<td>75% of 4</td>\\s*<td>0</td><td>0</td><td>1</td>", schedule);
+    }
+
+    [Fact]
+    public async Task TheOwnerSetsTheNoticeClientsMayChangeWithin()
+    {
+        var (therapist, _, _, _) = await WeeklyClientAsync();
+        var saved = await therapist.Visitor.PostAsync("/Practice", "/Practice?handler=Notice", ("noticeHours", "48"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("value=\"48\"", await BodyAsync(await therapist.Visitor.GetAsync("/Practice")), StringComparison.Ordinal);
+        var bad = await therapist.Visitor.PostAsync("/Practice", "/Practice?handler=Notice", ("noticeHours", "-3"));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("from 0 to 168", await BodyAsync(bad), StringComparison.Ordinal);
+    }
+}
