@@ -152,4 +152,19 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("from 0 to 168", await BodyAsync(bad), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AClientWhoDeletesTheirAccountTakesTheirSessionsAndFreesTheTime()
+    {
+        var (_, client, series, path) = await WeeklyClientAsync();
+        var firstCell = (await SchedulingSteps.RowsAsync(app, db => db.TimeClaims.Where(c => c.Holder == $"series:{series.Id:N}:{Date(series.StartDate.AddDays(7))}"))).Min(c => c.Minute);
+        Assert.DoesNotContain(firstCell * 60, await SchedulingSteps.SlotsAsync(new Visitor(app), path, week: 2));
+        var deleted = await client.Visitor.PostAsync("/MyData/Delete", ("Password", client.Password));
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.Id == series.Id)));
+        Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.TimeClaims.Where(c => c.Holder.StartsWith($"series:{series.Id:N}:"))));
+        Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.BookingRequests.Where(r => r.Email == client.Email)));
+        Assert.Contains(firstCell * 60, await SchedulingSteps.SlotsAsync(new Visitor(app), path, week: 2));
+        Assert.False(await app.DatabaseContainsAsync(client.Email), "the address is still in the database files");
+    }
 }

@@ -44,6 +44,7 @@ public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOu
             // Invitations addressed to them would say, after they are gone, that they were someone's client.
             var address = Email.EmailAddresses.Normalize(user.Email) ?? user.Email!;
             await db.Invitations.Where(i => i.Email == address || i.AcceptedBy == user.Id).ExecuteDeleteAsync(ct);
+            await Scheduling.SchedulingErasure.ForgetClientAsync(db, user.Id, address, ct);
             var result = await users.DeleteAsync(user);
             if (!result.Succeeded) throw new InvalidOperationException("The account could not be deleted.");
             await transaction.CommitAsync(ct);
