@@ -50,13 +50,17 @@ public static class Slots
             foreach (var (windowFrom, windowTo) in windows.OrderBy(w => w.From))
             {
                 var windowEnd = LocalTimes.ToInstant(date.At(windowTo), zone);
+                Booked? previous = null;
                 for (var local = date.At(windowFrom); ; local = local.Plus(step))
                 {
                     var start = LocalTimes.ToInstant(local, zone);
                     var end = start + availability.SessionLength;
                     if (end > windowEnd || local.Date != date) break;
-                    if (start < earliest) continue;
                     var candidate = new Booked(start, end, "slot");
+                    // A spring-forward gap moves a local start forward onto the session before it: offer only one of the two.
+                    if (previous is not null && candidate.Overlaps(previous, availability.Buffer)) continue;
+                    previous = candidate;
+                    if (start < earliest) continue;
                     if (booked.Any(b => candidate.Overlaps(b, availability.Buffer))) continue;
                     slots.Add(new Slot(start, end));
                 }

@@ -197,4 +197,22 @@ public class SlotTests
         var slots = Slots.Free(availability, [], now, Date("2026-05-11"), Date("2026-05-18")).Select(s => s.Start.InZone(availability.Zone).LocalDateTime).ToList();
         Assert.Equal([new LocalDateTime(2026, 5, 18, 15, 0)], slots);
     }
+
+    // On a spring-forward night a start inside the gap moves forward onto the session before it; only one
+    // of the two is offered, and no two offered slots ever overlap (Lord Howe, 4 October 2026, 02:00 → 02:30).
+    [Theory]
+    [InlineData("Australia/Lord_Howe", "2026-10-04", 30)]
+    [InlineData("America/New_York", "2026-03-08", 60)]
+    public void NoTwoSlotsOverlapOnASpringForwardNight(string zone, string date, int gapMinutes)
+    {
+        var tz = DateTimeZoneProviders.Tzdb[zone];
+        var day = Date(date);
+        var availability = new Availability(tz, [new Hours(day.DayOfWeek, new LocalTime(0, 30), new LocalTime(6, 0))], [],
+            Duration.FromMinutes(50), Duration.FromMinutes(10), Duration.Zero, Period.FromWeeks(8));
+        var slots = Slots.Free(availability, [], day.PlusDays(-3).AtStartOfDayInZone(tz).ToInstant(), day, day);
+        for (var i = 1; i < slots.Count; i++)
+            Assert.True(slots[i].Start >= slots[i - 1].End + Duration.FromMinutes(10), $"{slots[i - 1].Start}–{slots[i - 1].End} and {slots[i].Start}");
+        // 00:30 … 05:00 local, one an hour, less the hour or half hour the clock skips.
+        Assert.InRange(slots.Count, 5 - (gapMinutes + 59) / 60, 5);
+    }
 }
