@@ -134,13 +134,22 @@ public sealed class SchedulingFlowTests(PracticeApp app) : IClassFixture<Practic
         var slots = await SchedulingSteps.SlotsAsync(visitor, path);
         var before = await SchedulingSteps.RowsAsync(app, db => db.BookingRequests);
         var now = app.Clock.GetUtcNow().ToUnixTimeSeconds();
-        var night = slots[0] - 8 * 3600;   // 01:00 or so on the therapist's clock: outside the hours
-        foreach (var bad in new[] { night, now - 3600, now + 3600 /* inside the notice */, slots[0] + 60 /* off the grid */, slots[0] + 400L * 86400 /* past the horizon */, -5, long.MaxValue })
+        var night = slots[^1] + 10 * 3600;   // the small hours after the last slot of the week: outside the hours
+        foreach (var (bad, why) in new[]
+                 {
+                     (night, "That is not one of the times offered."), (now - 3600, "That time has passed."), (now + 3600, "That time is too soon: Dr "),
+                     (slots[0] + 60, "That is not one of the times offered."), (slots[0] + 400L * 86400, "Bookings are open 26 weeks ahead."),
+                     (-5, "That is not one of the times offered."), (long.MaxValue, "That is not one of the times offered."),
+                 })
         {
             var response = await SchedulingSteps.RequestAsync(visitor, path, bad, "Bo", "bo@example.org", formSlot: slots[0]);
-            Assert.True(response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.BadRequest, $"{bad}: {response.StatusCode}");
-            Assert.Contains("That time is no longer free", await BodyAsync(response), StringComparison.Ordinal);
+            var body = await BodyAsync(response);
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest && body.Contains(why, StringComparison.Ordinal),
+                $"{bad}: {response.StatusCode} {System.Text.RegularExpressions.Regex.Match(body, "<li>[^<]*</li>").Value}");
         }
+        var spoofed = await SchedulingSteps.RequestAsync(visitor, path, slots[0], "A\u202eB", "bo@example.org");
+        Assert.Equal(HttpStatusCode.BadRequest, spoofed.StatusCode);
+        Assert.Contains("Use letters, digits, spaces and punctuation only.", await BodyAsync(spoofed), StringComparison.Ordinal);
         var unknownZone = await SchedulingSteps.RequestAsync(visitor, path, slots[0], "Bo", "bo@example.org", zone: "Mars/Olympus_Mons");
         Assert.Equal(HttpStatusCode.BadRequest, unknownZone.StatusCode);
         Assert.Contains("Choose your time zone from the list.", await BodyAsync(unknownZone), StringComparison.Ordinal);

@@ -11,6 +11,7 @@ using SecureBase.Data;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Email;
+using SecureBase.Web.Features.Forms;
 using SecureBase.Web.Features.Scheduling;
 
 namespace SecureBase.Web.Features.Book;
@@ -42,7 +43,7 @@ public sealed class IndexModel(AppDbContext db, Calendar calendar, RequestDesk r
         if (slot is { } chosen)
         {
             Chosen = Free.FirstOrDefault(s => s.Start.ToUnixTimeSeconds() == chosen) ?? await FreeAtAsync(chosen);
-            if (Chosen is null) ModelState.AddModelError("", "That time is no longer free. Choose another.");
+            if (Chosen is null) ModelState.AddModelError("", (await WhyNotAsync(chosen)).Problem);
             Input.Slot = chosen;
             Input.TimeZone = VisitorZone.Id;
         }
@@ -58,11 +59,12 @@ public sealed class IndexModel(AppDbContext db, Calendar calendar, RequestDesk r
         var email = EmailAddresses.Normalize(Input.Email);
         if (Input.Email is not null && email is null) ModelState.AddModelError("Input.Email", "Enter your email address, like name@example.org.");
         Chosen = Input.Slot is { } start ? await FreeAtAsync(start) : null;
-        if (Input.Slot is not null && Chosen is null)
+        if (Input.Slot is { } wanted && Chosen is null)
         {
-            ModelState.AddModelError("", "That time is no longer free. Choose another.");
+            var (problem, taken) = await WhyNotAsync(wanted);
+            ModelState.AddModelError("", problem);
             var page = Page();
-            page.StatusCode = StatusCodes.Status409Conflict;
+            page.StatusCode = taken ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             return page;
         }
         if (!ModelState.IsValid) return Page();
@@ -73,6 +75,22 @@ public sealed class IndexModel(AppDbContext db, Calendar calendar, RequestDesk r
 
     string SentAddress(string practice, string therapist) =>
         $"/book/{Uri.EscapeDataString(practice)}/{Uri.EscapeDataString(therapist)}?sent=true&zone={Uri.EscapeDataString(VisitorZone.Id)}";
+
+    // Why a time that is not free now cannot be asked for, and whether it is because someone else has it.
+    async Task<(string Problem, bool Taken)> WhyNotAsync(long unixSeconds)
+    {
+        const string choose = " Choose one of the times shown.";
+        if (unixSeconds is < 0 or > 32503680000) return ("That is not one of the times offered." + choose, false);
+        var start = Instant.FromUnixTimeSeconds(unixSeconds);
+        if (start <= calendar.Now) return ("That time has passed." + choose, false);
+        if (start < calendar.Now + Duration.FromHours(Profile.NoticeHours))
+            return ($"That time is too soon: {Profile.DisplayName} asks for {Profile.NoticeHours} hours' notice." + choose, false);
+        var date = start.InZone(Calendar.ZoneOf(Profile)).Date;
+        if (date > calendar.HorizonEnd(Profile)) return ($"Bookings are open {Profile.HorizonWeeks} weeks ahead." + choose, false);
+        var availability = await calendar.AvailabilityAsync(Profile, HttpContext.RequestAborted);
+        var offered = Slots.Free(availability with { MinimumNotice = Duration.Zero }, [], calendar.Now, date, date).Any(s => s.Start == start);
+        return offered ? ("Sorry: that time is no longer free. Choose another.", true) : ("That is not one of the times offered." + choose, false);
+    }
 
     // The slot starting at these Unix seconds, when it is free now; null otherwise (outside the hours, past, within the notice, beyond the horizon, taken).
     async Task<Slot?> FreeAtAsync(long unixSeconds)
@@ -113,13 +131,13 @@ public sealed class BookingInput
 
     public bool Weekly { get; set; }
 
-    [Required(ErrorMessage = "Enter your name."), StringLength(100, ErrorMessage = "Keep your name to 100 characters.")]
+    [Required(ErrorMessage = "Enter your name."), StringLength(100, ErrorMessage = "Keep your name to 100 characters."), PlainText]
     public string? Name { get; set; }
 
     [Required(ErrorMessage = "Enter your email address, like name@example.org."), StringLength(254, ErrorMessage = "Enter your email address, like name@example.org.")]
     public string? Email { get; set; }
 
-    [StringLength(500, ErrorMessage = "Keep the message to 500 characters.")]
+    [StringLength(500, ErrorMessage = "Keep the message to 500 characters."), PlainText(allowLineBreaks: true)]
     public string? Message { get; set; }
 
     // The honeypot: hidden from people, filled in by bots.

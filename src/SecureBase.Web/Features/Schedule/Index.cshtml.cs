@@ -44,6 +44,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     {
         if (await FindAsync(seriesId, date, sessionId) is not { } session) return NotFound();
         if (reason is { Length: > 300 }) return await FailAsync("Keep the reason to 300 characters.");
+        if (!Forms.PlainText.IsPlain(reason, allowLineBreaks: false)) return await FailAsync("Use letters, digits, spaces and punctuation only in the reason.");
         return await sessions.CancelAsync(session, ChangedBy.Therapist, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), HttpContext.RequestAborted) is { } problem
             ? await FailAsync(problem) : Redirect("/Schedule?done=cancelled");
     }
@@ -52,7 +53,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     {
         if (await FindAsync(seriesId, date, sessionId) is not { } session) return NotFound();
         if (ParseLocal(to) is not { } local) return await FailAsync("Enter the new date and time on 5-minute steps, like 2026-03-02 10:00.");
-        var start = Core.Time.LocalTimes.ToInstant(local, session.Zone);
+        var start = Core.Time.LocalTimes.ToInstant(local, Calendar.ZoneOf(Profile));   // typed on the clock the page shows
         return await sessions.MoveAsync(session, start, ChangedBy.Therapist, HttpContext.RequestAborted) is { } problem
             ? await FailAsync(problem, StatusCodes.Status409Conflict) : Redirect("/Schedule?done=moved");
     }
@@ -83,6 +84,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         if (from is null || to is null || to < from || to.Value.DayNumber - from.Value.DayNumber > 366)
             return await FailAsync("Enter the first and last day of the break, at most a year apart.");
         if (reason is { Length: > 300 }) return await FailAsync("Keep the reason to 300 characters.");
+        if (!Forms.PlainText.IsPlain(reason, allowLineBreaks: false)) return await FailAsync("Use letters, digits, spaces and punctuation only in the reason.");
         var count = await sessions.BreakAsync(Profile, LocalDate.FromDateOnly(from.Value), LocalDate.FromDateOnly(to.Value),
             string.IsNullOrWhiteSpace(reason) ? "a break" : reason.Trim(), HttpContext.RequestAborted);
         return Redirect($"/Schedule?done=break&count={count}");

@@ -49,9 +49,9 @@ public sealed class RequestsModel(AppDbContext db, IAuthorizationService authori
     {
         if (!await LoadAsync()) return NotFound();
         if (!Waiting.Any(r => r.Id == requestId)) return NotFound();
-        if (message is { Length: > 500 })
+        if (message is { Length: > 500 } || !Forms.PlainText.IsPlain(message, allowLineBreaks: true))
         {
-            ModelState.AddModelError("message", "Keep the message to 500 characters.");
+            ModelState.AddModelError("message", message is { Length: > 500 } ? "Keep the message to 500 characters." : "Use letters, digits, spaces and punctuation only.");
             return Page();
         }
         await requests.DeclineAsync(Profile, requestId, message, HttpContext.RequestAborted);

@@ -19,10 +19,12 @@ public sealed class BookingMail(IOutbox outbox, PublicUrls urls, ILogger<Booking
             $"Open this link to confirm the request; only then is the time held for you:\n{urls.To($"/book/confirm?token={token}")}\n\n" +
             "If you did not ask for this, ignore this email and nothing will happen.\n", ct);
 
-    public Task ApprovedAsync(BookingRequest request, string therapistName, bool weekly, CancellationToken ct) =>
+    public Task ApprovedAsync(BookingRequest request, string therapistName, DateTimeZone therapistZone, bool weekly, CancellationToken ct) =>
         SendAsync(request.Email, "Your request was accepted",
             (weekly
-                ? $"{therapistName} accepted your request: a standing weekly session, from {When(request)}, every week at that time.\n\n"
+                ? $"{therapistName} accepted your request: a standing weekly session, from {When(request)}, every week at " +
+                  $"{Show.Time(Instant.FromDateTimeOffset(request.Start), therapistZone)} on {therapistName}'s clock ({therapistZone.Id}).\n" +
+                  (therapistZone.Id == Zones.Find(request.VisitorTimeZoneId).Id ? "\n" : "When either of your clocks changes for summer time, the time for you may move by an hour; your sessions page always shows it in your zone.\n\n")
                 : $"{therapistName} accepted your request: a session on {When(request)}.\n\n") +
             (request.HopesWeekly && !weekly ? "You hoped for a weekly time; this is a single session for now.\n\n" : "") +
             $"Sign in to see your sessions: {urls.To("/Sessions")}\n" +
@@ -38,6 +40,19 @@ public sealed class BookingMail(IOutbox outbox, PublicUrls urls, ILogger<Booking
         SendAsync(request.Email, "About your request",
             $"{therapistName} has not answered your request for {When(request)} in time, so the time is no longer held for you.\n\n" +
             "You are welcome to ask for another time.\n", ct);
+
+    // A session moved (to the new time) or cancelled, told to the other person. Subjects name nobody.
+    public Task SessionChangedAsync(string to, string subject, string byWhom, string when, string? movedTo, string? reason, CancellationToken ct) =>
+        SendAsync(to, subject,
+            (movedTo is null ? $"{byWhom} cancelled the session of {when}." : $"{byWhom} moved the session of {when} to {movedTo}.") +
+            (string.IsNullOrWhiteSpace(reason) ? "" : $"\n\nTheir note: {reason}") +
+            "\n\nOnly this session changed; any others stay as they were.\n" +
+            $"See your sessions: {urls.To("/Sessions")}\n", ct);
+
+    public Task BreakAsync(string to, string therapistName, IReadOnlyList<string> sessions, string reason, CancellationToken ct) =>
+        SendAsync(to, "Your sessions during a break",
+            $"{therapistName} will be away ({reason}), so these sessions will not take place:\n\n" + string.Join("\n", sessions.Select(s => "- " + s)) +
+            $"\n\nYour other sessions stay as they were: {urls.To("/Sessions")}\n", ct);
 
     public Task NewRequestAsync(string therapistEmail, CancellationToken ct) =>
         SendAsync(therapistEmail, "A new session request is waiting",

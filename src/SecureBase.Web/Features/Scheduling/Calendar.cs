@@ -42,6 +42,19 @@ public sealed class Calendar(AppDbContext db, TimeProvider clock)
             change.MovedToDate is { } date && change.MovedToTime is { } time ? LocalDate.FromDateOnly(date).At(LocalTime.FromTimeOnly(time)) : null,
             change.Cancelled, change.ChangedBy ?? ChangedBy.Therapist, change.Reason);
 
+    // The occurrences of a series that overlap [from, to), wherever they were due: an occurrence moved from
+    // a date far outside the range into it counts, and one moved out of it does not.
+    public static IEnumerable<Occurrence> Touching(SeriesRow row, IReadOnlyCollection<OccurrenceChange> changes, Instant from, Instant to)
+    {
+        var core = ToCore(row);
+        var (firstDate, lastDate) = (from.InZone(core.Zone).Date.PlusDays(-1), to.InZone(core.Zone).Date.PlusDays(1));
+        var movedIn = changes.Where(c => c.MovedToDate is { } d && LocalDate.FromDateOnly(d) >= firstDate && LocalDate.FromDateOnly(d) <= lastDate)
+            .Select(c => LocalDate.FromDateOnly(c.OriginalDate)).ToList();
+        var expandFrom = movedIn.Append(firstDate).Min();
+        var expandTo = movedIn.Append(lastDate).Max();
+        return Series.Occurrences(core, expandFrom, expandTo, changes.Select(ToCore).ToList()).Where(o => o.End > from && o.Start < to);
+    }
+
     public async Task<IReadOnlyList<OccurrenceChange>> ChangesAsync(IEnumerable<Guid> seriesIds, CancellationToken ct)
     {
         var ids = seriesIds.ToList();
@@ -55,18 +68,18 @@ public sealed class Calendar(AppDbContext db, TimeProvider clock)
     {
         var zone = ZoneOf(profile);
         var (wideFrom, wideTo) = (from.PlusWeeks(-1), to.PlusWeeks(1));
-        var (fromDate, toDate) = (wideFrom.ToDateOnly(), wideTo.ToDateOnly());
         var taken = new List<Booked>();
 
+        var (fromInstant, toInstant) = (wideFrom.AtStartOfDayInZone(zone).ToDateTimeOffset(), wideTo.PlusDays(1).AtStartOfDayInZone(zone).ToDateTimeOffset());
+        // Every series of the therapist that has not ended before the range (an occurrence may have been moved into it from far away).
         var series = await db.StandingSeries.AsNoTracking()
-            .Where(s => s.PracticeId == profile.PracticeId && s.TherapistId == profile.TherapistId && s.Id != exceptSeries && s.StartDate <= toDate && (s.Until == null || s.Until >= fromDate))
+            .Where(s => s.PracticeId == profile.PracticeId && s.TherapistId == profile.TherapistId && s.Id != exceptSeries)
             .ToListAsync(ct);
         var changes = (await ChangesAsync(series.Select(s => s.Id), ct)).ToLookup(c => c.SeriesId);
         foreach (var row in series)
-            foreach (var occurrence in Series.Occurrences(ToCore(row), wideFrom, wideTo, changes[row.Id].Select(ToCore).ToList()).Where(o => !o.Cancelled))
+            foreach (var occurrence in Touching(row, changes[row.Id].ToList(), Instant.FromDateTimeOffset(fromInstant), Instant.FromDateTimeOffset(toInstant)).Where(o => !o.Cancelled))
                 taken.Add(new Booked(occurrence.Start, occurrence.End, $"{row.ClientName}'s weekly session on {Show.Day(occurrence.Start, zone)}"));
 
-        var (fromInstant, toInstant) = (wideFrom.AtStartOfDayInZone(zone).ToDateTimeOffset(), wideTo.PlusDays(1).AtStartOfDayInZone(zone).ToDateTimeOffset());
         var sessions = await db.OneOffSessions.AsNoTracking()
             .Where(s => s.PracticeId == profile.PracticeId && s.TherapistId == profile.TherapistId && s.CancelledAt == null && s.End > fromInstant && s.Start < toInstant)
             .ToListAsync(ct);
@@ -78,6 +91,28 @@ public sealed class Calendar(AppDbContext db, TimeProvider clock)
             .ToListAsync(ct);
         taken.AddRange(holds.Select(r => new Booked(Instant.FromDateTimeOffset(r.Start), Instant.FromDateTimeOffset(r.End), $"a request held for {r.Name} on {Show.Day(Instant.FromDateTimeOffset(r.Start), zone)}")));
         return taken;
+    }
+
+    // How far a new open-ended series must be checked so that nothing already booked is missed: the
+    // horizon, or the last date anything else of this therapist is booked on (a one-off booked when the
+    // horizon was longer, an occurrence moved far ahead, a hold), or a week past the start of the latest
+    // other series (two weekly series that ever meet, meet within a week of both running).
+    public async Task<LocalDate> CheckUntilAsync(BookingProfile profile, LocalDate from, CancellationToken ct)
+    {
+        var zone = ZoneOf(profile);
+        var latest = LocalDate.Max(HorizonEnd(profile), from);
+        var sessionEnd = await db.OneOffSessions.Where(s => s.PracticeId == profile.PracticeId && s.TherapistId == profile.TherapistId && s.CancelledAt == null)
+            .OrderByDescending(s => s.End).Select(s => (DateTimeOffset?)s.End).FirstOrDefaultAsync(ct);
+        var holdEnd = await db.BookingRequests.Where(r => r.PracticeId == profile.PracticeId && r.TherapistId == profile.TherapistId && r.State == RequestState.Held)
+            .OrderByDescending(r => r.End).Select(r => (DateTimeOffset?)r.End).FirstOrDefaultAsync(ct);
+        foreach (var end in new[] { sessionEnd, holdEnd })
+            if (end is { } e) latest = LocalDate.Max(latest, Instant.FromDateTimeOffset(e).InZone(zone).Date);
+        var series = await db.StandingSeries.Where(s => s.PracticeId == profile.PracticeId && s.TherapistId == profile.TherapistId).Select(s => s.Id).ToListAsync(ct);
+        var movedTo = await db.OccurrenceChanges.Where(c => series.Contains(c.SeriesId) && c.MovedToDate != null).OrderByDescending(c => c.MovedToDate).Select(c => c.MovedToDate).FirstOrDefaultAsync(ct);
+        if (movedTo is { } moved) latest = LocalDate.Max(latest, LocalDate.FromDateOnly(moved));
+        var lastStart = await db.StandingSeries.Where(s => series.Contains(s.Id)).OrderByDescending(s => s.StartDate).Select(s => (DateOnly?)s.StartDate).FirstOrDefaultAsync(ct);
+        if (lastStart is { } start) latest = LocalDate.Max(latest, LocalDate.FromDateOnly(start).PlusWeeks(1));
+        return latest.PlusDays(1);
     }
 
     // The free slots from one date to another (therapist's clock), as Core computes them.

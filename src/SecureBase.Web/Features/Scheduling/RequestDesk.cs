@@ -110,7 +110,7 @@ public sealed class RequestDesk(AppDbContext db, Calendar calendar, BookingDesk 
                         ClientName = request.Name, Day = (int)local.DayOfWeek, Time = local.TimeOfDay.ToTimeOnly(), LengthMinutes = (int)(end - start).TotalMinutes,
                         TimeZoneId = zone.Id, StartDate = local.Date.ToDateOnly(), CreatedAt = clock.GetUtcNow(), RequestId = request.Id,
                     };
-                    var horizon = LocalDate.Max(calendar.HorizonEnd(profile), local.Date);
+                    var horizon = await calendar.CheckUntilAsync(profile, local.Date, ct);   // every occurrence that could meet anything booked
                     series.ClaimedThrough = horizon.ToDateOnly();
                     var occurrences = Series.Occurrences(Calendar.ToCore(series), local.Date, horizon, []);
                     var proposed = occurrences.Select(o => (new Booked(o.Start, o.End, $"week {o.Week} ({Show.Day(o.Start, zone)})"), Holders.Occurrence(series.Id, o.OriginalDate))).ToList();
@@ -141,7 +141,7 @@ public sealed class RequestDesk(AppDbContext db, Calendar calendar, BookingDesk 
             return taken.Conflicts;
         }
         if (approved is null) return ["This request is no longer waiting for an answer."];
-        await mail.ApprovedAsync(approved, profile.DisplayName, weekly, ct);
+        await mail.ApprovedAsync(approved, profile.DisplayName, Calendar.ZoneOf(profile), weekly, ct);
         if (await CurrentClientAsync(profile, approved.Email, ct) is null
             && await invitations.ProblemWithAsync(profile.PracticeId, InvitationKind.Client, approved.Email, profile.TherapistId, ct) is null)
             await invitations.SendAsync(profile.PracticeId, InvitationKind.Client, approved.Email, profile.TherapistId, ct);

@@ -9,7 +9,7 @@ using SecureBase.Data.Model;
 namespace SecureBase.Web.Features.Scheduling;
 
 // One session as people see it: a one-off (SessionId) or an occurrence of a series (SeriesId + the date it was due).
-public sealed record SessionView(Guid? SeriesId, LocalDate? OriginalDate, Guid? SessionId, int? Week, SessionParties Parties, string ClientName,
+public sealed record SessionView(Guid? SeriesId, LocalDate? OriginalDate, Guid? SessionId, int? Week, SessionParties Parties, string ClientName, string ClientEmail,
     DateTimeZone Zone, Instant Start, Instant End, bool Moved, bool Cancelled, ChangedBy? CancelledBy, string? Reason, SessionAttendance? Attendance)
 {
     public Outcome Outcome => Cancelled
@@ -24,7 +24,7 @@ public sealed record SessionView(Guid? SeriesId, LocalDate? OriginalDate, Guid? 
 }
 
 // Sessions of a therapist or a client, and the changes either makes to one: cancel, move, mark attendance.
-public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk desk, TimeProvider clock)
+public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk desk, BookingMail mail, TimeProvider clock)
 {
     Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
@@ -44,11 +44,10 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         {
             var core = Calendar.ToCore(row);
             var byDate = changes[row.Id].ToDictionary(c => LocalDate.FromDateOnly(c.OriginalDate));
-            var occurrences = Series.Occurrences(core, from.InZone(core.Zone).Date.PlusWeeks(-1), to.InZone(core.Zone).Date.PlusWeeks(1), changes[row.Id].Select(Calendar.ToCore).ToList());
-            foreach (var o in occurrences.Where(o => o.End > from && o.Start < to))
+            foreach (var o in Calendar.Touching(row, changes[row.Id].ToList(), from, to))
             {
                 byDate.TryGetValue(o.OriginalDate, out var change);
-                result.Add(new SessionView(row.Id, o.OriginalDate, null, o.Week, new SessionParties(row.PracticeId, row.TherapistId, row.ClientId), row.ClientName, core.Zone,
+                result.Add(new SessionView(row.Id, o.OriginalDate, null, o.Week, new SessionParties(row.PracticeId, row.TherapistId, row.ClientId), row.ClientName, row.ClientEmail, core.Zone,
                     o.Start, o.End, o.Moved, o.Cancelled, change?.Cancelled == true ? change.ChangedBy : null, change?.Reason, change?.Attendance));
             }
         }
@@ -60,7 +59,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         foreach (var s in sessions)
         {
             var zone = Zones.Find(zones.FirstOrDefault(z => z.PracticeId == s.PracticeId && z.TherapistId == s.TherapistId)?.TimeZoneId);
-            result.Add(new SessionView(null, null, s.Id, null, new SessionParties(s.PracticeId, s.TherapistId, s.ClientId), s.ClientName, zone,
+            result.Add(new SessionView(null, null, s.Id, null, new SessionParties(s.PracticeId, s.TherapistId, s.ClientId), s.ClientName, s.ClientEmail, zone,
                 Instant.FromDateTimeOffset(s.Start), Instant.FromDateTimeOffset(s.End), false, s.CancelledAt is not null, s.CancelledBy, s.Reason, s.Attendance));
         }
         return result.OrderBy(s => s.Start).ToList();
@@ -84,7 +83,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         var occurrence = Series.Occurrences(core, date, date, changes.Select(Calendar.ToCore).ToList()).SingleOrDefault();
         if (occurrence is null) return null;
         var change = changes.FirstOrDefault(c => LocalDate.FromDateOnly(c.OriginalDate) == date);
-        return new SessionView(row.Id, date, null, occurrence.Week, new SessionParties(row.PracticeId, row.TherapistId, row.ClientId), row.ClientName, core.Zone,
+        return new SessionView(row.Id, date, null, occurrence.Week, new SessionParties(row.PracticeId, row.TherapistId, row.ClientId), row.ClientName, row.ClientEmail, core.Zone,
             occurrence.Start, occurrence.End, occurrence.Moved, occurrence.Cancelled, change?.Cancelled == true ? change.ChangedBy : null, change?.Reason, change?.Attendance);
     }
 
@@ -95,7 +94,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         session.SessionId is { } id ? Holders.Session(id) : Holders.Occurrence(session.SeriesId!.Value, session.OriginalDate!.Value);
 
     // Null when done, else why not.
-    public async Task<string?> CancelAsync(SessionView session, ChangedBy by, string? reason, CancellationToken ct)
+    public async Task<string?> CancelAsync(SessionView session, ChangedBy by, string? reason, CancellationToken ct, bool notify = true)
     {
         if (session.Cancelled) return "This session is already cancelled.";
         if (session.Start <= Now) return "This session has already begun.";
@@ -117,7 +116,25 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
+        if (notify) await NotifyAsync(session, by, null, reason, ct);
         return null;
+    }
+
+    // The other person is told of every change: the client when the therapist changes a session, the therapist when the client does.
+    async Task NotifyAsync(SessionView session, ChangedBy by, Instant? movedTo, string? reason, CancellationToken ct)
+    {
+        var therapist = await db.Users.AsNoTracking().Where(u => u.Id == session.Parties.TherapistId).Select(u => new { u.Email }).FirstAsync(ct);
+        var therapistName = await db.BookingProfiles.Where(p => p.PracticeId == session.Parties.PracticeId && p.TherapistId == session.Parties.TherapistId)
+            .Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "Your therapist";
+        if (by == ChangedBy.Therapist)
+        {
+            var clientZone = session.Parties.ClientId is { } clientId
+                ? Zones.Find(await db.Users.Where(u => u.Id == clientId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct)) : session.Zone;
+            var email = session.Parties.ClientId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? session.ClientEmail : session.ClientEmail;
+            await mail.SessionChangedAsync(email, "Your session has changed", therapistName, Show.When(session.Start, clientZone), movedTo is { } m ? Show.When(m, clientZone) : null, reason, ct);
+        }
+        else if (therapist.Email is { } therapistEmail)
+            await mail.SessionChangedAsync(therapistEmail, "A client changed a session", session.ClientName, Show.When(session.Start, session.Zone), movedTo is { } m ? Show.When(m, session.Zone) : null, reason, ct);
     }
 
     // Moves the session to a new start (same length). A client may move only into a free slot; a therapist
@@ -133,7 +150,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         var date = start.InZone(session.Zone).Date;
         try
         {
-            return await desk.RunAsync(profile, async () =>
+            var moved = await desk.RunAsync(profile, async () =>
             {
                 await desk.ReleaseAsync(HolderOf(session), ct);
                 var taken = await calendar.TakenAsync(profile, date, date, ct);
@@ -159,6 +176,8 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
                 await desk.SaveOrTakenAsync(ct);
                 return (string?)null;
             }, ct);
+            if (moved is null) await NotifyAsync(session, by, start, null, ct);
+            return moved;
         }
         catch (TimeTakenException taken)
         {
@@ -201,7 +220,9 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
     public async Task<string?> ChangeFromAsync(BookingProfile profile, SessionView from, LocalDateTime first, CancellationToken ct)
     {
         if (from.SeriesId is not { } seriesId || from.OriginalDate is not { } cutoff) return "Only a weekly series changes from a date on.";
-        if (LocalTimes.ToInstant(first, from.Zone) <= Now) return "Choose a first new session in the future.";
+        if (from.Start <= Now) return "Choose a session still to come: the ones before it stay as they were.";
+        var zone = Calendar.ZoneOf(profile);   // the new time is on the therapist's clock as it is now
+        if (LocalTimes.ToInstant(first, zone) <= Now) return "Choose a first new session in the future.";
         if (first.Date < cutoff) return "The new time starts on or after the session you chose.";
         try
         {
@@ -220,12 +241,12 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
                 {
                     Id = Guid.NewGuid(), PracticeId = old.PracticeId, TherapistId = old.TherapistId, ClientId = old.ClientId, ClientEmail = old.ClientEmail,
                     ClientName = old.ClientName, Day = (int)first.DayOfWeek, Time = first.TimeOfDay.ToTimeOnly(), LengthMinutes = old.LengthMinutes,
-                    TimeZoneId = old.TimeZoneId, StartDate = first.Date.ToDateOnly(), CreatedAt = clock.GetUtcNow(),
+                    TimeZoneId = zone.Id, StartDate = first.Date.ToDateOnly(), CreatedAt = clock.GetUtcNow(),
                 };
-                var horizon = LocalDate.Max(calendar.HorizonEnd(profile), first.Date);
+                var horizon = await calendar.CheckUntilAsync(profile, first.Date, ct);
                 next.ClaimedThrough = horizon.ToDateOnly();
                 var proposed = Series.Occurrences(Calendar.ToCore(next), first.Date, horizon, [])
-                    .Select(o => (new Booked(o.Start, o.End, $"week {o.Week} ({Show.Day(o.Start, from.Zone)})"), Holders.Occurrence(next.Id, o.OriginalDate))).ToList();
+                    .Select(o => (new Booked(o.Start, o.End, $"week {o.Week} ({Show.Day(o.Start, zone)})"), Holders.Occurrence(next.Id, o.OriginalDate))).ToList();
                 await desk.ClaimAsync(profile, proposed, await calendar.TakenAsync(profile, first.Date, horizon, ct), ct);
                 db.StandingSeries.Add(next);
                 await desk.SaveOrTakenAsync(ct);
@@ -244,10 +265,16 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
     {
         var zone = Calendar.ZoneOf(profile);
         var due = await OfTherapistAsync(profile.PracticeId, profile.TherapistId, from.AtStartOfDayInZone(zone).ToInstant(), to.PlusDays(1).AtStartOfDayInZone(zone).ToInstant(), ct);
-        var cancelled = 0;
+        var cancelled = new List<SessionView>();
         foreach (var session in due.Where(s => !s.Cancelled && s.Start > Now))
-            if (await CancelAsync(session, ChangedBy.Therapist, reason, ct) is null) cancelled++;
-        return cancelled;
+            if (await CancelAsync(session, ChangedBy.Therapist, reason, ct, notify: false) is null) cancelled.Add(session);
+        foreach (var person in cancelled.GroupBy(s => s.ClientEmail))
+        {
+            var clientId = person.First().Parties.ClientId;
+            var clientZone = clientId is null ? zone : Zones.Find(await db.Users.Where(u => u.Id == clientId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
+            await mail.BreakAsync(person.Key, profile.DisplayName, person.Select(s => Show.When(s.Start, clientZone)).ToList(), reason, ct);
+        }
+        return cancelled.Count;
     }
 
     // Ends a series after a date (the earlier part stays as it was); occurrences after it release their time.

@@ -18,6 +18,8 @@ public sealed class IndexModel(SessionDesk sessions, Calendar calendar, IAuthori
 {
     public IReadOnlyList<(SessionView Session, bool MayChange, int NoticeHours)> Upcoming { get; private set; } = [];
     public IReadOnlyList<SessionView> RecentlyCancelled { get; private set; } = [];
+    public IReadOnlyList<SessionView> Later { get; private set; } = [];
+    const int Shown = 12;
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
     public string? Message { get; private set; }
 
@@ -39,6 +41,7 @@ public sealed class IndexModel(SessionDesk sessions, Calendar calendar, IAuthori
         var session = await sessions.FindAsync(seriesId, date is { } d ? LocalDate.FromDateOnly(d) : null, sessionId, ct);
         if (session is null || !(await authorization.AuthorizeAsync(User, session.Parties, SessionOperation.TakePart)).Succeeded || session.Parties.ClientId != User.Id()) return NotFound();
         if (reason is { Length: > 300 }) return await FailAsync("Keep the reason to 300 characters.");
+        if (!Forms.PlainText.IsPlain(reason, allowLineBreaks: false)) return await FailAsync("Use letters, digits, spaces and punctuation only.");
         if (!await MayChangeAsync(session)) return await FailAsync("It is too late to cancel this session here. Please contact your therapist.");
         return await sessions.CancelAsync(session, ChangedBy.Client, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), ct) is { } problem
             ? await FailAsync(problem) : Redirect("/Sessions?done=cancelled");
@@ -66,7 +69,7 @@ public sealed class IndexModel(SessionDesk sessions, Calendar calendar, IAuthori
         var ct = HttpContext.RequestAborted;
         Zone = await TimeZones.OfAsync(users, User);
         var now = calendar.Now;
-        var all = await sessions.OfClientAsync(User.Id(), now - Duration.FromDays(28), now + Duration.FromDays(7 * 12), ct);
+        var all = await sessions.OfClientAsync(User.Id(), now - Duration.FromDays(28), now + Duration.FromDays(7 * 52), ct);
         var upcoming = new List<(SessionView, bool, int)>();
         foreach (var s in all.Where(s => s.End > now && !s.Cancelled))
         {
@@ -74,7 +77,8 @@ public sealed class IndexModel(SessionDesk sessions, Calendar calendar, IAuthori
             var notice = profile is null ? 24 : await sessions.ClientNoticeHoursAsync(profile, ct);
             upcoming.Add((s, profile is not null && AttendanceRule.ClientMayChange(s.Start, now, Duration.FromHours(notice)), notice));
         }
-        Upcoming = upcoming;
+        Upcoming = upcoming.Take(Shown).ToList();
+        Later = upcoming.Skip(Shown).Select(u => u.Item1).ToList();
         RecentlyCancelled = all.Where(s => s.Cancelled).OrderByDescending(s => s.Start).ToList();
     }
 }

@@ -26,7 +26,7 @@ public sealed class MoveModel(SessionDesk sessions, Calendar calendar, IAuthoriz
     {
         if (!await LoadAsync(seriesId, date, sessionId)) return NotFound();
         if (TooLate) return Fail("It is too late to move this session here. Please contact your therapist.");
-        if (to is not { } unix || unix is < 0 or > 32503680000) return Fail("Choose one of the times offered.");
+        if (to is not { } unix || !Free.Any(s => s.Start.ToUnixTimeSeconds() == unix)) return Fail("Choose one of the times offered.");
         var problem = await sessions.MoveAsync(Session, Instant.FromUnixTimeSeconds(unix), ChangedBy.Client, HttpContext.RequestAborted);
         if (problem is null) return Redirect("/Sessions?done=moved");
         await LoadAsync(seriesId, date, sessionId);

@@ -1,0 +1,144 @@
+using System.Net;
+using NodaTime;
+using SecureBase.Data.Model;
+using SecureBase.Web.Tests.Practice;
+
+namespace SecureBase.Web.Tests.Scheduling;
+
+// What a tester found by trying to break scheduling: bookings beyond the horizon missed by a new series,
+// an occurrence moved far from its date missed by the free-slot page, a move read on the wrong clock after
+// a zone change, changes nobody was told of, a client moving past the offered window.
+public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<PracticeApp>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static async Task<string> BodyAsync(HttpResponseMessage response) => await response.Content.ReadAsStringAsync(Ct);
+
+    static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    static async Task<HttpResponseMessage> PostWithTokenAsync(Person person, string tokenPage, string action, params (string Name, string Value)[] fields)
+    {
+        var token = await person.Visitor.TokenAsync(tokenPage);
+        return await person.Visitor.Client.PostAsync(action, new FormUrlEncodedContent(
+            fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))), Ct);
+    }
+
+    async Task<(Person Therapist, string Path)> PracticeAsync(string zone = "America/New_York", int horizonWeeks = 8)
+    {
+        var name = $"e{Guid.NewGuid():N}"[..10];
+        var owner = await PracticeSteps.AddPracticeAsync(app, $"Practice {name}", $"{name}@example.org");
+        return (owner, await SchedulingSteps.OpenBookingAsync(app, owner, zone, horizonWeeks: horizonWeeks));
+    }
+
+    [Fact]
+    public async Task AWeeklySeriesMeetsASessionBookedBeyondTheHorizonAndIsRefused()
+    {
+        var (therapist, path) = await PracticeAsync(horizonWeeks: 52);
+        var zone = DateTimeZoneProviders.Tzdb["America/New_York"];
+        var near = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 1))[0];
+        // The same weekday and local time 30 weeks on (across the spring change), booked while the horizon was a year.
+        var far = Instant.FromUnixTimeSeconds(near).InZone(zone).LocalDateTime.PlusWeeks(30).InZoneLeniently(zone).ToInstant().ToUnixTimeSeconds();
+        var farRequest = await SchedulingSteps.HoldAsync(app, path, far, "Far", $"far-{Guid.NewGuid():N}@example.org", weekly: false);
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, farRequest, weekly: false)).StatusCode);
+        await SchedulingSteps.OpenBookingAsync(app, therapist, "America/New_York", horizonWeeks: 8, handle: path.Split('/')[3]);
+
+        var nearRequest = await SchedulingSteps.HoldAsync(app, path, near, "Near", $"near-{Guid.NewGuid():N}@example.org");
+        var refused = await SchedulingSteps.ApproveAsync(therapist, nearRequest, weekly: true);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("week 31", await BodyAsync(refused), StringComparison.Ordinal);
+        Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientName == "Near")));
+        // As one session it is fine.
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, nearRequest, weekly: false)).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnOccurrenceMovedFarFromItsDateIsNotOfferedAsFree()
+    {
+        var (therapist, path) = await PracticeAsync();
+        var first = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 1))[0];
+        var request = await SchedulingSteps.HoldAsync(app, path, first, "Mo", $"mo-{Guid.NewGuid():N}@example.org");
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, request, weekly: true)).StatusCode);
+        var series = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientName == "Mo"))).Single();
+        // Week 2 moves five weeks on, to a free time an hour later than the series.
+        var target = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 6)).First(s => s != first + 5 * 7 * 86400 && s != first + 6 * 7 * 86400);
+        var local = Instant.FromUnixTimeSeconds(target).InZone(DateTimeZoneProviders.Tzdb["America/New_York"]).LocalDateTime;
+        var moved = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Move",
+            ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7))), ("to", local.ToString("uuuu-MM-dd'T'HH:mm", null)));
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.DoesNotContain(target, await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 6));
+        // Nor can anyone confirm it (the request would only meet the database's refusal).
+        Assert.Equal(HttpStatusCode.BadRequest, (await SchedulingSteps.RequestAsync(new Visitor(app), path, target, "Late", "late@example.org", zone: "America/New_York",
+            formSlot: (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 6))[0])).StatusCode is var status && status == HttpStatusCode.Conflict ? HttpStatusCode.BadRequest : status);
+    }
+
+    [Fact]
+    public async Task AfterAZoneChangeAMoveIsReadOnTheClockThePageShowsAndTheClientIsTold()
+    {
+        var (therapist, path) = await PracticeAsync();
+        var first = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 1))[0];
+        var email = $"z-{Guid.NewGuid():N}@example.org";
+        var request = await SchedulingSteps.HoldAsync(app, path, first, "Zed", email);
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, request, weekly: true)).StatusCode);
+        var series = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email))).Single();
+        await SchedulingSteps.OpenBookingAsync(app, therapist, "Asia/Kolkata", horizonWeeks: 8, handle: path.Split('/')[3]);
+
+        var kolkata = DateTimeZoneProviders.Tzdb["Asia/Kolkata"];
+        var to = Instant.FromUnixTimeSeconds(first).Plus(Duration.FromDays(8)).InZone(kolkata).LocalDateTime;   // a day after week 2, typed on the Kolkata clock
+        var moved = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Move",
+            ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7))), ("to", to.ToString("uuuu-MM-dd'T'HH:mm", null)));
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var change = (await SchedulingSteps.RowsAsync(app, db => db.OccurrenceChanges.Where(c => c.SeriesId == series.Id))).Single();
+        var stored = LocalDate.FromDateOnly(change.MovedToDate!.Value).At(LocalTime.FromTimeOnly(change.MovedToTime!.Value))
+            .InZoneLeniently(DateTimeZoneProviders.Tzdb[series.TimeZoneId]).ToInstant();
+        Assert.Equal(first + 8 * 86400, stored.ToUnixTimeSeconds());
+
+        var told = app.Mail().Last(m => m.To == email);
+        Assert.Equal("Your session has changed", told.Subject);
+        Assert.Contains("moved the session of", told.Body, StringComparison.Ordinal);
+        Assert.Contains("Only this session changed", told.Body, StringComparison.Ordinal);
+        Assert.Contains("on Dr ", app.Mail().Last(m => m.To == email && m.Subject == "Your request was accepted").Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClientMovesOnlyIntoTheTimesOfferedAndTheTherapistIsTold()
+    {
+        var (therapist, path) = await PracticeAsync();
+        var first = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 1))[0];
+        var email = $"m-{Guid.NewGuid():N}@example.org";
+        var request = await SchedulingSteps.HoldAsync(app, path, first, "Max", email);
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, request, weekly: true)).StatusCode);
+        var client = new Person(app, email);
+        await client.AcceptInvitationAsync();
+        var series = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email))).Single();
+        var address = $"/Sessions/Move?seriesId={series.Id}&date={Date(series.StartDate.AddDays(28))}";
+        var far = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 6))[2];   // free, but beyond the two weeks offered
+        var refused = await client.Visitor.PostAsync(address, address, ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(28))), ("to", $"{far}"));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("Choose one of the times offered.", await BodyAsync(refused), StringComparison.Ordinal);
+        Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.OccurrenceChanges.Where(c => c.SeriesId == series.Id)));
+
+        var cancelled = await PostWithTokenAsync(client, "/Accounts/Profile", "/Sessions?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(28))), ("reason", "travelling"));
+        Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
+        var told = app.Mail().Last(m => m.To == therapist.Email);
+        Assert.Equal("A client changed a session", told.Subject);
+        Assert.Contains("Max cancelled the session of", told.Body, StringComparison.Ordinal);
+        Assert.Contains("travelling", told.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APastSessionCannotBeTheStartOfAChange()
+    {
+        var (therapist, path) = await PracticeAsync();
+        var first = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 1))[0];
+        var request = await SchedulingSteps.HoldAsync(app, path, first, "Pat", $"p-{Guid.NewGuid():N}@example.org");
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, request, weekly: true)).StatusCode);
+        var series = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientName == "Pat"))).Single();
+        app.Clock.Advance(TimeSpan.FromDays(15));
+        await therapist.SignInAsync();
+        var to = LocalDate.FromDateOnly(series.StartDate).PlusWeeks(4).At(new LocalTime(15, 0)).ToString("uuuu-MM-dd'T'HH:mm", null);
+        var refused = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("to", to));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Choose a session still to come", await BodyAsync(refused), StringComparison.Ordinal);
+        Assert.Null((await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.Id == series.Id))).Single().Until);
+    }
+}
