@@ -30,6 +30,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OccurrenceChange> OccurrenceChanges => Set<OccurrenceChange>();
     public DbSet<OneOffSession> OneOffSessions => Set<OneOffSession>();
     public DbSet<TimeClaim> TimeClaims => Set<TimeClaim>();
+    public DbSet<MeasureScheduleRow> MeasureSchedules => Set<MeasureScheduleRow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -121,6 +121,15 @@ public class PracticeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             await AccessibleAsync(therapist);
             Assert.Equal(0, await therapist.GetByText("The first note").CountAsync());
 
+            // The therapist asks for the usual questionnaires; the client sees what is due, one tap away.
+            await therapist.GetByRole(AriaRole.Link, new() { Name = "Measures due" }).ClickAsync();
+            await therapist.GetByRole(AriaRole.Button, new() { Name = "Use these" }).ClickAsync();
+            await Assertions.Expect(therapist.GetByText("Due since")).ToBeVisibleAsync();
+            await AccessibleAsync(therapist, "client-measures");
+            await client.GotoAsync($"{baseAddress}/Questionnaires");
+            await Assertions.Expect(client.GetByRole(AriaRole.Button, new() { Name = "Take the ECR-R" })).ToBeVisibleAsync();
+            await AccessibleAsync(client, "questionnaires-due");
+
             // The client shares the first note only.
             await client.GotoAsync($"{baseAddress}/Log/Edit/{firstEntry}");
             await client.GetByLabel("Share this note with my therapist, therapist@example.org").CheckAsync();

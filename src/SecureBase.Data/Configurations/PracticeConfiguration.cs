@@ -117,3 +117,17 @@ public sealed class RecoveryCodeConfiguration : IEntityTypeConfiguration<Recover
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class MeasureScheduleConfiguration : IEntityTypeConfiguration<MeasureScheduleRow>
+{
+    public void Configure(EntityTypeBuilder<MeasureScheduleRow> builder)
+    {
+        builder.ToTable("MeasureSchedules");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.InstrumentId).HasMaxLength(32);
+        builder.Property(m => m.TargetId).HasMaxLength(32);
+        builder.HasIndex(m => new { m.RelationshipId, m.InstrumentId, m.TargetId }).IsUnique();
+        builder.HasIndex(m => m.PracticeId);
+        builder.HasOne<CareRelationshipRow>().WithMany().HasForeignKey(m => m.RelationshipId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -96,3 +96,18 @@ public sealed class AuditEntry
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 }
+
+// One questionnaire a therapist has scheduled for a client in their relationship (Core MeasureRule).
+// Changing a rule replaces the row with a new Since: a schedule changed mid-way counts from the change.
+public sealed class MeasureScheduleRow
+{
+    public Guid Id { get; set; }
+    public Guid PracticeId { get; set; }
+    public Guid RelationshipId { get; set; }
+    public required string InstrumentId { get; set; }
+    public string? TargetId { get; set; }
+    public bool AtIntake { get; set; }
+    public int? EveryWeeks { get; set; }
+    public DateOnly Since { get; set; }
+    public DateTimeOffset SetAt { get; set; }
+}

@@ -733,6 +733,49 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.ToTable("ItemResponses");
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.MeasureScheduleRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AtIntake")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("EveryWeeks")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("RelationshipId", "InstrumentId", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureSchedules", (string)null);
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.OccurrenceChange", b =>
                 {
                     b.Property<Guid>("SeriesId")
@@ -1365,6 +1408,15 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.HasOne("SecureBase.Data.Model.Administration", null)
                         .WithMany("Responses")
                         .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.MeasureScheduleRow", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.CareRelationshipRow", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -722,6 +722,49 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.ToTable("ItemResponses");
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.MeasureScheduleRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AtIntake")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EveryWeeks")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InstrumentId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("RelationshipId", "InstrumentId", "TargetId")
+                        .IsUnique();
+
+                    b.ToTable("MeasureSchedules", (string)null);
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.OccurrenceChange", b =>
                 {
                     b.Property<Guid>("SeriesId")
@@ -1354,6 +1397,15 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.HasOne("SecureBase.Data.Model.Administration", null)
                         .WithMany("Responses")
                         .HasForeignKey("AdministrationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.MeasureScheduleRow", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.CareRelationshipRow", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -17,6 +17,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
     public IReadOnlyList<Administration> InProgress { get; private set; } = [];
     public IReadOnlyList<Administration> Completed { get; private set; } = [];
     public string? Error { get; private set; }
+    public IReadOnlyList<Clients.ScheduledMeasure> Due { get; private set; } = [];
     public NodaTime.DateTimeZone Zone { get; private set; } = NodaTime.DateTimeZone.Utc;
 
     public InstrumentPack? Pack(string id) => catalog.Find(id);
@@ -49,5 +50,9 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
         var mine = await db.Administrations.OwnedBy(User.Id()).Include(a => a.Responses).AsNoTracking().ToListAsync(HttpContext.RequestAborted);
         InProgress = mine.Where(a => a.CompletedAt is null).OrderByDescending(a => a.StartedAt).ToList();
         Completed = mine.Where(a => a.CompletedAt is not null).OrderByDescending(a => a.CompletedAt).ToList();
+        // What a therapist asked for and is due now (already started ones are under "Carry on").
+        Due = (await Clients.MeasureDue.ForClientAsync(db, User.Id(), null, Zone, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()), HttpContext.RequestAborted))
+            .Where(m => m.State.State != Core.Measures.DueState.NotDue && !InProgress.Any(a => a.InstrumentId == m.Row.InstrumentId && a.TargetId == m.Row.TargetId))
+            .DistinctBy(m => (m.Row.InstrumentId, m.Row.TargetId)).ToList();
     }
 }
