@@ -141,4 +141,55 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         Assert.Contains("Choose a session still to come", await BodyAsync(refused), StringComparison.Ordinal);
         Assert.Null((await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.Id == series.Id))).Single().Until);
     }
+
+    // New York and London change clocks on different dates: 10:00 in New York and 14:00 in London are the
+    // same instant only for the weeks between the two changes (9–23 March 2026, beyond a 4-week horizon).
+    [Fact]
+    public async Task TwoSeriesOnDifferentClocksThatMeetOnlyBetweenTwoClockChangesAreRefused()
+    {
+        var (therapist, path) = await PracticeAsync(horizonWeeks: 4);
+        var handle = path.Split('/')[3];
+        var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
+        var ten = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 1))
+            .First(s => Instant.FromUnixTimeSeconds(s).InZone(newYork) is var z && z.DayOfWeek == IsoDayOfWeek.Monday && z.TimeOfDay == new LocalTime(10, 0));
+        var alice = await SchedulingSteps.HoldAsync(app, path, ten, "Alice", $"a-{Guid.NewGuid():N}@example.org");
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, alice, weekly: true)).StatusCode);
+
+        await SchedulingSteps.OpenBookingAsync(app, therapist, "Europe/London", horizonWeeks: 4, handle: handle);
+        var london = DateTimeZoneProviders.Tzdb["Europe/London"];
+        var two = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "Europe/London", 1))
+            .First(s => Instant.FromUnixTimeSeconds(s).InZone(london) is var z && z.DayOfWeek == IsoDayOfWeek.Monday && z.TimeOfDay == new LocalTime(14, 0));
+        var bob = await SchedulingSteps.HoldAsync(app, path, two, "Bob", $"b-{Guid.NewGuid():N}@example.org");
+        var refused = await SchedulingSteps.ApproveAsync(therapist, bob, weekly: true);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        var refusal = await BodyAsync(refused);
+        // Spring (three weeks, beyond the horizon) and autumn (one week, beyond the horizon too), all named.
+        Assert.Contains("week 6 (Mon 9 Mar 2026) meets Alice&#x27;s weekly session on Mon 9 Mar 2026", refusal, StringComparison.Ordinal);
+        Assert.Contains("week 8 (Mon 23 Mar 2026)", refusal, StringComparison.Ordinal);
+        Assert.Contains("week 39 (Mon 26 Oct 2026) meets Alice", refusal, StringComparison.Ordinal);
+        Assert.Equal(["Alice"], (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientName == "Alice" || s.ClientName == "Bob"))).Select(s => s.ClientName));
+    }
+
+    [Fact]
+    public async Task TheClientIsToldWhenTheirWeeklyTimeChangesOrEnds()
+    {
+        var (therapist, path) = await PracticeAsync();
+        var first = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 1))[0];
+        var email = $"w-{Guid.NewGuid():N}@example.org";
+        var request = await SchedulingSteps.HoldAsync(app, path, first, "Wren", email);
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, request, weekly: true)).StatusCode);
+        var series = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email))).Single();
+        var to = LocalDate.FromDateOnly(series.StartDate).PlusWeeks(2).PlusDays(1).At(new LocalTime(16, 0)).ToString("uuuu-MM-dd'T'HH:mm", null);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom",
+            ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(14))), ("to", to))).StatusCode);
+        var changed = app.Mail().Last(m => m.To == email);
+        Assert.Equal("Your weekly session has changed", changed.Subject);
+        // Told in the zone they booked in (Berlin), with the therapist's clock named.
+        Assert.True(changed.Body.Contains("your weekly session is every Wednesday at 22:00 your time (16:00 on Dr ", StringComparison.Ordinal), changed.Body);
+
+        var next = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email && s.Id != series.Id))).Single();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=EndSeries",
+            ("seriesId", $"{next.Id}"), ("date", Date(next.StartDate.AddDays(7))))).StatusCode);
+        Assert.Contains("Your weekly sessions end after", app.Mail().Last(m => m.To == email).Body, StringComparison.Ordinal);
+    }
 }

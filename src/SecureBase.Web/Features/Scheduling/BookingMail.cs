@@ -49,6 +49,9 @@ public sealed class BookingMail(IOutbox outbox, PublicUrls urls, ILogger<Booking
             "\n\nOnly this session changed; any others stay as they were.\n" +
             $"See your sessions: {urls.To("/Sessions")}\n", ct);
 
+    public Task SeriesChangedAsync(string to, string therapistName, string text, CancellationToken ct) =>
+        SendAsync(to, "Your weekly session has changed", $"{therapistName} changed your weekly session.\n\n{text}\n\nSee your sessions: {urls.To("/Sessions")}\n", ct);
+
     public Task BreakAsync(string to, string therapistName, IReadOnlyList<string> sessions, string reason, CancellationToken ct) =>
         SendAsync(to, "Your sessions during a break",
             $"{therapistName} will be away ({reason}), so these sessions will not take place:\n\n" + string.Join("\n", sessions.Select(s => "- " + s)) +

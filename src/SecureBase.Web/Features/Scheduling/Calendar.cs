@@ -95,8 +95,10 @@ public sealed class Calendar(AppDbContext db, TimeProvider clock)
 
     // How far a new open-ended series must be checked so that nothing already booked is missed: the
     // horizon, or the last date anything else of this therapist is booked on (a one-off booked when the
-    // horizon was longer, an occurrence moved far ahead, a hold), or a week past the start of the latest
-    // other series (two weekly series that ever meet, meet within a week of both running).
+    // horizon was longer, an occurrence moved far ahead, a hold), or the start of the latest other series;
+    // then a further year. Two weekly series in one zone that ever meet, meet in their first common week;
+    // in two zones they may meet only in the weeks between two different daylight-saving changes (New York
+    // and London differ by an hour for a few weeks each spring and autumn), and those rules repeat yearly.
     public async Task<LocalDate> CheckUntilAsync(BookingProfile profile, LocalDate from, CancellationToken ct)
     {
         var zone = ZoneOf(profile);
@@ -111,8 +113,8 @@ public sealed class Calendar(AppDbContext db, TimeProvider clock)
         var movedTo = await db.OccurrenceChanges.Where(c => series.Contains(c.SeriesId) && c.MovedToDate != null).OrderByDescending(c => c.MovedToDate).Select(c => c.MovedToDate).FirstOrDefaultAsync(ct);
         if (movedTo is { } moved) latest = LocalDate.Max(latest, LocalDate.FromDateOnly(moved));
         var lastStart = await db.StandingSeries.Where(s => series.Contains(s.Id)).OrderByDescending(s => s.StartDate).Select(s => (DateOnly?)s.StartDate).FirstOrDefaultAsync(ct);
-        if (lastStart is { } start) latest = LocalDate.Max(latest, LocalDate.FromDateOnly(start).PlusWeeks(1));
-        return latest.PlusDays(1);
+        if (lastStart is { } start) latest = LocalDate.Max(latest, LocalDate.FromDateOnly(start));
+        return latest.PlusWeeks(53);
     }
 
     // The free slots from one date to another (therapist's clock), as Core computes them.

@@ -128,13 +128,31 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
             .Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "Your therapist";
         if (by == ChangedBy.Therapist)
         {
-            var clientZone = session.Parties.ClientId is { } clientId
-                ? Zones.Find(await db.Users.Where(u => u.Id == clientId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct)) : session.Zone;
-            var email = session.Parties.ClientId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? session.ClientEmail : session.ClientEmail;
+            var (email, clientZone) = await ClientContactAsync(session.Parties, session.ClientEmail, session.Zone, ct);
             await mail.SessionChangedAsync(email, "Your session has changed", therapistName, Show.When(session.Start, clientZone), movedTo is { } m ? Show.When(m, clientZone) : null, reason, ct);
         }
         else if (therapist.Email is { } therapistEmail)
-            await mail.SessionChangedAsync(therapistEmail, "A client changed a session", session.ClientName, Show.When(session.Start, session.Zone), movedTo is { } m ? Show.When(m, session.Zone) : null, reason, ct);
+        {
+            var therapistZone = await ProfileOfAsync(session, ct) is { } profile ? Calendar.ZoneOf(profile) : session.Zone;   // the therapist's clock as it is now
+            await mail.SessionChangedAsync(therapistEmail, "A client changed a session", session.ClientName, Show.When(session.Start, therapistZone), movedTo is { } m ? Show.When(m, therapistZone) : null, reason, ct);
+        }
+    }
+
+    // Where to tell a client, and in which zone: their account's, or (before they have one) the zone they booked in.
+    async Task<(string Email, DateTimeZone Zone)> ClientContactAsync(SessionParties parties, string clientEmail, DateTimeZone fallback, CancellationToken ct)
+    {
+        if (parties.ClientId is { } id && await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Email, u.TimeZoneId }).FirstOrDefaultAsync(ct) is { } user)
+            return (user.Email ?? clientEmail, Zones.Find(user.TimeZoneId));
+        var booked = await db.BookingRequests.AsNoTracking().Where(r => r.PracticeId == parties.PracticeId && r.TherapistId == parties.TherapistId && r.Email == clientEmail)
+            .OrderByDescending(r => r.CreatedAt).Select(r => r.VisitorTimeZoneId).FirstOrDefaultAsync(ct);
+        return (clientEmail, booked is null ? fallback : Zones.Find(booked));
+    }
+
+    // The client is told when their weekly time changes from a date, or the series ends.
+    async Task NotifySeriesAsync(BookingProfile profile, SeriesRow series, string text, CancellationToken ct)
+    {
+        var (email, _) = await ClientContactAsync(new SessionParties(series.PracticeId, series.TherapistId, series.ClientId), series.ClientEmail, Calendar.ZoneOf(profile), ct);
+        await mail.SeriesChangedAsync(email, profile.DisplayName, text, ct);
     }
 
     // Moves the session to a new start (same length). A client may move only into a free slot; a therapist
@@ -147,7 +165,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         var profile = await ProfileOfAsync(session, ct);
         if (profile is null) return "This session cannot be changed here.";
         var end = start + (session.End - session.Start);
-        var date = start.InZone(session.Zone).Date;
+        var date = start.InZone(Calendar.ZoneOf(profile)).Date;   // free slots are counted on the therapist's clock as it is now
         try
         {
             var moved = await desk.RunAsync(profile, async () =>
@@ -226,7 +244,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         if (first.Date < cutoff) return "The new time starts on or after the session you chose.";
         try
         {
-            return await desk.RunAsync(profile, async () =>
+            var changed = await desk.RunAsync(profile, async () =>
             {
                 var old = await db.StandingSeries.FirstAsync(s => s.Id == seriesId, ct);
                 if (old.Until is { } until && until < cutoff.ToDateOnly()) return "This series has already ended.";
@@ -252,6 +270,14 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
                 await desk.SaveOrTakenAsync(ct);
                 return (string?)null;
             }, ct);
+            if (changed is null && await db.StandingSeries.AsNoTracking().FirstOrDefaultAsync(x => x.Id == seriesId, ct) is { } row)
+            {
+                var (_, clientZone) = await ClientContactAsync(new SessionParties(row.PracticeId, row.TherapistId, row.ClientId), row.ClientEmail, zone, ct);
+                var firstNew = LocalTimes.ToInstant(first, zone);
+                await NotifySeriesAsync(profile, row, $"From {Show.When(firstNew, clientZone)}, your weekly session is every {firstNew.InZone(clientZone).DayOfWeek} at {Show.Time(firstNew, clientZone)} your time " +
+                    $"({Show.Time(firstNew, zone)} on {profile.DisplayName}'s clock, {zone.Id}). The sessions before that stay as they were.", ct);
+            }
+            return changed;
         }
         catch (TimeTakenException taken)
         {
@@ -278,8 +304,9 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
     }
 
     // Ends a series after a date (the earlier part stays as it was); occurrences after it release their time.
-    public async Task EndSeriesAsync(BookingProfile profile, Guid seriesId, LocalDate lastDate, CancellationToken ct) =>
-        await desk.RunAsync(profile, async () =>
+    public async Task EndSeriesAsync(BookingProfile profile, Guid seriesId, LocalDate lastDate, CancellationToken ct)
+    {
+        var ended = await desk.RunAsync(profile, async () =>
         {
             var row = await db.StandingSeries.FirstAsync(s => s.Id == seriesId, ct);
             var earlier = row.StartDate.AddDays(-1);
@@ -288,6 +315,8 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
             var untilText = row.Until.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
             db.TimeClaims.RemoveRange(stale.Where(c => string.CompareOrdinal(c.Holder[^10..], untilText) > 0));
             await db.SaveChangesAsync(ct);
-            return true;
+            return row;
         }, ct);
+        await NotifySeriesAsync(profile, ended, $"Your weekly sessions end after {ended.Until!.Value.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}; the ones until then stay as they were.", ct);
+    }
 }
