@@ -185,7 +185,10 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         var changed = app.Mail().Last(m => m.To == email);
         Assert.Equal("Your weekly session has changed", changed.Subject);
         // Told in the zone they booked in (Berlin), with the therapist's clock named.
-        Assert.True(changed.Body.Contains("your weekly session is every Wednesday at 22:00 your time (16:00 on Dr ", StringComparison.Ordinal), changed.Body);
+        var firstNew = NodaTime.Text.LocalDateTimePattern.CreateWithInvariantCulture("uuuu'-'MM'-'dd'T'HH':'mm").Parse(to).Value
+            .InZoneLeniently(DateTimeZoneProviders.Tzdb["America/New_York"]).ToInstant().InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]);
+        var expected = $"your weekly session is every {firstNew.DayOfWeek} at {firstNew.TimeOfDay:HH':'mm} your time (16:00 on Dr ";
+        Assert.True(changed.Body.Contains(expected, StringComparison.Ordinal), changed.Body);
 
         var next = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email && s.Id != series.Id))).Single();
         Assert.Equal(HttpStatusCode.Redirect, (await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=EndSeries",
