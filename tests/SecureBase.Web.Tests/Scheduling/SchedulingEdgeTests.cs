@@ -16,13 +16,6 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
 
     static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    static async Task<HttpResponseMessage> PostWithTokenAsync(Person person, string tokenPage, string action, params (string Name, string Value)[] fields)
-    {
-        var token = await person.Visitor.TokenAsync(tokenPage);
-        return await person.Visitor.Client.PostAsync(action, new FormUrlEncodedContent(
-            fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))), Ct);
-    }
-
     async Task<(Person Therapist, string Path)> PracticeAsync(string zone = "America/New_York", int horizonWeeks = 8)
     {
         var name = $"e{Guid.NewGuid():N}"[..10];
@@ -62,7 +55,7 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         // Week 2 moves five weeks on, to a free time an hour later than the series.
         var target = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 6)).First(s => s != first + 5 * 7 * 86400 && s != first + 6 * 7 * 86400);
         var local = Instant.FromUnixTimeSeconds(target).InZone(DateTimeZoneProviders.Tzdb["America/New_York"]).LocalDateTime;
-        var moved = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Move",
+        var moved = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Move",
             ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7))), ("to", local.ToString("uuuu-MM-dd'T'HH:mm", null)));
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.DoesNotContain(target, await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 6));
@@ -84,7 +77,7 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
 
         var kolkata = DateTimeZoneProviders.Tzdb["Asia/Kolkata"];
         var to = Instant.FromUnixTimeSeconds(first).Plus(Duration.FromDays(8)).InZone(kolkata).LocalDateTime;   // a day after week 2, typed on the Kolkata clock
-        var moved = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Move",
+        var moved = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Move",
             ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7))), ("to", to.ToString("uuuu-MM-dd'T'HH:mm", null)));
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var change = (await SchedulingSteps.RowsAsync(app, db => db.OccurrenceChanges.Where(c => c.SeriesId == series.Id))).Single();
@@ -117,7 +110,7 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         Assert.Contains("Choose one of the times offered.", await BodyAsync(refused), StringComparison.Ordinal);
         Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.OccurrenceChanges.Where(c => c.SeriesId == series.Id)));
 
-        var cancelled = await PostWithTokenAsync(client, "/Accounts/Profile", "/Sessions?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(28))), ("reason", "travelling"));
+        var cancelled = await SchedulingSteps.PostWithTokenAsync(client, "/Accounts/Profile", "/Sessions?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(28))), ("reason", "travelling"));
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         var told = app.Mail().Last(m => m.To == therapist.Email);
         Assert.Equal("A client changed a session", told.Subject);
@@ -136,7 +129,7 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         app.Clock.Advance(TimeSpan.FromDays(15));
         await therapist.SignInAsync();
         var to = LocalDate.FromDateOnly(series.StartDate).PlusWeeks(4).At(new LocalTime(15, 0)).ToString("uuuu-MM-dd'T'HH:mm", null);
-        var refused = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("to", to));
+        var refused = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("to", to));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("Choose a session still to come", await BodyAsync(refused), StringComparison.Ordinal);
         Assert.Null((await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.Id == series.Id))).Single().Until);
@@ -180,7 +173,7 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, request, weekly: true)).StatusCode);
         var series = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email))).Single();
         var to = LocalDate.FromDateOnly(series.StartDate).PlusWeeks(2).PlusDays(1).At(new LocalTime(16, 0)).ToString("uuuu-MM-dd'T'HH:mm", null);
-        Assert.Equal(HttpStatusCode.Redirect, (await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom",
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom",
             ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(14))), ("to", to))).StatusCode);
         var changed = app.Mail().Last(m => m.To == email);
         Assert.Equal("Your weekly session has changed", changed.Subject);
@@ -191,7 +184,7 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         Assert.True(changed.Body.Contains(expected, StringComparison.Ordinal), changed.Body);
 
         var next = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email && s.Id != series.Id))).Single();
-        Assert.Equal(HttpStatusCode.Redirect, (await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=EndSeries",
+        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=EndSeries",
             ("seriesId", $"{next.Id}"), ("date", Date(next.StartDate.AddDays(7))))).StatusCode);
         Assert.Contains("Your weekly sessions end after", app.Mail().Last(m => m.To == email).Body, StringComparison.Ordinal);
     }

@@ -169,9 +169,7 @@ public sealed class SchedulingFlowTests(PracticeApp app) : IClassFixture<Practic
         Assert.Equal(mails, app.Mail().Count);
 
         // A forged series id, someone else's request, a move to a malformed time: 404 or a message, nothing changed.
-        var token = await therapist.Visitor.TokenAsync("/Schedule/Settings");
-        var forged = await therapist.Visitor.Client.PostAsync("/Schedule?handler=Cancel", new FormUrlEncodedContent(
-            [new("seriesId", $"{Guid.NewGuid()}"), new("date", "2026-03-02"), new("__RequestVerificationToken", token)]), Ct);
+        var forged = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Cancel", ("seriesId", $"{Guid.NewGuid()}"), ("date", "2026-03-02"));
         Assert.Equal(HttpStatusCode.NotFound, forged.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await SchedulingSteps.ApproveAsync(therapist, Guid.NewGuid(), weekly: true)).StatusCode);
         var other = await PracticeAsync();

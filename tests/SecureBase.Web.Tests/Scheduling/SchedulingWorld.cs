@@ -74,13 +74,17 @@ public static partial class SchedulingSteps
         return await app.InScopeAsync(async s => (await s.GetRequiredService<AppDbContext>().BookingRequests.OrderByDescending(r => r.CreatedAt).FirstAsync(r => r.Email == email, Ct)).Id);
     }
 
-    // Posts the approval (with the person's anti-forgery token, whether or not the page shows that request).
-    public static async Task<HttpResponseMessage> ApproveAsync(Person therapist, Guid requestId, bool weekly)
+    // Posts to an action with the person's anti-forgery token taken from another page's form: for handlers
+    // whose own form a page shows only for some ids (a request, a session), so other ids can be tried.
+    public static async Task<HttpResponseMessage> PostWithTokenAsync(Person person, string tokenPage, string action, params (string Name, string Value)[] fields)
     {
-        var token = await therapist.Visitor.TokenAsync("/Schedule/Settings");
-        return await therapist.Visitor.Client.PostAsync("/Schedule/Requests?handler=Approve", new FormUrlEncodedContent(
-            [new("requestId", $"{requestId}"), new("weekly", weekly ? "true" : "false"), new("__RequestVerificationToken", token)]), Ct);
+        var token = await person.Visitor.TokenAsync(tokenPage);
+        return await person.Visitor.Client.PostAsync(action, new FormUrlEncodedContent(
+            fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))), Ct);
     }
+
+    public static Task<HttpResponseMessage> ApproveAsync(Person therapist, Guid requestId, bool weekly) =>
+        PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule/Requests?handler=Approve", ("requestId", $"{requestId}"), ("weekly", weekly ? "true" : "false"));
 
     public static Task<List<T>> RowsAsync<T>(PracticeApp app, Func<AppDbContext, IQueryable<T>> query) =>
         app.InScopeAsync(s => query(s.GetRequiredService<AppDbContext>()).ToListAsync(Ct));

@@ -33,19 +33,12 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
 
     static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    static async Task<HttpResponseMessage> PostWithTokenAsync(Person person, string tokenPage, string action, params (string Name, string Value)[] fields)
-    {
-        var token = await person.Visitor.TokenAsync(tokenPage);
-        return await person.Visitor.Client.PostAsync(action, new FormUrlEncodedContent(
-            fields.Select(f => KeyValuePair.Create(f.Name, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token))), Ct);
-    }
-
     [Fact]
     public async Task TheClientCancelsUpToTheNoticeAndIsToldToCallAfterIt()
     {
         var (_, client, series, _) = await WeeklyClientAsync();
         var second = Date(series.StartDate.AddDays(7));
-        var cancelled = await PostWithTokenAsync(client, "/Accounts/Profile", "/Sessions?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", second), ("reason", "a work trip"));
+        var cancelled = await SchedulingSteps.PostWithTokenAsync(client, "/Accounts/Profile", "/Sessions?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", second), ("reason", "a work trip"));
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         var change = (await SchedulingSteps.RowsAsync(app, db => db.OccurrenceChanges.Where(c => c.SeriesId == series.Id))).Single();
         Assert.Equal((true, ChangedBy.Client, "a work trip"), (change.Cancelled, change.ChangedBy, change.Reason));
@@ -56,7 +49,7 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
         app.Clock.Advance(start - app.Clock.GetUtcNow() - TimeSpan.FromHours(23));
         await client.SignInAsync();
         Assert.Contains("please contact your therapist", await BodyAsync(await client.Visitor.GetAsync("/Sessions")), StringComparison.Ordinal);
-        var late = await PostWithTokenAsync(client, "/Accounts/Profile", "/Sessions?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)));
+        var late = await SchedulingSteps.PostWithTokenAsync(client, "/Accounts/Profile", "/Sessions?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)));
         Assert.Equal(HttpStatusCode.BadRequest, late.StatusCode);
         Assert.Contains("too late to cancel this session here", await BodyAsync(late), StringComparison.Ordinal);
         var moveLate = await client.Visitor.GetAsync($"/Sessions/Move?seriesId={series.Id}&date={Date(series.StartDate)}");
@@ -68,10 +61,10 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
     public async Task ATherapistsCancellationAndABreakReachTheClientsTimeline()
     {
         var (therapist, client, series, _) = await WeeklyClientAsync();
-        var cancelled = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("reason", "I am ill"));
+        var cancelled = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Cancel", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("reason", "I am ill"));
         Assert.Equal(HttpStatusCode.Redirect, cancelled.StatusCode);
         var from = series.StartDate.AddDays(14);
-        var pause = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Break", ("from", Date(from)), ("to", Date(from.AddDays(13))), ("reason", "winter holiday"));
+        var pause = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Break", ("from", Date(from)), ("to", Date(from.AddDays(13))), ("reason", "winter holiday"));
         Assert.Equal(HttpStatusCode.Redirect, pause.StatusCode);
         Assert.Contains("count=2", pause.Headers.Location!.OriginalString, StringComparison.Ordinal);
 
@@ -92,7 +85,7 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
         var zone = DateTimeZoneProviders.Tzdb[series.TimeZoneId];
         var cutoff = series.StartDate.AddDays(21);   // week 4
         var newFirst = LocalDate.FromDateOnly(cutoff).PlusDays(1).At(new LocalTime(16, 0));
-        var changed = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom",
+        var changed = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom",
             ("seriesId", $"{series.Id}"), ("date", Date(cutoff)), ("to", newFirst.ToString("uuuu-MM-dd'T'HH:mm", null)));
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         var all = await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == series.ClientEmail));
@@ -110,7 +103,7 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
         var other = await SchedulingSteps.HoldAsync(app, path, otherSlot, "Oli", $"o-{Guid.NewGuid():N}@example.org");
         Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, other, weekly: false)).StatusCode);
         var onto = Instant.FromUnixTimeSeconds(otherSlot).InZone(zone).LocalDateTime;
-        var refused = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom",
+        var refused = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=ChangeFrom",
             ("seriesId", $"{next.Id}"), ("date", Date(next.StartDate)), ("to", onto.ToString("uuuu-MM-dd'T'HH:mm", null)));
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var refusal = await BodyAsync(refused);
@@ -123,7 +116,7 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
     public async Task AttendanceIsMarkedOncePastAndSummedUp()
     {
         var (therapist, _, series, _) = await WeeklyClientAsync();
-        var early = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("attendance", "Attended"));
+        var early = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("attendance", "Attended"));
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
         Assert.Contains("once the session has begun", await BodyAsync(early), StringComparison.Ordinal);
 
@@ -131,10 +124,10 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
         await therapist.SignInAsync();
         foreach (var (week, outcome) in new[] { (0, "Attended"), (1, "NoShow"), (2, "Attended"), (3, "Attended") })
         {
-            var marked = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7 * week))), ("attendance", outcome));
+            var marked = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7 * week))), ("attendance", outcome));
             Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         }
-        var bad = await PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("attendance", "Maybe"));
+        var bad = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("attendance", "Maybe"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var schedule = await BodyAsync(await therapist.Visitor.GetAsync("/Schedule"));
         // Cam: 2 weeks in a row, 3 of 4 attended (75 %), one no-show.
