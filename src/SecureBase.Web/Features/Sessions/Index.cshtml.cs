@@ -71,11 +71,13 @@ public sealed class IndexModel(SessionDesk sessions, Calendar calendar, IAuthori
         var now = calendar.Now;
         var all = await sessions.OfClientAsync(User.Id(), now - Duration.FromDays(28), now + Duration.FromDays(7 * 52), ct);
         var upcoming = new List<(SessionView, bool, int)>();
+        var notices = new Dictionary<(Guid, string), int?>();   // one lookup per therapist, not per session
         foreach (var s in all.Where(s => s.End > now && !s.Cancelled))
         {
-            var profile = await sessions.ProfileOfAsync(s, ct);
-            var notice = profile is null ? 24 : await sessions.ClientNoticeHoursAsync(profile, ct);
-            upcoming.Add((s, profile is not null && AttendanceRule.ClientMayChange(s.Start, now, Duration.FromHours(notice)), notice));
+            var key = (s.Parties.PracticeId, s.Parties.TherapistId);
+            if (!notices.TryGetValue(key, out var notice))
+                notices[key] = notice = await sessions.ProfileOfAsync(s, ct) is { } profile ? await sessions.ClientNoticeHoursAsync(profile, ct) : null;
+            upcoming.Add((s, notice is not null && AttendanceRule.ClientMayChange(s.Start, now, Duration.FromHours(notice.Value)), notice ?? 24));
         }
         Upcoming = upcoming.Take(Shown).ToList();
         Later = upcoming.Skip(Shown).Select(u => u.Item1).ToList();
