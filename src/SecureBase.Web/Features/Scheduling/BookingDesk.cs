@@ -53,10 +53,13 @@ public sealed class BookingDesk(AppDbContext db, Calendar calendar, ILogger<Book
 
     public Task ReleaseAsync(string holder, CancellationToken ct) => db.TimeClaims.Where(c => c.Holder == holder).ExecuteDeleteAsync(ct);
 
-    public Task ReleaseSeriesAsync(Guid seriesId, CancellationToken ct)
+    // Releases the claims of a series' occurrences due on or after a date (holders end in the yyyy-MM-dd they were due).
+    public async Task ReleaseSeriesFromAsync(Guid seriesId, LocalDate from, CancellationToken ct)
     {
         var prefix = Holders.SeriesPrefix(seriesId);
-        return db.TimeClaims.Where(c => c.Holder.StartsWith(prefix)).ExecuteDeleteAsync(ct);
+        var fromText = from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var claims = await db.TimeClaims.Where(c => c.Holder.StartsWith(prefix)).ToListAsync(ct);
+        db.TimeClaims.RemoveRange(claims.Where(c => string.CompareOrdinal(c.Holder[prefix.Length..], fromText) >= 0));
     }
 
     // An open-ended series keeps its claims up to the horizon as the horizon rolls forward. Cells someone

@@ -248,10 +248,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
             {
                 var old = await db.StandingSeries.FirstAsync(s => s.Id == seriesId, ct);
                 if (old.Until is { } until && until < cutoff.ToDateOnly()) return "This series has already ended.";
-                var cutoffText = cutoff.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-                var later = (await db.TimeClaims.Where(c => c.Holder.StartsWith(Holders.SeriesPrefix(seriesId))).ToListAsync(ct))
-                    .Where(c => string.CompareOrdinal(c.Holder[^10..], cutoffText) >= 0).ToList();
-                db.TimeClaims.RemoveRange(later);
+                await desk.ReleaseSeriesFromAsync(seriesId, cutoff, ct);
                 old.Until = cutoff.PlusDays(-1).ToDateOnly();
                 await db.SaveChangesAsync(ct);
 
@@ -311,9 +308,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
             var row = await db.StandingSeries.FirstAsync(s => s.Id == seriesId, ct);
             var earlier = row.StartDate.AddDays(-1);
             row.Until = lastDate.ToDateOnly() < earlier ? earlier : lastDate.ToDateOnly();
-            var stale = await db.TimeClaims.Where(c => c.Holder.StartsWith(Holders.SeriesPrefix(seriesId))).ToListAsync(ct);
-            var untilText = row.Until.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            db.TimeClaims.RemoveRange(stale.Where(c => string.CompareOrdinal(c.Holder[^10..], untilText) > 0));
+            await desk.ReleaseSeriesFromAsync(seriesId, LocalDate.FromDateOnly(row.Until.Value).PlusDays(1), ct);
             await db.SaveChangesAsync(ct);
             return row;
         }, ct);
