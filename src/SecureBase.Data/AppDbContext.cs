@@ -31,6 +31,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OneOffSession> OneOffSessions => Set<OneOffSession>();
     public DbSet<TimeClaim> TimeClaims => Set<TimeClaim>();
     public DbSet<MeasureScheduleRow> MeasureSchedules => Set<MeasureScheduleRow>();
+    public DbSet<TherapistEventNote> TherapistEventNotes => Set<TherapistEventNote>();
+    public DbSet<FlagAcknowledgement> FlagAcknowledgements => Set<FlagAcknowledgement>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -98,6 +98,23 @@ public static class Access
     /// </summary>
     public static bool MayTakeClients(Viewer viewer, Guid practiceId) =>
         viewer.MfaSatisfied && viewer.Memberships.Any(m => m.PracticeId == practiceId && m.Active);
+
+    /// <summary>
+    /// A therapist's own records about a client (event notes on the timeline, acknowledged caseload flags):
+    /// the relationship's therapist, while it lasts, as an active member of its practice, with a second
+    /// factor. The client's consent scopes do not govern them (they are the therapist's notes, not the
+    /// client's data, and the client never sees them); everyone else, the owner included, is refused.
+    /// Source: issue 9 ("event notes", "a flag can be acknowledged").
+    /// </summary>
+    public static Decision MayKeepRecords(Viewer viewer, CareRelationship? relationship)
+    {
+        if (!viewer.MfaSatisfied) return Decision.Deny(DenialReason.SecondFactorRequired);
+        if (relationship is null || relationship.TherapistId != viewer.UserId) return Decision.Deny(DenialReason.NoRelationship);
+        if (relationship.Ended is not null) return Decision.Deny(DenialReason.RelationshipEnded);
+        var membership = viewer.Memberships.FirstOrDefault(m => m.PracticeId == relationship.PracticeId);
+        if (membership is null) return Decision.Deny(DenialReason.NotAMemberOfThePractice);
+        return membership.Active ? Decision.Allow : Decision.Deny(DenialReason.MembershipDeactivated);
+    }
 }
 
 /// <summary>Who a session (one-off or an occurrence of a series) belongs to: its practice, therapist and client (null until the person is a client).</summary>

@@ -131,3 +131,29 @@ public sealed class MeasureScheduleConfiguration : IEntityTypeConfiguration<Meas
         builder.HasOne<CareRelationshipRow>().WithMany().HasForeignKey(m => m.RelationshipId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class TherapistEventNoteConfiguration : IEntityTypeConfiguration<TherapistEventNote>
+{
+    public void Configure(EntityTypeBuilder<TherapistEventNote> builder)
+    {
+        builder.ToTable("TherapistEventNotes");
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(24);
+        builder.HasIndex(n => new { n.RelationshipId, n.OccurredOn });
+        builder.HasIndex(n => n.PracticeId);
+        builder.HasOne<CareRelationshipRow>().WithMany().HasForeignKey(n => n.RelationshipId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class FlagAcknowledgementConfiguration : IEntityTypeConfiguration<FlagAcknowledgement>
+{
+    public void Configure(EntityTypeBuilder<FlagAcknowledgement> builder)
+    {
+        builder.ToTable("FlagAcknowledgements");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
+        builder.HasIndex(a => new { a.RelationshipId, a.Kind, a.AcknowledgedAt });
+        builder.HasIndex(a => a.PracticeId);
+        builder.HasOne<CareRelationshipRow>().WithMany().HasForeignKey(a => a.RelationshipId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

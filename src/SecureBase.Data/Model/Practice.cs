@@ -111,3 +111,40 @@ public sealed class MeasureScheduleRow
     public DateOnly Since { get; set; }
     public DateTimeOffset SetAt { get; set; }
 }
+
+// What a therapist's event note records (issue 9): the relationship's own events, beside the client's measures.
+public enum TherapistEventKind
+{
+    Rupture,
+    Repair,
+    BreakAnnounced,
+    Holiday,
+    Other,
+}
+
+// A therapist's own note on a client's timeline. The text is encrypted with the therapist's key, like a
+// client's notes with theirs; the client never sees it. It belongs to the relationship, so it is deleted
+// with it: when either person deletes their account (README, "Therapist notes").
+public sealed class TherapistEventNote
+{
+    public Guid Id { get; set; }
+    public Guid PracticeId { get; set; }
+    public Guid RelationshipId { get; set; }
+    public required string TherapistId { get; set; }
+    public DateOnly OccurredOn { get; set; }
+    public TherapistEventKind Kind { get; set; }
+    public byte[]? EncryptedText { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
+// A therapist saw a caseload flag: that kind stays quiet for this client until something newer raises it
+// (Core FlagRules.Unacknowledged). The optional note is encrypted with the therapist's key.
+public sealed class FlagAcknowledgement
+{
+    public Guid Id { get; set; }
+    public Guid PracticeId { get; set; }
+    public Guid RelationshipId { get; set; }
+    public Core.Caseload.FlagKind Kind { get; set; }
+    public DateTimeOffset AcknowledgedAt { get; set; }
+    public byte[]? EncryptedNote { get; set; }
+}

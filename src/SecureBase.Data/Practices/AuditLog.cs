@@ -29,6 +29,34 @@ public static class AuditLog
         }
     }
 
+    // Several rows at once (a caseload view: one per client seen), chained in order and saved together;
+    // a racing writer makes the whole batch read the new head and chain again.
+    public static async Task AppendManyAsync(AppDbContext db, Guid chainId, IReadOnlyList<AuditFields> batch, CancellationToken ct)
+    {
+        if (batch.Count == 0) return;
+        for (var attempt = 1; ; attempt++)
+        {
+            var head = await db.AuditEntries.AsNoTracking().Where(a => a.ChainId == chainId).OrderByDescending(a => a.Sequence).FirstOrDefaultAsync(ct);
+            var previous = head is null ? null : ToChained(head);
+            var entries = new List<AuditEntry>();
+            foreach (var fields in batch)
+            {
+                previous = AuditChain.Append(previous, fields with { Sequence = (previous?.Fields.Sequence ?? 0) + 1 });
+                entries.Add(ToEntry(chainId, previous));
+            }
+            db.AuditEntries.AddRange(entries);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < 20)
+            {
+                foreach (var entry in entries) db.Entry(entry).State = EntityState.Detached;
+            }
+        }
+    }
+
     // Each chain checked from its first row: its length, where it breaks (null if whole) and its head
     // (the newest row's hash). Rows cut off the end leave a whole, shorter chain: only a head noted
     // earlier, somewhere else, shows that; so the head is printed for operators to keep.

@@ -81,4 +81,26 @@ public class AccessTests
         Assert.True(Access.MayManagePractice(viewer, Practice) == manage, $"{subject}: manage");
         Assert.True(Access.MayTakeClients(viewer, Practice) == takeClients, $"{subject}: take clients");
     }
+
+    // subject, viewer, relationship, expected reason (None = allowed)
+    public static TheoryData<string, Viewer, CareRelationship?, DenialReason> RecordCases => new()
+    {
+        { "their therapist", TherapistViewer(), Active, DenialReason.None },
+        { "their therapist without MFA", TherapistViewer(mfa: false), Active, DenialReason.SecondFactorRequired },
+        { "their therapist, deactivated", TherapistViewer(active: false), Active, DenialReason.MembershipDeactivated },
+        { "their therapist, relationship ended", TherapistViewer(), Active with { Ended = Start.AddDays(30) }, DenialReason.RelationshipEnded },
+        { "their therapist, moved to another practice", TherapistViewer(practice: OtherPractice), Active, DenialReason.NotAMemberOfThePractice },
+        { "the client", new Viewer(Client, true, []), Active, DenialReason.NoRelationship },
+        { "a colleague", new Viewer("colleague", true, [new Membership(Practice, PracticeRole.Therapist, true)]), Active, DenialReason.NoRelationship },
+        { "the owner", new Viewer("owner", true, [new Membership(Practice, PracticeRole.Owner, true)]), Active, DenialReason.NoRelationship },
+        { "no relationship", TherapistViewer(), null, DenialReason.NoRelationship },
+    };
+
+    [Theory, MemberData(nameof(RecordCases))]
+    public void OnlyTheRelationshipsTherapistKeepsRecordsAboutTheClient(string subject, Viewer viewer, CareRelationship? relationship, DenialReason expected)
+    {
+        var decision = Access.MayKeepRecords(viewer, relationship);
+        Assert.True(decision.Reason == expected, $"{subject}: {decision.Reason}, expected {expected}");
+        Assert.Equal(expected == DenialReason.None, decision.Allowed);
+    }
 }

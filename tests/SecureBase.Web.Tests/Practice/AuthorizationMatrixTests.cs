@@ -7,7 +7,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace SecureBase.Web.Tests.Practice;
 
-public sealed record MatrixRow(string Method, string Endpoint, string Request, bool Clinical, IReadOnlyDictionary<string, string> Expected, int Line);
+// Audit: "clinical" = one row for every subject but anonymous, the client and "nomfa"; "-" = none; or per
+// subject, "with:2,without:2,*:1" ("*" for every subject not named, of those that can be audited at all).
+public sealed record MatrixRow(string Method, string Endpoint, string Request, string Audit, IReadOnlyDictionary<string, string> Expected, int Line)
+{
+    public bool Clinical => Audit != "-";
+
+    public int AuditRowsFor(string subject)
+    {
+        if (subject is "anonymous" or "client" or "nomfa" || Audit == "-") return 0;   // the second-factor gate stops "nomfa" before any decision
+        if (Audit == "clinical") return 1;
+        var counts = Audit.Split(',').Select(p => p.Split(':')).ToDictionary(p => p[0], p => int.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture));
+        return counts.TryGetValue(subject, out var n) ? n : counts.GetValueOrDefault("*");
+    }
+}
 
 // G1: every endpoint the app maps × verb (and page handler) × subject, against one table
 // (authorization-matrix.txt). An endpoint missing from the table fails; so does any answer that is
@@ -31,7 +44,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
             var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 4 + MatrixWorld.SubjectNames.Length) throw new InvalidDataException($"authorization-matrix.txt line {i + 1}: {parts.Length} columns");
             var expected = MatrixWorld.SubjectNames.Select((s, k) => (s, parts[4 + k])).ToDictionary(p => p.s, p => p.Item2);
-            rows.Add(new MatrixRow(parts[0], parts[1], parts[2], parts[3] == "clinical", expected, i + 1));
+            rows.Add(new MatrixRow(parts[0], parts[1], parts[2], parts[3], expected, i + 1));
         }
         return rows;
     }
@@ -118,7 +131,7 @@ public sealed partial class AuthorizationMatrixTests(MatrixWorld world) : IClass
                 var outcome = Classify(response);
                 if (outcome != row.Expected[name]) failures.Add($"line {row.Line}: {row.Method} {path} as {name}: {outcome}, expected {row.Expected[name]}");
                 var audited = world.App.AuditRows() - before;
-                var expectedAudit = row.Clinical && name is not ("anonymous" or "client" or "nomfa") ? 1 : 0;   // the second-factor gate stops "nomfa" before any decision
+                var expectedAudit = row.AuditRowsFor(name);
                 if (audited != expectedAudit) failures.Add($"line {row.Line}: {row.Method} {path} as {name}: {audited} audit rows, expected {expectedAudit}");
                 if (!response.Headers.TryGetValues("X-Frame-Options", out var frames) || frames.Single() != "DENY") failures.Add($"line {row.Line}: {row.Method} {path} as {name}: X-Frame-Options is not DENY");
                 if (row.Clinical && name is not ("anonymous" or "nomfa") && response.Headers.CacheControl?.NoStore != true) failures.Add($"line {row.Line}: {row.Method} {path} as {name}: no Cache-Control: no-store");

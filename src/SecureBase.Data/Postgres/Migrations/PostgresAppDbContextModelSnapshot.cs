@@ -663,6 +663,38 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.ToTable("ExpectationEntries");
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.FlagAcknowledgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("EncryptedNote")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("RelationshipId", "Kind", "AcknowledgedAt");
+
+                    b.ToTable("FlagAcknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1162,6 +1194,45 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.ToTable("NormSets", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.TherapistEventNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("EncryptedText")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("RelationshipId", "OccurredOn");
+
+                    b.ToTable("TherapistEventNotes", (string)null);
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.TimeClaim", b =>
                 {
                     b.Property<string>("TherapistId")
@@ -1394,6 +1465,15 @@ namespace SecureBase.Data.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.FlagAcknowledgement", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.CareRelationshipRow", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.Invitation", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.Practice", null)
@@ -1523,6 +1603,15 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.HasOne("SecureBase.Data.Model.StoredNormSet", null)
                         .WithMany("Entries")
                         .HasForeignKey("NormSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.TherapistEventNote", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.CareRelationshipRow", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -652,6 +652,38 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.ToTable("ExpectationEntries");
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.FlagAcknowledgement", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AcknowledgedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("EncryptedNote")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("RelationshipId", "Kind", "AcknowledgedAt");
+
+                    b.ToTable("FlagAcknowledgements", (string)null);
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.Invitation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1151,6 +1183,45 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.ToTable("NormSets", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.TherapistEventNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("EncryptedText")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OccurredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RelationshipId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TherapistId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
+
+                    b.HasIndex("RelationshipId", "OccurredOn");
+
+                    b.ToTable("TherapistEventNotes", (string)null);
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.TimeClaim", b =>
                 {
                     b.Property<string>("TherapistId")
@@ -1383,6 +1454,15 @@ namespace SecureBase.Data.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.FlagAcknowledgement", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.CareRelationshipRow", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.Invitation", b =>
                 {
                     b.HasOne("SecureBase.Data.Model.Practice", null)
@@ -1512,6 +1592,15 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.HasOne("SecureBase.Data.Model.StoredNormSet", null)
                         .WithMany("Entries")
                         .HasForeignKey("NormSetId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SecureBase.Data.Model.TherapistEventNote", b =>
+                {
+                    b.HasOne("SecureBase.Data.Model.CareRelationshipRow", null)
+                        .WithMany()
+                        .HasForeignKey("RelationshipId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

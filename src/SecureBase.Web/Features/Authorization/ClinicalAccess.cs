@@ -81,6 +81,14 @@ public sealed class ClinicalAccess(IAuthorizationService authorization, IHttpCon
     public async Task<bool> AllowsAsync(ClaimsPrincipal user, ClinicalResource resource, ClinicalOperation operation) =>
         (await authorization.AuthorizeAsync(user, resource, operation)).Succeeded;
 
+    // Many clients at once (the caseload): the handler fills batch.Allowed, and audits one row per client.
+    public async Task DecideAsync(ClaimsPrincipal user, ClinicalBatch batch) =>
+        await authorization.AuthorizeAsync(user, batch, ClinicalOperation.Read);
+
+    // A therapist's own records about a client (event notes, flag acknowledgements); audited.
+    public async Task<bool> MayKeepRecordsAsync(ClaimsPrincipal user, TherapistRecords records, RecordOperation operation) =>
+        (await authorization.AuthorizeAsync(user, records, operation)).Succeeded;
+
     // Refused because the client has not shared this (as opposed to: no business asking at all).
     public bool LastRefusalWasNotShared =>
         http.HttpContext?.Items[typeof(Decision)] is Decision { Reason: DenialReason.ScopeNotGranted or DenialReason.NoteNotShared };

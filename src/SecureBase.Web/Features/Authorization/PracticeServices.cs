@@ -14,9 +14,12 @@ public static class PracticeServices
         services.AddScoped<Viewers>();
         services.AddScoped<ClinicalAccess>();
         services.AddScoped<IAuthorizationHandler, ClinicalAccessHandler>();
+        services.AddScoped<IAuthorizationHandler, ClinicalBatchHandler>();
+        services.AddScoped<IAuthorizationHandler, TherapistRecordsHandler>();
         services.AddScoped<IAuthorizationHandler, PracticeAccessHandler>();
         services.AddScoped<Authenticators>();
         services.AddScoped<PracticeInvitations>();
+        services.AddScoped<Caseload.CaseloadSummaries>();
         services.AddSingleton<SetupCodeFile>();
         return services;
     }

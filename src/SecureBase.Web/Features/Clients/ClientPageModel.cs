@@ -21,6 +21,8 @@ public sealed record ClientHeader(string ClientId, string Email, DateTimeOffset 
 // the client did not exist.
 public abstract class ClientPageModel(AppDbContext db, ClinicalAccess access) : PageModel
 {
+    protected ClinicalAccess Access { get; } = access;
+
     protected AppDbContext Db { get; } = db;
 
     public ClientHeader Header { get; private set; } = null!;
@@ -37,12 +39,51 @@ public abstract class ClientPageModel(AppDbContext db, ClinicalAccess access) : 
     {
         if (clientId.Length > 64 || !await Db.Users.AnyAsync(u => u.Id == clientId, Ct)) return NotFound();
         if (exists is not null && !await exists()) return NotFound();
-        var allowed = await access.AllowsAsync(User, new ClinicalResource(clientId, Scope, kind, id, entryId), ClinicalOperation.Read);
-        if (!allowed && !access.LastRefusalWasNotShared) return NotFound();
-        var therapistId = User.Id();
-        var relationship = await Db.CareRelationships.AsNoTracking()
-            .FirstOrDefaultAsync(r => r.TherapistId == therapistId && r.ClientId == clientId && r.EndedAt == null, Ct);
+        var allowed = await Access.AllowsAsync(User, new ClinicalResource(clientId, Scope, kind, id, entryId), ClinicalOperation.Read);
+        if (!allowed && !Access.LastRefusalWasNotShared) return NotFound();
+        var relationship = await CurrentRelationshipAsync(clientId);
         if (relationship is null) return NotFound();
+        await LoadHeaderAsync(relationship);
+        if (allowed) return null;
+        NotShared = true;
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return Page();
+    }
+
+    public CareRelationshipRow Relationship { get; private set; } = null!;
+
+    Task<CareRelationshipRow?> CurrentRelationshipAsync(string clientId)
+    {
+        var therapistId = User.Id();
+        return Db.CareRelationships.AsNoTracking().FirstOrDefaultAsync(r => r.TherapistId == therapistId && r.ClientId == clientId && r.EndedAt == null, Ct);
+    }
+
+    // The therapist's own records about this client (digest, event notes, acknowledgements): Core's
+    // Access.MayKeepRecords through its audited handler; anyone else is answered 404.
+    protected async Task<IActionResult?> GuardRecordsAsync(string clientId, string kind, string? id, RecordOperation operation)
+    {
+        if (clientId.Length > 64 || !await Db.Users.AnyAsync(u => u.Id == clientId, Ct)) return NotFound();
+        if (!await Access.MayKeepRecordsAsync(User, new TherapistRecords(clientId, kind, id), operation)) return NotFound();
+        if (await CurrentRelationshipAsync(clientId) is not { } relationship) return NotFound();
+        await LoadHeaderAsync(relationship);
+        return null;
+    }
+
+    // The digest's one decision: a batch for this client over the scopes it reads (Access.Decide per scope,
+    // Access.MayKeepRecords for the page itself), audited as one row. Null when the page may be shown.
+    protected async Task<IActionResult?> GuardBatchAsync(string clientId, ClinicalBatch batch)
+    {
+        if (clientId.Length > 64 || !await Db.Users.AnyAsync(u => u.Id == clientId, Ct)) return NotFound();
+        await Access.DecideAsync(User, batch);
+        if (!batch.Keeps.Contains(clientId) || await CurrentRelationshipAsync(clientId) is not { } relationship) return NotFound();
+        await LoadHeaderAsync(relationship);
+        return null;
+    }
+
+    async Task LoadHeaderAsync(CareRelationshipRow relationship)
+    {
+        Relationship = relationship;
+        var clientId = relationship.ClientId;
         var email = await Db.Users.Where(u => u.Id == clientId).Select(u => u.Email).FirstAsync(Ct);
         var shared = await Db.ConsentGrants.Where(g => g.RelationshipId == relationship.Id).Select(g => g.Scope).ToListAsync(Ct);
         var notes = await (from n in Db.SharedNotes
@@ -53,9 +94,5 @@ public abstract class ClientPageModel(AppDbContext db, ClinicalAccess access) : 
         Header = new ClientHeader(clientId, email ?? "", relationship.StartedAt, shared.ToHashSet(), notes.Select(n => (n.Id, n.OccurredAt)).ToList());
         // Times as the client lived them: the same zone their weeks are counted in.
         Zone = Core.Time.Zones.Find(await Db.Users.Where(u => u.Id == clientId).Select(u => u.TimeZoneId).FirstAsync(Ct)) ?? DateTimeZone.Utc;
-        if (allowed) return null;
-        NotShared = true;
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return Page();
     }
 }

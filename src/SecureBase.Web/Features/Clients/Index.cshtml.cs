@@ -9,6 +9,7 @@ using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Authorization;
 using SecureBase.Web.Features.Email;
 using SecureBase.Web.Features.Invitations;
+using Caseload_ = SecureBase.Web.Features.Caseload;
 
 namespace SecureBase.Web.Features.Clients;
 
@@ -17,8 +18,25 @@ public sealed record CaseloadRow(Guid RelationshipId, string ClientId, string Em
 // A therapist's clients in their practice: who, since when, what each shares; invite a client; end
 // working together (the client keeps all their data; the therapist's access ends at once).
 public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, Viewers viewers, PracticeInvitations invitations, TimeProvider clock,
-    Microsoft.AspNetCore.Identity.UserManager<AppUser> users) : PageModel
+    Microsoft.AspNetCore.Identity.UserManager<AppUser> users, Caseload.CaseloadSummaries summaries) : PageModel
 {
+    // The caseload (issue 9): one row per client, sorted by any column, optionally only those who need attention.
+    public IReadOnlyList<Caseload.CaseloadEntry> Caseload { get; private set; } = [];
+    public int NeedingAttention { get; private set; }
+    public NodaTime.Instant Now { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "order")]
+    public string? Order { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "attention")]
+    public bool AttentionOnly { get; set; }
+
+    public string SortKey => Caseload_.CaseloadOrder.IsKnown(Sort) ? Sort! : "flags";
+    public bool Descending => Order is null ? SortKey is "flags" or "activity" : Order == "desc";
+
     public Guid PracticeId { get; private set; }
     public string PracticeName { get; private set; } = "";
     public IReadOnlyList<CaseloadRow> Current { get; private set; } = [];
@@ -30,7 +48,17 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     [BindProperty]
     public string? InviteEmail { get; set; }
 
-    public async Task<IActionResult> OnGetAsync() => await LoadAsync() ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (!await LoadAsync()) return NotFound();
+        if (!ModelState.IsValid || Sort is not null && !Caseload_.CaseloadOrder.IsKnown(Sort) || Order is not (null or "asc" or "desc"))
+            return BadRequest("Sort by one of the caseload's columns, ascending or descending.");
+        Now = NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow());
+        var all = await summaries.ForTherapistAsync(User, PracticeId, User.Id(), null, HttpContext.RequestAborted);
+        NeedingAttention = all.Count(r => r.NeedsAttention);
+        Caseload = Caseload_.CaseloadOrder.Sort(AttentionOnly ? all.Where(r => r.NeedsAttention) : all, SortKey, Descending, Now);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostInviteAsync()
     {

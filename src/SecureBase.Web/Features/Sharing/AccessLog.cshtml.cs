@@ -49,6 +49,9 @@ public sealed class AccessLogModel(AppDbContext db, UserManager<AppUser> users) 
         ("ActivationEntry", _) => "one of your logged moments",
         ("Expectations", _) => "your expectations",
         ("ExpectationEntry", _) => "one of your expectations",
+        ("Caseload summary", _) => "a summary of what you share with them, in their list of clients",
+        ("Digest", _) => "a summary of what you share with them, before a session",
+        (_, "TherapistRecords") => "their own notes about working with you (you share nothing by this)",
         _ => "your data",
     };
 }

@@ -1,0 +1,217 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SecureBase.Core.Caseload;
+using SecureBase.Core.Sharing;
+using SecureBase.Core.Statistics;
+using SecureBase.Data;
+using SecureBase.Data.Instruments;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Authorization;
+using SecureBase.Web.Features.Caseload;
+using SecureBase.Web.Features.Encryption;
+using SecureBase.Web.Features.Forms;
+using SecureBase.Web.Features.Scheduling;
+
+namespace SecureBase.Web.Features.Clients;
+
+public sealed record DigestSitting(DateTimeOffset CompletedAt, string Name, IReadOnlyList<(string Subscale, Verdict Verdict)> Verdicts);
+public sealed record DigestNote(Guid EntryId, DateTimeOffset OccurredAt, string? Text);
+public sealed record EventNoteView(Guid Id, DateOnly OccurredOn, TherapistEventKind Kind, string? Text);
+
+public sealed class EventNoteInput
+{
+    [Required(ErrorMessage = "Choose the date it happened.")]
+    public DateOnly? OccurredOn { get; set; }
+
+    [Required(ErrorMessage = "Choose what kind of event it was."), EnumDataType(typeof(TherapistEventKind), ErrorMessage = "Choose one of the kinds offered.")]
+    public TherapistEventKind? Kind { get; set; }
+
+    [StringLength(2000, ErrorMessage = "Keep the note to 2,000 characters."), PlainText(allowLineBreaks: true)]
+    public string? Text { get; set; }
+}
+
+public sealed class AcknowledgeInput
+{
+    [Required(ErrorMessage = "Choose the flag to acknowledge."), EnumDataType(typeof(FlagKind), ErrorMessage = "Choose one of the flags shown.")]
+    public FlagKind? Kind { get; set; }
+
+    [StringLength(500, ErrorMessage = "Keep the note to 500 characters."), PlainText(allowLineBreaks: true)]
+    public string? Note { get; set; }
+}
+
+// The session-prep digest (issue 9): what changed since the last session, most important first, only
+// from what the client shares; the therapist's flags (acknowledge), and their own event notes.
+public sealed class DigestModel(AppDbContext db, ClinicalAccess access, CaseloadSummaries summaries, SessionDesk sessions, InstrumentCatalog catalog,
+    PersonalText text, TimeProvider clock) : ClientPageModel(db, access)
+{
+    public override ConsentScope Scope => ConsentScope.Scores;
+
+    public CaseloadEntry? Summary { get; private set; }
+    public MomentComparison? Moments { get; private set; }
+    public IReadOnlyList<ExpectationEntry> Expectations { get; private set; } = [];
+    public IReadOnlyList<DigestSitting> Sittings { get; private set; } = [];
+    public IReadOnlyList<DigestNote> Notes { get; private set; } = [];
+    public IReadOnlyList<EventNoteView> Events { get; private set; } = [];
+    public Instant From { get; private set; }
+    public Instant Now { get; private set; }
+    public bool FromLastSession { get; private set; }
+    public SessionView? LastSession { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "from")]
+    public string? FromDate { get; set; }
+
+    [BindProperty]
+    public EventNoteInput Event { get; set; } = new();
+
+    [BindProperty]
+    public AcknowledgeInput Acknowledge { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(string clientId)
+    {
+        // One audited decision for the whole page: the batch in LoadAsync (Access.Decide per scope, Access.MayKeepRecords).
+        var batch = new ClinicalBatch([clientId], CaseloadSummaries.WantedByDigest, "Digest");
+        if (await GuardBatchAsync(clientId, batch) is { } refused) return refused;
+        if (!DateIsReadable()) return BadRequest("Give the date as yyyy-MM-dd, between 2000 and today.");
+        return await LoadAsync(batch) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostEventAsync(string clientId)
+    {
+        if (await GuardRecordsAsync(clientId, "EventNote", null, RecordOperation.Write) is { } refused) return refused;
+        Forget(nameof(Acknowledge));
+        var today = LocalDate.FromDateTime(Now0.InZone(Zone).Date.ToDateTimeUnspecified());
+        if (Event.OccurredOn is { } on && (LocalDate.FromDateOnly(on) > today.PlusDays(366) || on.Year < 2000))
+            ModelState.AddModelError("Event.OccurredOn", "Choose a date between 2000 and a year from today.");
+        if (!ModelState.IsValid)
+        {
+            FromDate = null;
+            await LoadAsync();
+            return Page();
+        }
+        Db.TherapistEventNotes.Add(new TherapistEventNote
+        {
+            Id = Guid.NewGuid(), PracticeId = Relationship.PracticeId, RelationshipId = Relationship.Id, TherapistId = User.Id(),
+            OccurredOn = Event.OccurredOn!.Value, Kind = Event.Kind!.Value, RecordedAt = clock.GetUtcNow(),
+            EncryptedText = string.IsNullOrWhiteSpace(Event.Text) ? null : await text.EncryptAsync(User.Id(), Event.Text.Trim(), Ct),
+        });
+        await Db.SaveChangesAsync(Ct);
+        return Redirect($"/Clients/{clientId}/Digest?noted=true#events");
+    }
+
+    public async Task<IActionResult> OnPostDeleteEventAsync(string clientId, Guid eventId)
+    {
+        if (await GuardRecordsAsync(clientId, "EventNote", eventId.ToString(), RecordOperation.Write) is { } refused) return refused;
+        Forget(nameof(Event));
+        Forget(nameof(Acknowledge));
+        var deleted = await Db.TherapistEventNotes.Where(n => n.Id == eventId && n.RelationshipId == Relationship.Id).ExecuteDeleteAsync(Ct);
+        return deleted == 0 ? NotFound() : Redirect($"/Clients/{clientId}/Digest#events");
+    }
+
+    public async Task<IActionResult> OnPostAcknowledgeAsync(string clientId)
+    {
+        if (await GuardRecordsAsync(clientId, "FlagAcknowledgement", Acknowledge.Kind?.ToString(), RecordOperation.Write) is { } refused) return refused;
+        Forget(nameof(Event));
+        if (!ModelState.IsValid)
+        {
+            FromDate = null;
+            await LoadAsync();
+            return Page();
+        }
+        Db.FlagAcknowledgements.Add(new FlagAcknowledgement
+        {
+            Id = Guid.NewGuid(), PracticeId = Relationship.PracticeId, RelationshipId = Relationship.Id, Kind = Acknowledge.Kind!.Value,
+            AcknowledgedAt = clock.GetUtcNow(),
+            EncryptedNote = string.IsNullOrWhiteSpace(Acknowledge.Note) ? null : await text.EncryptAsync(User.Id(), Acknowledge.Note.Trim(), Ct),
+        });
+        await Db.SaveChangesAsync(Ct);
+        return Redirect($"/Clients/{clientId}/Digest?acknowledged=true");
+    }
+
+    // Two forms on one page: a post answers only for its own form's fields.
+    void Forget(string form)
+    {
+        foreach (var key in ModelState.Keys.Where(k => k == form || k.StartsWith(form + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+    }
+
+    Instant Now0 => Instant.FromDateTimeOffset(clock.GetUtcNow());
+
+    // A form redrawn with its errors reads the digest again: a second decision, audited as such.
+    async Task<ClinicalBatch> DecideAsync()
+    {
+        var batch = new ClinicalBatch([Header.ClientId], CaseloadSummaries.WantedByDigest, "Digest");
+        await Access.DecideAsync(User, batch);
+        return batch;
+    }
+
+    bool DateIsReadable() => FromDate is null
+        || DateOnly.TryParseExact(FromDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 2000
+            && LocalDate.FromDateOnly(date) <= Now0.InZone(Zone).Date;
+
+    // False when the asker is not (or no longer) this client's therapist.
+    async Task<bool> LoadAsync(ClinicalBatch? decided = null)
+    {
+        Now = Now0;
+        var clientId = Header.ClientId;
+        Summary = (await summaries.ForTherapistAsync(User, Relationship.PracticeId, User.Id(), Relationship.Id, Ct, decided ?? await DecideAsync())) is [var only, ..] ? only : null;
+        if (Summary is null) return false;   // not (or no longer) this client's therapist: the batch refused and audited it
+        var shared = Summary?.Shared ?? new HashSet<ConsentScope>();
+        var diary = await sessions.OfTherapistAsync(Relationship.PracticeId, User.Id(), Now - Duration.FromDays(366), Now, Ct);
+        LastSession = diary.FindLast(s => s.Parties.ClientId == clientId && !s.Cancelled && s.Start < Now);
+        if (FromDate is not null)
+        {
+            From = Core.Time.LocalTimes.ToInstant(LocalDate.FromDateOnly(DateOnly.ParseExact(FromDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)).AtMidnight(), Zone);
+            if (From >= Now) From = Now - Duration.FromDays(1);
+        }
+        else
+        {
+            FromLastSession = LastSession is not null;
+            From = LastSession?.Start ?? Now - Duration.FromDays(14);
+        }
+        var from = From.ToDateTimeOffset();
+
+        var seesMoments = shared.Contains(ConsentScope.ActivationEntries) || shared.Contains(ConsentScope.WeeklyMetrics);
+        if (seesMoments)
+        {
+            var since = (From - MomentDigest.BeforeWindow).ToDateTimeOffset();
+            var moments = await Db.ActivationEntries.AsNoTracking().Where(e => e.UserId == clientId && e.OccurredAt >= since)
+                .Select(e => new { e.OccurredAt, e.Intensity, e.Pull, e.Noticed, e.Response }).ToListAsync(Ct);
+            Moments = MomentDigest.Compare(moments.Select(m => new DigestMoment(Instant.FromDateTimeOffset(m.OccurredAt), m.Intensity, m.Pull, m.Noticed, m.Response)), From, Now);
+        }
+        if (shared.Contains(ConsentScope.Expectations))
+            Expectations = await Db.ExpectationEntries.AsNoTracking().Where(e => e.UserId == clientId && (e.RecordedAt >= from || e.OutcomeAt >= from))
+                .OrderBy(e => e.RecordedAt).ToListAsync(Ct);
+        if (shared.Contains(ConsentScope.Scores))
+        {
+            var all = await Db.Administrations.AsNoTracking().Include(a => a.Scores).Where(a => a.SubjectId == clientId && a.CompletedAt != null && a.TargetId != "other")
+                .ToListAsync(Ct);
+            var sittings = new List<DigestSitting>();
+            foreach (var track in all.GroupBy(a => (a.InstrumentId, a.TargetId)))
+            {
+                var history = track.OrderBy(a => a.CompletedAt).ToList();
+                var pack = catalog.Find(track.Key.InstrumentId);
+                NormSet? norms = pack is null ? null : await Questionnaires.LocalNormSets.ForAsync(Db, pack, clock.GetUtcNow(), Ct);
+                foreach (var sitting in history.Where(a => a.CompletedAt >= from))
+                    sittings.Add(new DigestSitting(sitting.CompletedAt!.Value,
+                        track.Key.InstrumentId.ToUpperInvariant() + (pack?.Targets.FirstOrDefault(t => t.Id == track.Key.TargetId)?.Label is { } label ? $" about: {label}" : ""),
+                        (pack?.Subscales ?? []).Select(s => (s.Name, sitting.Id == history[0].Id ? Verdict.CannotJudgeYet
+                            : ReliableChange.Compare(s.Id, s.Better, history[0].ScoreOf(s.Id), sitting.ScoreOf(s.Id), norms).Verdict)).ToList()));
+            }
+            Sittings = sittings.OrderBy(s => s.CompletedAt).ToList();
+        }
+
+        // Notes the client chose to share, from the period: linked, each opened as its own audited request.
+        Notes = Header.SharedNotes.Where(n => n.OccurredAt >= from).OrderBy(n => n.OccurredAt).Select(n => new DigestNote(n.EntryId, n.OccurredAt, null)).ToList();
+
+        var events = await Db.TherapistEventNotes.AsNoTracking().Where(n => n.RelationshipId == Relationship.Id)
+            .OrderByDescending(n => n.OccurredOn).ThenByDescending(n => n.RecordedAt).Take(50).ToListAsync(Ct);
+        var views = new List<EventNoteView>();
+        foreach (var e in events)
+            views.Add(new EventNoteView(e.Id, e.OccurredOn, e.Kind, (await text.DecryptAsync(User.Id(), e.EncryptedText, Ct)).Text));
+        Events = views;
+        return true;
+    }
+}
