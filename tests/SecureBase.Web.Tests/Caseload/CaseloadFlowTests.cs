@@ -1,0 +1,150 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using SecureBase.Web.Tests.Practice;
+using SecureBase.Web.Tests.Scheduling;
+
+namespace SecureBase.Web.Tests.Caseload;
+
+// The therapist's caseload and digest over HTTP: flags raised only from what a client shares, the
+// "needs attention" filter, sorting, acknowledging (audited, quiet until something new), event notes
+// (encrypted, the therapist's alone), and bad input refused with nothing stored.
+public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<PracticeApp>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    static async Task<string> BodyAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
+
+    async Task LogAsync(Person person, int intensity, string? note = null)
+    {
+        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        (string, string)[] fields = [("Input.Pull", "Away"), ("Input.Intensity", intensity.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Response", "RanOldPattern")];
+        if (note is not null) fields = [.. fields, ("Input.Note", note)];
+        Assert.Equal(HttpStatusCode.Redirect, (await person.Visitor.PostAsync("/Log", fields)).StatusCode);
+    }
+
+    [GeneratedRegex("<tr class=\"attention\">\\s*<th scope=\"row\"[^>]*><a[^>]*>([^<]+)</a>")]
+    private static partial Regex FlaggedRow();
+
+    [GeneratedRegex("<th scope=\"row\"[^>]*><a[^>]*>([^<]+)</a>")]
+    private static partial Regex AnyRow();
+
+    [Fact]
+    public async Task FlagsComeOnlyFromWhatIsSharedAndAnAcknowledgementQuietsOneUntilSomethingNew()
+    {
+        var therapist = await PracticeSteps.AddPracticeAsync(app, "Caseload Practice", "caseload-owner@example.org");
+        var sharing = new Person(app, "sharing@example.org");
+        var private_ = new Person(app, "private@example.org");
+        foreach (var person in new[] { sharing, private_ }) await person.Visitor.SignUpAsync(person.Email, person.Password);
+        await PracticeSteps.InviteClientAsync(therapist, sharing, "Scores", "ActivationEntries");
+        await PracticeSteps.InviteClientAsync(therapist, private_);
+        for (var i = 0; i < 3; i++)
+        {
+            await LogAsync(sharing, 9);
+            await LogAsync(private_, 9, "PRIVATE-CANARY-7731");
+        }
+        await therapist.SignInAsync();
+
+        var caseload = await BodyAsync(await therapist.Visitor.GetAsync("/Clients"));
+        Assert.Equal(["sharing@example.org"], FlaggedRow().Matches(caseload).Select(m => m.Groups[1].Value).ToList());
+        Assert.Contains("3 or more moments of intensity 8+ within 7 days", caseload, StringComparison.Ordinal);
+        Assert.Contains("Not shared", caseload, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE-CANARY-7731", caseload, StringComparison.Ordinal);
+        var attention = await BodyAsync(await therapist.Visitor.GetAsync("/Clients?attention=true"));
+        Assert.Equal(["sharing@example.org"], AnyRow().Matches(attention).Select(m => m.Groups[1].Value).ToList());
+        Assert.Equal(["sharing@example.org", "private@example.org"],
+            AnyRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients?sort=name&order=desc"))).Select(m => m.Groups[1].Value).ToList());
+        Assert.Equal(["private@example.org", "sharing@example.org"],
+            AnyRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients?sort=name&order=asc"))).Select(m => m.Groups[1].Value).ToList());
+        Assert.Equal(HttpStatusCode.BadRequest, (await therapist.Visitor.GetAsync("/Clients?sort=email;drop")).StatusCode);
+
+        // One audit row per client per caseload view: the scopes read, or NoneShared.
+        var sharingId = await app.UserIdAsync(sharing.Email);
+        var privateId = await app.UserIdAsync(private_.Email);
+        var before = app.AuditRows();
+        await therapist.Visitor.GetAsync("/Clients");
+        Assert.Equal(2, app.AuditRows() - before);
+        var rows = await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "Caseload summary"));
+        Assert.All(rows.Where(r => r.ClientId == sharingId), r => Assert.Equal("Scores+ActivationEntries", r.Scope));
+        Assert.All(rows.Where(r => r.ClientId == privateId), r => Assert.Equal("NoneShared", r.Scope));
+
+        // The digest shows the flag; acknowledging it (with a private note) quiets it, audited.
+        var digest = $"/Clients/{sharingId}/Digest";
+        var page = await BodyAsync(await therapist.Visitor.GetAsync(digest));
+        Assert.Contains("3 or more moments of intensity 8+", page, StringComparison.Ordinal);
+        Assert.Contains("Moments logged", page, StringComparison.Ordinal);
+        var acknowledged = await therapist.Visitor.PostAsync(digest, $"{digest}?handler=Acknowledge", ("Acknowledge.Kind", "HighIntensityCluster"), ("Acknowledge.Note", "ACK-CANARY-5521 talked it through"));
+        Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
+        Assert.Contains("1 acknowledged", await BodyAsync(await therapist.Visitor.GetAsync(digest)), StringComparison.Ordinal);
+        Assert.Empty(AnyRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients?attention=true"))));
+        Assert.Single(await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "FlagAcknowledgement" && a.ClientId == sharingId && a.Allowed)));
+        Assert.False(await app.DatabaseContainsAsync("ACK-CANARY-5521"));
+
+        // Something new (a further intense moment) raises it again.
+        await LogAsync(sharing, 10);
+        await therapist.SignInAsync();
+        Assert.Equal(["sharing@example.org"], FlaggedRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients"))).Select(m => m.Groups[1].Value).ToList());
+
+        // The private client's digest says plainly what is not shared and shows none of it.
+        var privatePage = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{privateId}/Digest"));
+        Assert.Contains("Not shared: the activation log.", privatePage, StringComparison.Ordinal);
+        Assert.Contains("Not shared: scores and verdicts.", privatePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE-CANARY-7731", privatePage, StringComparison.Ordinal);
+        Assert.DoesNotContain("intensity 8+", privatePage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EventNotesAreTheTherapistsAloneEncryptedAndBadOnesChangeNothing()
+    {
+        var therapist = await PracticeSteps.AddPracticeAsync(app, "Notes Practice", "notes-owner@example.org");
+        var colleague = await PracticeSteps.InviteTherapistAsync(app, therapist, "notes-colleague@example.org");
+        var client = new Person(app, "noted-client@example.org");
+        await client.Visitor.SignUpAsync(client.Email, client.Password);
+        await PracticeSteps.InviteClientAsync(therapist, client, "Scores");
+        var clientId = await app.UserIdAsync(client.Email);
+        var digest = $"/Clients/{clientId}/Digest";
+        var today = app.Clock.GetUtcNow().ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await therapist.SignInAsync();
+
+        foreach (var (fields, message) in new (string, string)[][]
+                 {
+                     [("Event.OccurredOn", today), ("Event.Kind", "Tantrum")],
+                     [("Event.OccurredOn", "1999-12-31"), ("Event.Kind", "Rupture")],
+                     [("Event.OccurredOn", today), ("Event.Kind", "Rupture"), ("Event.Text", "Sam\u202Eevil")],
+                     [("Event.OccurredOn", today), ("Event.Kind", "Rupture"), ("Event.Text", new string('x', 2001))],
+                     [("Event.Kind", "Rupture")],
+                 }.Zip(["'Tantrum' is not one of the choices for kind.", "Choose a date between 2000 and a year from today.", "Use letters, digits, spaces and punctuation only.",
+                     "Keep the note to 2,000 characters.", "Choose the date it happened."]))
+        {
+            var refused = await therapist.Visitor.PostAsync(digest, $"{digest}?handler=Event", fields);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(message, await BodyAsync(refused), StringComparison.Ordinal);
+        }
+        Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.TherapistEventNotes));
+
+        var saved = await therapist.Visitor.PostAsync(digest, $"{digest}?handler=Event", ("Event.OccurredOn", today), ("Event.Kind", "Rupture"), ("Event.Text", "EVENT-CANARY-8812 late, cold start"));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("EVENT-CANARY-8812", await BodyAsync(await therapist.Visitor.GetAsync(digest)), StringComparison.Ordinal);
+        Assert.False(await app.DatabaseContainsAsync("EVENT-CANARY-8812"));
+
+        // A colleague of the same practice, and the client, see and change nothing of it.
+        await colleague.SignInAsync();
+        Assert.Equal(HttpStatusCode.NotFound, (await colleague.Visitor.GetAsync(digest)).StatusCode);
+        var colleaguePage = await colleague.Visitor.GetAsync("/Clients");
+        var noteId = (await SchedulingSteps.RowsAsync(app, db => db.TherapistEventNotes)).Single().Id;
+        var token = Regex.Match(await BodyAsync(colleaguePage), "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using (var delete = new HttpRequestMessage(HttpMethod.Post, $"{digest}?handler=DeleteEvent")
+               { Content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token), KeyValuePair.Create("eventId", noteId.ToString())]) })
+            Assert.Equal(HttpStatusCode.NotFound, (await colleague.Visitor.Client.SendAsync(delete, Ct)).StatusCode);
+        Assert.Single(await SchedulingSteps.RowsAsync(app, db => db.TherapistEventNotes));
+        foreach (var path in new[] { "/Progress", "/Sharing", "/Sharing/AccessLog", digest })
+            Assert.DoesNotContain("EVENT-CANARY-8812", await BodyAsync(await client.Visitor.GetAsync(path)), StringComparison.Ordinal);
+
+        // The therapist deletes it.
+        var page = await BodyAsync(await therapist.Visitor.GetAsync(digest));
+        var own = Regex.Match(page, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var remove = new HttpRequestMessage(HttpMethod.Post, $"{digest}?handler=DeleteEvent")
+            { Content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", own), KeyValuePair.Create("eventId", noteId.ToString())]) };
+        Assert.Equal(HttpStatusCode.Redirect, (await therapist.Visitor.Client.SendAsync(remove, Ct)).StatusCode);
+        Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.TherapistEventNotes));
+    }
+}
