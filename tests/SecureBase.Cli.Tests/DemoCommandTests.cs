@@ -74,4 +74,58 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal(2, await DemoCommand.RunAsync(Settings, [name, value], stdout, stderr));
         Assert.StartsWith("error:", stderr.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task APracticeDemoHasATherapistAndClientsWithVariedStories()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(0, await DemoCommand.RunAsync(Settings, ["--practice", "--clients", "8", "--years", "2"], stdout, stderr));
+        var email = System.Text.RegularExpressions.Regex.Match(stdout.ToString(), "email: +(\\S+)").Groups[1].Value;
+        var password = System.Text.RegularExpressions.Regex.Match(stdout.ToString(), "password: +(\\S+)").Groups[1].Value;
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddSecureBaseData(Settings.Configuration);
+        services.AddSecureBaseIdentityCore();
+        await using var provider = services.BuildServiceProvider();
+        using var scope = provider.CreateScope();
+        var ct = TestContext.Current.CancellationToken;
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var therapist = await users.FindByEmailAsync(email);
+        Assert.NotNull(therapist);
+        Assert.True(await users.CheckPasswordAsync(therapist, password));
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var relationships = await db.CareRelationships.Where(r => r.TherapistId == therapist.Id).ToListAsync(ct);
+        Assert.Equal(8, relationships.Count);
+        Assert.Equal(7, await db.ConsentGrants.Select(g => g.RelationshipId).Distinct().CountAsync(ct));   // one shares nothing
+        Assert.Equal(8, await db.StandingSeries.CountAsync(s => s.TherapistId == therapist.Id, ct));
+        Assert.Equal(8, (await db.StandingSeries.Select(s => new { s.Day, s.Time }).ToListAsync(ct)).Distinct().Count());   // never two at one hour
+
+        var clients = relationships.Select(r => r.ClientId).ToList();
+        var anxietyByClient = new List<(double First, double Last)>();
+        foreach (var id in clients)
+        {
+            var sittings = await db.Administrations.Where(a => a.SubjectId == id).Include(a => a.Scores).ToListAsync(ct);
+            var anxiety = sittings.OrderBy(a => a.CompletedAt).Select(a => a.Scores.Single(s => s.ScaleId == "anxiety").Value!.Value).ToList();
+            anxietyByClient.Add((anxiety[0], anxiety[^1]));
+        }
+        Assert.Single(anxietyByClient, a => a.Last > a.First + 2);   // one reliably worsening
+        var lastMoments = await db.ActivationEntries.Where(e => clients.Contains(e.UserId)).GroupBy(e => e.UserId).Select(g => g.Max(e => e.OccurredAt)).ToListAsync(ct);
+        Assert.Contains(lastMoments, last => last < DateTimeOffset.UtcNow.AddDays(-20));   // one stopped logging
+        Assert.Equal(2, await db.OccurrenceChanges.CountAsync(c => c.Attendance == SessionAttendance.NoShow, ct));   // one missed the last two
+        Assert.DoesNotContain("demo-client", stdout.ToString(), StringComparison.Ordinal);   // only the therapist's sign-in is printed
+    }
+
+    [Theory]
+    [InlineData("--clients", "0")]
+    [InlineData("--clients", "501")]
+    [InlineData("--years", "11")]
+    [InlineData("--colour", "red")]
+    public async Task BadPracticeOptionsAreRefused(string name, string value)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Assert.Equal(2, await DemoCommand.RunAsync(Settings, ["--practice", name, value], stdout, stderr));
+        Assert.StartsWith("error:", stderr.ToString(), StringComparison.Ordinal);
+    }
 }

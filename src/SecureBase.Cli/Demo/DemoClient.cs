@@ -10,16 +10,28 @@ namespace SecureBase.Cli.Demo;
 // sooner and met more often with a new response. Shapes, not clinical norms: it is a demo.
 internal static class DemoClient
 {
-    public static IEnumerable<Administration> Questionnaires(InstrumentPack ecrR, string userId, DateTimeOffset start, int weeks, Random random)
+    public static IEnumerable<Administration> Questionnaires(InstrumentPack ecrR, string userId, DateTimeOffset start, int weeks, Random random) =>
+        Trajectory(ecrR, userId, start, weeks, random, (5.4, 4.5), (3.5, 3.7));
+
+    // Quarterly sittings drifting from one (anxiety, avoidance) to another, the last a few hours ago, never in the future.
+    public static IEnumerable<Administration> Trajectory(InstrumentPack ecrR, string userId, DateTimeOffset start, int weeks, Random random,
+        (double Anxiety, double Avoidance) from, (double Anxiety, double Avoidance) to)
     {
-        var quarters = weeks / 13;
+        var quarters = Math.Max(1, weeks / 13);
         for (var quarter = 0; quarter <= quarters; quarter++)
         {
             var progress = quarter / (double)quarters;
-            var when = start.AddDays(quarter * 91).AddHours(-5);   // the last one a few hours ago, never in the future
-            yield return Sitting(ecrR, userId, when, Lerp(5.4, 3.5, progress), Lerp(4.5, 3.7, progress), random);
+            var when = quarter == quarters ? start.AddDays(weeks * 7).AddHours(-5) : start.AddDays(quarter * 91).AddHours(-5);
+            yield return Sitting(ecrR, userId, when, Lerp(from.Anxiety, to.Anxiety, progress), Lerp(from.Avoidance, to.Avoidance, progress), random);
         }
     }
+
+    // One moment at a given intensity, the old pattern, noticed only later.
+    public static ActivationEntry Moment(string userId, DateTimeOffset when, int intensity) => new()
+    {
+        Id = Guid.NewGuid(), UserId = userId, OccurredAt = when, CreatedAt = when, UpdatedAt = when, Relationship = Relationship.Partner,
+        Pull = Pull.Toward, Intensity = intensity, Noticed = Noticed.OnlyLater, Response = ResponseChoice.RanOldPattern, SettledMinutes = 120,
+    };
 
     static Administration Sitting(InstrumentPack pack, string userId, DateTimeOffset when, double anxiety, double avoidance, Random random)
     {

@@ -14,6 +14,7 @@ internal static class DemoCommand
 {
     public static async Task<int> RunAsync(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
+        if (args.Count > 0 && args[0] == "--practice") return await DemoPractice.RunAsync(settings, args.Skip(1).ToList(), stdout, stderr);
         if (Options.Parse(args, new HashSet<string> { "years" }, stderr) is not { } options) return 2;
         var years = 1;
         if (options["years"] is { } text && (!int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out years) || years is < 1 or > 10))
