@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
 using SecureBase.Core.Caseload;
 using SecureBase.Core.Measures;
@@ -35,8 +36,13 @@ public sealed record CaseloadEntry(
 // scores of the baselines and latest sittings, measure schedules, recent moments, last moments, series,
 // one-offs, acknowledgements. Core decides verdicts (ReliableChange), due measures (MeasureSchedules),
 // attendance (AttendanceRule) and flags (FlagRules).
-public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, SessionDesk sessions, TimeProvider clock)
+public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, SessionDesk sessions, TimeProvider clock,
+    Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
 {
+    // The server's local norms read every baseline on the server; on a page asked for all day they are
+    // kept for ten minutes (a new baseline moves them by one person in hundreds). No consent is cached.
+    static readonly TimeSpan NormsKeptFor = TimeSpan.FromMinutes(10);
+
     // What a caseload row reads of each client: scores (verdicts, due measures) and moments (flags, last
     // activity); the digest reads expectations too.
     static readonly ConsentScope[] Wanted = [ConsentScope.Scores, ConsentScope.ActivationEntries, ConsentScope.WeeklyMetrics];
@@ -74,7 +80,12 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
             .ToLookup(s => s.AdministrationId);
         var norms = new Dictionary<string, NormSet>(StringComparer.Ordinal);
         foreach (var instrument in ends.Select(e => e.First.InstrumentId).Distinct())
-            if (catalog.Find(instrument) is { } pack) norms[instrument] = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
+            if (catalog.Find(instrument) is { } pack)
+                norms[instrument] = (await cache.GetOrCreateAsync($"local-norms:{pack.Id}", async entry =>
+                {
+                    entry.AbsoluteExpirationRelativeToNow = NormsKeptFor;
+                    return await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
+                }))!;
 
         var relationshipIds = relationships.Select(r => r.Id).ToList();
         var schedules = (await db.MeasureSchedules.AsNoTracking().Where(m => relationshipIds.Contains(m.RelationshipId)).ToListAsync(ct)).ToLookup(m => m.RelationshipId);

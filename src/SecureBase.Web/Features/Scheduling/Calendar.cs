@@ -55,10 +55,18 @@ public sealed class Calendar(AppDbContext db, TimeProvider clock)
         return Series.Occurrences(core, expandFrom, expandTo, changes.Select(ToCore).ToList()).Where(o => o.End > from && o.Start < to);
     }
 
-    public async Task<IReadOnlyList<OccurrenceChange>> ChangesAsync(IEnumerable<Guid> seriesIds, CancellationToken ct)
+    public async Task<IReadOnlyList<OccurrenceChange>> ChangesAsync(IEnumerable<Guid> seriesIds, CancellationToken ct, Instant? touchingFrom = null)
     {
         var ids = seriesIds.ToList();
-        return await db.OccurrenceChanges.AsNoTracking().Where(c => ids.Contains(c.SeriesId)).ToListAsync(ct);
+        var query = db.OccurrenceChanges.AsNoTracking().Where(c => ids.Contains(c.SeriesId));
+        // Years of marked attendance would be read on every page; a change can only touch the range if it
+        // was due, or moved to, within a week of its start (every zone is within a day of UTC).
+        if (touchingFrom is { } from)
+        {
+            var since = DateOnly.FromDateTime(from.ToDateTimeUtc()).AddDays(-8);
+            query = query.Where(c => c.OriginalDate >= since || (c.MovedToDate != null && c.MovedToDate >= since));
+        }
+        return await query.ToListAsync(ct);
     }
 
     // Every span that takes the therapist's time between the two dates (their clock, a week of slack either
@@ -75,7 +83,7 @@ public sealed class Calendar(AppDbContext db, TimeProvider clock)
         var series = await db.StandingSeries.AsNoTracking()
             .Where(s => s.PracticeId == profile.PracticeId && s.TherapistId == profile.TherapistId && s.Id != exceptSeries)
             .ToListAsync(ct);
-        var changes = (await ChangesAsync(series.Select(s => s.Id), ct)).ToLookup(c => c.SeriesId);
+        var changes = (await ChangesAsync(series.Select(s => s.Id), ct, Instant.FromDateTimeOffset(fromInstant))).ToLookup(c => c.SeriesId);
         foreach (var row in series)
             foreach (var occurrence in Touching(row, changes[row.Id].ToList(), Instant.FromDateTimeOffset(fromInstant), Instant.FromDateTimeOffset(toInstant)).Where(o => !o.Cancelled))
                 taken.Add(new Booked(occurrence.Start, occurrence.End, $"{row.ClientName}'s weekly session on {Show.Day(occurrence.Start, zone)}"));

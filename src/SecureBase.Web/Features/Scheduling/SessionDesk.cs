@@ -39,7 +39,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
     {
         var result = new List<SessionView>();
         var series = await seriesQuery.AsNoTracking().ToListAsync(ct);
-        var changes = (await calendar.ChangesAsync(series.Select(s => s.Id), ct)).ToLookup(c => c.SeriesId);
+        var changes = (await calendar.ChangesAsync(series.Select(s => s.Id), ct, from)).ToLookup(c => c.SeriesId);
         foreach (var row in series)
         {
             var core = Calendar.ToCore(row);
