@@ -28,6 +28,18 @@ public class PracticeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         if (screenshot is not null) await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"securebase-{screenshot}-375.png"), FullPage = true });
     }
 
+    // The same page at 1280 px (a therapist's desk): axe, and a screenshot to look at; then back to 375 px.
+    internal static async Task WideAsync(IPage page, string screenshot)
+    {
+        await page.SetViewportSizeAsync(1280, 900);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        var result = await page.RunAxe(new AxeRunOptions { RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{page.Url} at 1280 px: {v.Id}: {v.Help}").ToList();
+        Assert.True(serious.Count == 0, string.Join(Environment.NewLine, serious));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"securebase-{screenshot}-1280.png"), FullPage = true });
+        await page.SetViewportSizeAsync(375, 812);
+    }
+
     // Enrols the authenticator shown on the page, keeps the recovery codes, continues.
     internal static async Task EnrolAsync(IPage page, string name)
     {
@@ -113,7 +125,18 @@ public class PracticeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             // The therapist sees scores, and nothing of the moments or notes.
             await therapist.GotoAsync($"{baseAddress}/Clients");
             await AccessibleAsync(therapist, "caseload");
-            await therapist.GetByRole(AriaRole.Link, new() { Name = "client@example.org" }).ClickAsync();
+            await WideAsync(therapist, "caseload");
+            await therapist.GetByRole(AriaRole.Link, new() { Name = "client@example.org" }).First.ClickAsync();
+            await Assertions.Expect(therapist.GetByRole(AriaRole.Heading, new() { Name = "Before the session", Level = 2 })).ToBeVisibleAsync();
+            await Assertions.Expect(therapist.GetByText("Not shared: expectations and corrective experiences.")).ToBeVisibleAsync();
+            await AccessibleAsync(therapist, "digest");
+            await WideAsync(therapist, "digest");
+            await therapist.GetByLabel("Kind").SelectOptionAsync("Rupture");
+            await therapist.GetByLabel("Note (optional)").FillAsync("Arrived late; we named it.");
+            await therapist.GetByRole(AriaRole.Button, new() { Name = "Add event note" }).ClickAsync();
+            await Assertions.Expect(therapist.GetByText("Arrived late; we named it.")).ToBeVisibleAsync();
+            await AccessibleAsync(therapist, "digest-noted");
+            await therapist.GetByRole(AriaRole.Link, new() { Name = "Scores", Exact = true }).ClickAsync();
             await Assertions.Expect(therapist.GetByRole(AriaRole.Heading, new() { Name = "Questionnaire scores" })).ToBeVisibleAsync();
             await AccessibleAsync(therapist, "client-scores");
             await therapist.GetByRole(AriaRole.Link, new() { Name = "Moments (not shared)" }).ClickAsync();
