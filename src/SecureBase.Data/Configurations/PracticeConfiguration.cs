@@ -91,7 +91,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.ActorRole).HasMaxLength(16);
         builder.Property(a => a.ResourceKind).HasMaxLength(32);
         builder.Property(a => a.ResourceId).HasMaxLength(64);
-        builder.Property(a => a.Scope).HasMaxLength(24);
+        builder.Property(a => a.Scope).HasMaxLength(96);   // a caseload row names every scope it read: "Scores+ActivationEntries+WeeklyMetrics+Expectations"
         builder.Property(a => a.Action).HasMaxLength(16);
         builder.Property(a => a.Address).HasMaxLength(64);
         builder.Property(a => a.PreviousHash).HasMaxLength(64);

@@ -14,7 +14,34 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
 
     static async Task<string> BodyAsync(HttpResponseMessage response) => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct));
 
-    async Task LogAsync(Person person, int intensity, string? note = null)
+    static string? Postgres()
+    {
+        var server = Environment.GetEnvironmentVariable("SECUREBASE_TEST_POSTGRES");
+        Assert.SkipWhen(string.IsNullOrEmpty(server), "SECUREBASE_TEST_POSTGRES is not set; scripts/test sets it.");
+        return server;
+    }
+
+    [Fact]
+    public Task FlagsComeOnlyFromWhatIsSharedAndAnAcknowledgementQuietsOneUntilSomethingNew() => FlagsAndAcknowledgementsAsync(app);
+
+    [Fact]
+    public async Task FlagsAndAcknowledgementsOnPostgres()
+    {
+        await using var postgres = new PostgresPracticeApp(Postgres()!);
+        await FlagsAndAcknowledgementsAsync(postgres);
+    }
+
+    [Fact]
+    public Task EventNotesAreTheTherapistsAloneEncryptedAndBadOnesChangeNothing() => EventNotesAsync(app);
+
+    [Fact]
+    public async Task EventNotesOnPostgres()
+    {
+        await using var postgres = new PostgresPracticeApp(Postgres()!);
+        await EventNotesAsync(postgres);
+    }
+
+    static async Task LogAsync(PracticeApp app, Person person, int intensity, string? note = null)
     {
         app.Clock.Advance(TimeSpan.FromMinutes(10));
         (string, string)[] fields = [("Input.Pull", "Away"), ("Input.Intensity", intensity.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Response", "RanOldPattern")];
@@ -28,19 +55,18 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
     [GeneratedRegex("<th scope=\"row\"[^>]*><a[^>]*>([^<]+)</a>")]
     private static partial Regex AnyRow();
 
-    [Fact]
-    public async Task FlagsComeOnlyFromWhatIsSharedAndAnAcknowledgementQuietsOneUntilSomethingNew()
+    static async Task FlagsAndAcknowledgementsAsync(PracticeApp app)
     {
         var therapist = await PracticeSteps.AddPracticeAsync(app, "Caseload Practice", "caseload-owner@example.org");
         var sharing = new Person(app, "sharing@example.org");
         var private_ = new Person(app, "private@example.org");
         foreach (var person in new[] { sharing, private_ }) await person.Visitor.SignUpAsync(person.Email, person.Password);
-        await PracticeSteps.InviteClientAsync(therapist, sharing, "Scores", "ActivationEntries");
+        await PracticeSteps.InviteClientAsync(therapist, sharing, "Scores", "WeeklyMetrics", "ActivationEntries");   // a 38-character audit scope: PostgreSQL once refused it (varchar 24)
         await PracticeSteps.InviteClientAsync(therapist, private_);
         for (var i = 0; i < 3; i++)
         {
-            await LogAsync(sharing, 9);
-            await LogAsync(private_, 9, "PRIVATE-CANARY-7731");
+            await LogAsync(app, sharing, 9);
+            await LogAsync(app, private_, 9, "PRIVATE-CANARY-7731");
         }
         await therapist.SignInAsync();
 
@@ -64,7 +90,7 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         await therapist.Visitor.GetAsync("/Clients");
         Assert.Equal(2, app.AuditRows() - before);
         var rows = await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "Caseload summary"));
-        Assert.All(rows.Where(r => r.ClientId == sharingId), r => Assert.Equal("Scores+ActivationEntries", r.Scope));
+        Assert.All(rows.Where(r => r.ClientId == sharingId), r => Assert.Equal("Scores+WeeklyMetrics+ActivationEntries", r.Scope));
         Assert.All(rows.Where(r => r.ClientId == privateId), r => Assert.Equal("NoneShared", r.Scope));
 
         // The digest shows the flag; acknowledging it (with a private note) quiets it, audited.
@@ -80,7 +106,7 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         Assert.False(await app.DatabaseContainsAsync("ACK-CANARY-5521"));
 
         // Something new (a further intense moment) raises it again.
-        await LogAsync(sharing, 10);
+        await LogAsync(app, sharing, 10);
         await therapist.SignInAsync();
         Assert.Equal(["sharing@example.org"], FlaggedRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients"))).Select(m => m.Groups[1].Value).ToList());
 
@@ -92,8 +118,7 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         Assert.DoesNotContain("intensity 8+", privatePage, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task EventNotesAreTheTherapistsAloneEncryptedAndBadOnesChangeNothing()
+    static async Task EventNotesAsync(PracticeApp app)
     {
         var therapist = await PracticeSteps.AddPracticeAsync(app, "Notes Practice", "notes-owner@example.org");
         var colleague = await PracticeSteps.InviteTherapistAsync(app, therapist, "notes-colleague@example.org");

@@ -388,8 +388,8 @@ namespace SecureBase.Data.Postgres.Migrations
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(24)
-                        .HasColumnType("character varying(24)");
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
 
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");

@@ -377,7 +377,7 @@ namespace SecureBase.Data.Sqlite.Migrations
 
                     b.Property<string>("Scope")
                         .IsRequired()
-                        .HasMaxLength(24)
+                        .HasMaxLength(96)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("Sequence")

@@ -75,6 +75,7 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
         var ends = administrations.SelectMany(g => g.Where(a => a.TargetId != "other").GroupBy(a => (a.InstrumentId, a.TargetId))
                 .Select(t => (First: t.MinBy(a => a.CompletedAt)!, Latest: t.MaxBy(a => a.CompletedAt)!)))
             .ToList();
+        var endsOf = ends.ToLookup(e => e.First.SubjectId);
         var endIds = ends.SelectMany(e => new[] { e.First.Id, e.Latest.Id }).Distinct().ToList();
         var scores = (await db.Set<ScoreValue>().AsNoTracking().Where(s => endIds.Contains(s.AdministrationId) && !s.IsComposite).ToListAsync(ct))
             .ToLookup(s => s.AdministrationId);
@@ -92,13 +93,18 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
         var since = (now - MomentWindow).ToDateTimeOffset();
         var moments = (await db.ActivationEntries.AsNoTracking().Where(e => logging.Contains(e.UserId) && e.OccurredAt >= since)
             .Select(e => new { e.UserId, e.OccurredAt, e.Intensity }).ToListAsync(ct)).ToLookup(e => e.UserId);
-        var lastMoments = await db.ActivationEntries.AsNoTracking().Where(e => logging.Contains(e.UserId))
-            .GroupBy(e => e.UserId).Select(g => new { UserId = g.Key, Last = g.Max(e => e.OccurredAt) }).ToDictionaryAsync(g => g.UserId, g => g.Last, ct);
+        // The last moment: from the recent ones when there are any; the index only for those silent for 70 days.
+        var lastMoments = moments.ToDictionary(g => g.Key, g => g.Max(e => e.OccurredAt));
+        var silent = logging.Where(c => !lastMoments.ContainsKey(c)).ToList();
+        if (silent.Count > 0)
+            foreach (var last in await db.ActivationEntries.AsNoTracking().Where(e => silent.Contains(e.UserId))
+                         .GroupBy(e => e.UserId).Select(g => new { UserId = g.Key, Last = g.Max(e => e.OccurredAt) }).ToListAsync(ct))
+                lastMoments[last.UserId] = last.Last;
 
-        var seriesStarts = await db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null)
-            .Select(s => new { s.ClientId, s.StartDate, s.Time, s.TimeZoneId }).ToListAsync(ct);
-        var oneOffStarts = await db.OneOffSessions.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null && s.CancelledAt == null)
-            .GroupBy(s => s.ClientId).Select(g => new { ClientId = g.Key, First = g.Min(s => s.Start) }).ToListAsync(ct);
+        var seriesStarts = (await db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null)
+            .Select(s => new { s.ClientId, s.StartDate, s.Time, s.TimeZoneId }).ToListAsync(ct)).ToLookup(s => s.ClientId!);
+        var oneOffStarts = (await db.OneOffSessions.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null && s.CancelledAt == null)
+            .GroupBy(s => s.ClientId).Select(g => new { ClientId = g.Key, First = g.Min(s => s.Start) }).ToListAsync(ct)).ToLookup(s => s.ClientId!);
         var diary = (await sessions.OfTherapistAsync(practiceId, therapistId, now - Duration.FromDays(7 * 26), now + Duration.FromDays(7 * 8), ct))
             .Where(s => s.Parties.ClientId is not null).ToLookup(s => s.Parties.ClientId!);
         var acknowledged = (await db.FlagAcknowledgements.AsNoTracking().Where(a => relationshipIds.Contains(a.RelationshipId))
@@ -116,7 +122,7 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
             ScoreNow? Subscale(string instrument, string? target, string subscale)
             {
                 if (!seesScores) return null;
-                var track = ends.FirstOrDefault(e => e.First.SubjectId == r.ClientId && e.First.InstrumentId == instrument && e.First.TargetId == target);
+                var track = endsOf[r.ClientId].FirstOrDefault(e => e.First.InstrumentId == instrument && e.First.TargetId == target);
                 if (track.Latest is null || scores[track.Latest.Id].FirstOrDefault(s => s.ScaleId == subscale)?.Value is not { } latest) return null;
                 var first = scores[track.First.Id].FirstOrDefault(s => s.ScaleId == subscale)?.Value;
                 if (track.First.Id == track.Latest.Id) return new ScoreNow(latest, null, Verdict.CannotJudgeYet);
@@ -126,7 +132,7 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
                 return new ScoreNow(latest, latest - first, verdict);
             }
 
-            var verdicts = !seesScores ? [] : ends.Where(e => e.First.SubjectId == r.ClientId && e.First.Id != e.Latest.Id)
+            var verdicts = !seesScores ? [] : endsOf[r.ClientId].Where(e => e.First.Id != e.Latest.Id)
                 .SelectMany(e => (catalog.Find(e.First.InstrumentId)?.Subscales ?? []).Select(s => (e, s)))
                 .Select(x => (x.e, x.s, v: ReliableChange.Compare(x.s.Id, x.s.Better, scores[x.e.First.Id].FirstOrDefault(v => v.ScaleId == x.s.Id)?.Value,
                     scores[x.e.Latest.Id].FirstOrDefault(v => v.ScaleId == x.s.Id)?.Value, norms.GetValueOrDefault(x.e.First.InstrumentId)).Verdict))
@@ -143,9 +149,9 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
             var quiet = acknowledged[r.Id].GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => Instant.FromDateTimeOffset(g.Max(a => a.AcknowledgedAt)));
             var open = FlagRules.Unacknowledged(flags, quiet);
 
-            var starts = seriesStarts.Where(s => s.ClientId == r.ClientId)
+            var starts = seriesStarts[r.ClientId]
                 .Select(s => LocalTimes.ToInstant(LocalDateTime.FromDateTime(s.StartDate.ToDateTime(s.Time)), Zones.Find(s.TimeZoneId)))
-                .Concat(oneOffStarts.Where(o => o.ClientId == r.ClientId).Select(o => Instant.FromDateTimeOffset(o.First)))
+                .Concat(oneOffStarts[r.ClientId].Select(o => Instant.FromDateTimeOffset(o.First)))
                 .Where(s => s <= now).ToList();
             Instant? lastActivity = null;
             if (seesMoments && lastMoments.TryGetValue(r.ClientId, out var lastMoment)) lastActivity = Instant.FromDateTimeOffset(lastMoment);
