@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.RegularExpressions;
 using SecureBase.Web.Tests.Practice;
@@ -92,6 +93,10 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         var rows = await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "Caseload summary"));
         Assert.All(rows.Where(r => r.ClientId == sharingId), r => Assert.Equal("Scores+WeeklyMetrics+ActivationEntries", r.Scope));
         Assert.All(rows.Where(r => r.ClientId == privateId), r => Assert.Equal("NoneShared", r.Scope));
+        // Rows written many at a time read back exactly as chained: every chain is whole.
+        var chains = await app.InScopeAsync(s => SecureBase.Data.Practices.AuditLog.VerifyAsync(s.GetRequiredService<SecureBase.Data.AppDbContext>(), Ct));
+        Assert.All(chains, c => Assert.Null(c.FirstBreak));
+        Assert.Contains(chains, c => c.Rows >= 6);
 
         // The digest shows the flag; acknowledging it (with a private note) quiets it, audited.
         var digest = $"/Clients/{sharingId}/Digest";
