@@ -14,7 +14,7 @@ public partial class NamedPersonTests(SecureBaseApp app) : IClassFixture<SecureB
     private static partial Regex TakeLink();
 
     // One ECR-RS about a named person, every item answered with `value`; returns its id.
-    static async Task<string> EcrRsAboutAsync(Visitor visitor, string name, int value)
+    internal static async Task<string> EcrRsAboutAsync(Visitor visitor, string name, int value)
     {
         var start = await visitor.PostAsync("/Questionnaires", "/Questionnaires?handler=Start", ("instrument", "ecr-rs"), ("target", "other"), ("targetName", name));
         var id = TakeLink().Match(start.Headers.Location!.ToString()).Groups[1].Value;

@@ -33,7 +33,7 @@ internal static class DemoClient
         Pull = Pull.Toward, Intensity = intensity, Noticed = Noticed.OnlyLater, Response = ResponseChoice.RanOldPattern, SettledMinutes = 120,
     };
 
-    static Administration Sitting(InstrumentPack pack, string userId, DateTimeOffset when, double anxiety, double avoidance, Random random)
+    public static Administration Sitting(InstrumentPack pack, string userId, DateTimeOffset when, double anxiety, double avoidance, Random random)
     {
         var administration = new Administration
         {

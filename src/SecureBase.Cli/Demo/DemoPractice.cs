@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using SecureBase.Core.Sharing;
@@ -113,8 +114,23 @@ internal static class DemoPractice
             db.ChangeTracker.Clear();
         }
 
+        // Reliable change is judged against this server's own norms: each person's first ECR-R, at least
+        // NormSet.MinimumLocalN of them (ADR 0004). A fresh server has none, so the demo adds people who took
+        // one ECR-R on their own, spread around the middle of the scale; without them every verdict would be
+        // "cannot judge yet" and the worsening client would raise no flag.
+        var contributors = Math.Max(0, Core.Statistics.NormSet.MinimumLocalN + 5 - clients - await db.Users.CountAsync(u => u.Email!.StartsWith("demo-")));
+        for (var k = 0; k < contributors; k++)
+        {
+            var person = new AppUser { UserName = $"demo-person-{tag}-{k + 1}@example.org", Email = $"demo-person-{tag}-{k + 1}@example.org", TimeZoneId = zone, EmailConfirmed = true, CreatedAt = now.AddDays(-400) };
+            var made = await users.CreateAsync(person, RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz23456789", 24));
+            if (!made.Succeeded) return Fail(stderr, string.Join(" ", made.Errors.Select(e => e.Description)));
+            db.Administrations.Add(DemoClient.Sitting(ecrR, person.Id, now.AddDays(-random.Next(30, 400)), 2.2 + 4.2 * random.NextDouble(), 1.8 + 3.8 * random.NextDouble(), random));
+        }
+        await db.SaveChangesAsync();
+
         var site = (settings.Configuration["SecureBase:PublicBaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
-        stdout.WriteLine($"Demo practice created: a therapist with {clients} clients of up to {years} years. Sign in at {site}/Accounts/SignIn with:");
+        stdout.WriteLine($"Demo practice created: a therapist with {clients} clients of up to {years} years" +
+            (contributors > 0 ? $" (and {contributors} people who took one ECR-R on their own, so this server's local norms can judge change)" : "") + $". Sign in at {site}/Accounts/SignIn with:");
         stdout.WriteLine($"  email:    {email}");
         stdout.WriteLine($"  password: {password}");
         stdout.WriteLine("You will be asked to add an authenticator app first (therapists always use two steps). The password is shown only now.");

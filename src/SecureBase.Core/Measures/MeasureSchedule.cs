@@ -32,7 +32,8 @@ public sealed record DueMeasure(MeasureRule Rule, DueState State, LocalDate? Due
 /// Measure schedules (issue 9), pure: due dates are intake (= <see cref="MeasureRule.Since"/>, when
 /// <see cref="MeasureRule.AtIntake"/>) and then every <see cref="MeasureRule.EveryWeeks"/> weeks from it.
 /// A due date is met by a completion from <see cref="EarlyDays"/> days before it up to the next due date
-/// (so a questionnaire taken a few days early counts, and one completion meets at most one due date).
+/// (so a questionnaire taken a few days early counts, and one completion meets at most one due date: the
+/// earliest open one, so one taken late in the week before the next date settles the open one).
 /// Due for <see cref="GraceDays"/> days, overdue after that, missed once the next due date comes.
 /// Defaults follow PRODUCT.md §1: ECR-R at baseline and about every 3 months (12 weeks), ECR-RS monthly (4 weeks).
 /// </summary>
@@ -67,7 +68,9 @@ public static class MeasureSchedules
         var met = new List<bool>();
         for (var i = 0; i < past.Count; i++)
         {
-            var windowEnd = i + 1 < dueDates.Count ? dueDates[i + 1].PlusDays(-EarlyDays) : LocalDate.MaxIsoValue;
+            // Up to the next due date itself: a completion in the week before it meets this date if this one
+            // is still open (taken late), else it stays for the next (taken early). Earliest dates first.
+            var windowEnd = i + 1 < dueDates.Count ? dueDates[i + 1] : LocalDate.MaxIsoValue;
             var taken = unused.FirstOrDefault(c => c >= past[i].PlusDays(-EarlyDays) && c < windowEnd);
             met.Add(taken != default);
             if (taken != default) unused.Remove(taken);

@@ -19,7 +19,7 @@ public sealed record PastSession(Instant Start, Outcome Outcome);
 /// <summary>
 /// Derived attendance: <see cref="ConsecutiveWeeksAttended"/> counts back from the latest session while
 /// they were attended (a session the therapist cancelled neither counts nor breaks the run: it was not
-/// the client's absence; an unmarked one stops the count); <see cref="Rate"/> = attended ÷ marked sessions
+/// the client's absence; the latest sessions not marked yet are passed over, an unmarked one further back stops the count); <see cref="Rate"/> = attended ÷ marked sessions
 /// the client could attend (therapist cancellations excluded) over the last 12 weeks, null when none;
 /// cancellations counted by who cancelled. Source: issue 8 ("Attendance").
 /// </summary>
@@ -35,9 +35,12 @@ public static class AttendanceRule
     {
         var past = sessions.Where(s => s.Start < now).OrderByDescending(s => s.Start).ToList();
         var streak = 0;
+        var marking = true;   // the latest sessions may simply not be marked yet: they neither count nor break the run
         foreach (var session in past)
         {
             if (session.Outcome == Outcome.CancelledByTherapist) continue;
+            if (marking && session.Outcome == Outcome.Unmarked) continue;
+            marking = false;
             if (session.Outcome != Outcome.Attended) break;
             streak++;
         }

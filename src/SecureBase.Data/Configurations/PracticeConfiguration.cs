@@ -152,7 +152,8 @@ public sealed class FlagAcknowledgementConfiguration : IEntityTypeConfiguration<
         builder.ToTable("FlagAcknowledgements");
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Kind).HasConversion<string>().HasMaxLength(32);
-        builder.HasIndex(a => new { a.RelationshipId, a.Kind, a.AcknowledgedAt });
+        builder.Property(a => a.FlagKey).HasMaxLength(96);
+        builder.HasIndex(a => new { a.RelationshipId, a.FlagKey, a.AcknowledgedAt });
         builder.HasIndex(a => a.PracticeId);
         builder.HasOne<CareRelationshipRow>().WithMany().HasForeignKey(a => a.RelationshipId).OnDelete(DeleteBehavior.Cascade);
     }

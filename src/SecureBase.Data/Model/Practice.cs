@@ -145,6 +145,7 @@ public sealed class FlagAcknowledgement
     public Guid PracticeId { get; set; }
     public Guid RelationshipId { get; set; }
     public Core.Caseload.FlagKind Kind { get; set; }
+    public string FlagKey { get; set; } = "";   // Core Flag.Key: which flag of its kind (e.g. the ECR-R's anxiety)
     public DateTimeOffset AcknowledgedAt { get; set; }
     public byte[]? EncryptedNote { get; set; }
 }

@@ -51,7 +51,7 @@ public class FlagTests
     // Logged yesterday.
     [InlineData(new[] { 1.0, 15, 22, 29, 36 }, false)]
     public void SilenceIsFlaggedOnlyForSomeoneWhoUsuallyLogs(double[] daysAgo, bool flagged) =>
-        Assert.Equal(flagged, Kinds(Signals(moments: daysAgo.Select(d => new Moment(DaysAgo(d), 5)).ToList())).Contains(FlagKind.StoppedLogging));
+        Assert.Equal(flagged, Kinds(Signals(moments: daysAgo.Select(d => new Moment(DaysAgo(d), 5, DaysAgo(d))).ToList())).Contains(FlagKind.StoppedLogging));
 
     [Theory]
     [InlineData(new[] { 1.0, 3, 6 }, new[] { 8, 9, 10 }, true)]      // three at 8+ within 7 days
@@ -59,7 +59,7 @@ public class FlagTests
     [InlineData(new[] { 1.0, 3, 6 }, new[] { 8, 7, 10 }, false)]     // one of them below 8
     [InlineData(new[] { 20.0, 22, 24 }, new[] { 9, 9, 9 }, false)]   // a cluster, but a month ago
     public void AClusterOfHighIntensityMomentsIsFlagged(double[] daysAgo, int[] intensities, bool flagged) =>
-        Assert.Equal(flagged, Kinds(Signals(moments: daysAgo.Zip(intensities, (d, i) => new Moment(DaysAgo(d), i)).ToList())).Contains(FlagKind.HighIntensityCluster));
+        Assert.Equal(flagged, Kinds(Signals(moments: daysAgo.Zip(intensities, (d, i) => new Moment(DaysAgo(d), i, DaysAgo(d))).ToList())).Contains(FlagKind.HighIntensityCluster));
 
     [Theory]
     [InlineData(new[] { Outcome.Attended, Outcome.NoShow, Outcome.NoShow }, true)]
@@ -81,13 +81,27 @@ public class FlagTests
     {
         var first = Signals(verdicts: [new LatestVerdict("ECR-R", "anxiety", Verdict.ReliableDeterioration, DaysAgo(10))]);
         var flags = FlagRules.Raise(first, Now, Berlin);
-        var acknowledged = new Dictionary<FlagKind, Instant> { [FlagKind.ReliableDeterioration] = DaysAgo(5) };
+        var acknowledged = flags.ToDictionary(f => f.Key, _ => DaysAgo(5));
         Assert.Empty(FlagRules.Unacknowledged(flags, acknowledged));
         // A newer administration deteriorates again: the flag is back.
         var again = FlagRules.Raise(Signals(verdicts: [new LatestVerdict("ECR-R", "anxiety", Verdict.ReliableDeterioration, DaysAgo(1))]), Now, Berlin);
         Assert.Single(FlagRules.Unacknowledged(again, acknowledged));
-        // Acknowledging one kind leaves the others.
-        var both = FlagRules.Raise(Signals(verdicts: first.Verdicts, sessions: [new PastSession(DaysAgo(14), Outcome.NoShow), new PastSession(DaysAgo(7), Outcome.NoShow)]), Now, Berlin);
-        Assert.Equal([FlagKind.SessionsMissedInARow], FlagRules.Unacknowledged(both, acknowledged).Select(f => f.Kind));
+        // Acknowledging one flag leaves the others, of other kinds and of the same kind about something else.
+        var others = FlagRules.Raise(Signals(
+            verdicts: [.. first.Verdicts, new LatestVerdict("ECR-R", "avoidance", Verdict.ReliableDeterioration, DaysAgo(10))],
+            sessions: [new PastSession(DaysAgo(14), Outcome.NoShow), new PastSession(DaysAgo(7), Outcome.NoShow)]), Now, Berlin);
+        Assert.Equal(["ReliableDeterioration:ECR-R:avoidance", "SessionsMissedInARow"], FlagRules.Unacknowledged(others, acknowledged).Select(f => f.Key));
+    }
+
+    [Fact]
+    public void AnIntenseMomentLoggedAfterAnAcknowledgementRaisesTheClusterAgainEvenIfItHappenedBefore()
+    {
+        Moment M(double daysAgo, double loggedDaysAgo) => new(DaysAgo(daysAgo), 9, DaysAgo(loggedDaysAgo));
+        var cluster = FlagRules.Raise(Signals(moments: [M(3, 3), M(2.5, 2.5), M(2, 2)]), Now, Berlin);
+        var acknowledged = cluster.ToDictionary(f => f.Key, _ => DaysAgo(1));
+        Assert.Empty(FlagRules.Unacknowledged(cluster, acknowledged));
+        // Logged half a day ago, about the night before the acknowledgement (a tester found these stayed hidden).
+        var backdated = FlagRules.Raise(Signals(moments: [M(3, 3), M(2.5, 2.5), M(2, 2), M(1.5, 0.5)]), Now, Berlin);
+        Assert.Single(FlagRules.Unacknowledged(backdated, acknowledged));
     }
 }

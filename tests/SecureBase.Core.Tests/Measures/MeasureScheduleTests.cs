@@ -29,6 +29,10 @@ public class MeasureScheduleTests
     [InlineData("2026-03-31", "", DueState.Due, "2026-03-30", "2026-06-22", 1)]
     // One completion meets one due date only: taken once at intake, nothing since, two later dates passed.
     [InlineData("2026-07-01", "2026-01-05", DueState.Overdue, "2026-06-22", "2026-09-14", 1)]
+    // Intake open and taken in the week before the next date: it settles intake (it was not "early for the
+    // next" while intake stood overdue); the next date then comes due as usual. A tester found it counted for neither.
+    [InlineData("2026-03-25", "2026-03-24", DueState.NotDue, "2026-01-05", "2026-03-30", 0)]
+    [InlineData("2026-03-31", "2026-03-24", DueState.Due, "2026-03-30", "2026-06-22", 0)]
     // A late intake (taken in week 5) still meets intake.
     [InlineData("2026-03-01", "2026-02-09", DueState.NotDue, "2026-01-05", "2026-03-30", 0)]
     public void EcrRAtIntakeAndEveryTwelveWeeks(string today, string completed, DueState state, string dueOn, string next, int missed)

@@ -18,8 +18,12 @@ public class AttendanceTests
     [InlineData(new[] { Outcome.Attended, Outcome.CancelledByTherapist, Outcome.Attended }, 2, 1.0, 2)]
     [InlineData(new[] { Outcome.Attended, Outcome.LateCancellation }, 0, 0.5, 2)]
     [InlineData(new[] { Outcome.Attended, Outcome.CancelledByClient, Outcome.Attended }, 1, 2.0 / 3, 3)]
-    // Unmarked stops the run and is left out of the rate.
-    [InlineData(new[] { Outcome.Attended, Outcome.Unmarked }, 0, 1.0, 1)]
+    // The latest sessions not marked yet are passed over (a tester saw this morning's unmarked session
+    // turn a long run into 0); an unmarked one further back stops the run; unmarked never enters the rate.
+    [InlineData(new[] { Outcome.Attended, Outcome.Unmarked }, 1, 1.0, 1)]
+    [InlineData(new[] { Outcome.Attended, Outcome.Attended, Outcome.Unmarked, Outcome.Unmarked }, 2, 1.0, 2)]
+    [InlineData(new[] { Outcome.Attended, Outcome.Unmarked, Outcome.Attended }, 1, 1.0, 2)]
+    [InlineData(new[] { Outcome.NoShow, Outcome.Unmarked }, 0, 0.0, 1)]
     public void RunAndRate(Outcome[] outcomes, int streak, double rate, int over)
     {
         var summary = AttendanceRule.Summarise(Weekly(outcomes), Now);

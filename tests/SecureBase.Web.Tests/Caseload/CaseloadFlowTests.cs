@@ -44,9 +44,12 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
 
     static async Task LogAsync(PracticeApp app, Person person, int intensity, string? note = null)
     {
-        app.Clock.Advance(TimeSpan.FromMinutes(10));
+        app.Clock.Advance(TimeSpan.FromMinutes(5));   // well inside the 30-minute idle sign-out of each person
         (string, string)[] fields = [("Input.Pull", "Away"), ("Input.Intensity", intensity.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Input.Response", "RanOldPattern")];
         if (note is not null) fields = [.. fields, ("Input.Note", note)];
+        // Someone idle for 30 minutes of the test's clock signs in again, as a person would.
+        if ((await person.Visitor.GetAsync("/Log")).Headers.Location?.OriginalString.StartsWith("/Accounts/SignIn", StringComparison.Ordinal) == true)
+            await person.SignInAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await person.Visitor.PostAsync("/Log", fields)).StatusCode);
     }
 
@@ -61,13 +64,16 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         var therapist = await PracticeSteps.AddPracticeAsync(app, "Caseload Practice", "caseload-owner@example.org");
         var sharing = new Person(app, "sharing@example.org");
         var private_ = new Person(app, "private@example.org");
-        foreach (var person in new[] { sharing, private_ }) await person.Visitor.SignUpAsync(person.Email, person.Password);
-        await PracticeSteps.InviteClientAsync(therapist, sharing, "Scores", "WeeklyMetrics", "ActivationEntries");   // a 38-character audit scope: PostgreSQL once refused it (varchar 24)
+        var weekly = new Person(app, "weekly@example.org");
+        foreach (var person in new[] { sharing, private_, weekly }) await person.Visitor.SignUpAsync(person.Email, person.Password);
+        await PracticeSteps.InviteClientAsync(therapist, sharing, "Scores", "ActivationEntries", "Expectations");   // the digest's audit scope is 37 characters: PostgreSQL once refused it (varchar 24)
         await PracticeSteps.InviteClientAsync(therapist, private_);
+        await PracticeSteps.InviteClientAsync(therapist, weekly, "WeeklyMetrics");
         for (var i = 0; i < 3; i++)
         {
             await LogAsync(app, sharing, 9);
             await LogAsync(app, private_, 9, "PRIVATE-CANARY-7731");
+            await LogAsync(app, weekly, 9);   // weekly summaries promise "not the moments themselves": no moment-level flag
         }
         await therapist.SignInAsync();
 
@@ -78,9 +84,9 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         Assert.DoesNotContain("PRIVATE-CANARY-7731", caseload, StringComparison.Ordinal);
         var attention = await BodyAsync(await therapist.Visitor.GetAsync("/Clients?attention=true"));
         Assert.Equal(["sharing@example.org"], AnyRow().Matches(attention).Select(m => m.Groups[1].Value).ToList());
-        Assert.Equal(["sharing@example.org", "private@example.org"],
+        Assert.Equal(["weekly@example.org", "sharing@example.org", "private@example.org"],
             AnyRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients?sort=name&order=desc"))).Select(m => m.Groups[1].Value).ToList());
-        Assert.Equal(["private@example.org", "sharing@example.org"],
+        Assert.Equal(["private@example.org", "sharing@example.org", "weekly@example.org"],
             AnyRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients?sort=name&order=asc"))).Select(m => m.Groups[1].Value).ToList());
         Assert.Equal(HttpStatusCode.BadRequest, (await therapist.Visitor.GetAsync("/Clients?sort=email;drop")).StatusCode);
 
@@ -89,9 +95,9 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         var privateId = await app.UserIdAsync(private_.Email);
         var before = app.AuditRows();
         await therapist.Visitor.GetAsync("/Clients");
-        Assert.Equal(2, app.AuditRows() - before);
+        Assert.Equal(3, app.AuditRows() - before);
         var rows = await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "Caseload summary"));
-        Assert.All(rows.Where(r => r.ClientId == sharingId), r => Assert.Equal("Scores+WeeklyMetrics+ActivationEntries", r.Scope));
+        Assert.All(rows.Where(r => r.ClientId == sharingId), r => Assert.Equal("Scores+ActivationEntries", r.Scope));
         Assert.All(rows.Where(r => r.ClientId == privateId), r => Assert.Equal("NoneShared", r.Scope));
         // Rows written many at a time read back exactly as chained: every chain is whole.
         var chains = await app.InScopeAsync(s => SecureBase.Data.Practices.AuditLog.VerifyAsync(s.GetRequiredService<SecureBase.Data.AppDbContext>(), Ct));
@@ -103,17 +109,36 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         var page = await BodyAsync(await therapist.Visitor.GetAsync(digest));
         Assert.Contains("3 or more moments of intensity 8+", page, StringComparison.Ordinal);
         Assert.Contains("Moments logged", page, StringComparison.Ordinal);
-        var acknowledged = await therapist.Visitor.PostAsync(digest, $"{digest}?handler=Acknowledge", ("Acknowledge.Kind", "HighIntensityCluster"), ("Acknowledge.Note", "ACK-CANARY-5521 talked it through"));
+        var notRaised = await therapist.Visitor.PostAsync(digest, $"{digest}?handler=Acknowledge", ("Acknowledge.Key", "StoppedLogging"));
+        Assert.Equal(HttpStatusCode.BadRequest, notRaised.StatusCode);
+        Assert.Contains("That flag is not raised now", await BodyAsync(notRaised), StringComparison.Ordinal);
+        var acknowledged = await therapist.Visitor.PostAsync(digest, $"{digest}?handler=Acknowledge", ("Acknowledge.Key", "HighIntensityCluster"), ("Acknowledge.Note", "ACK-CANARY-5521 talked it through"));
         Assert.Equal(HttpStatusCode.Redirect, acknowledged.StatusCode);
-        Assert.Contains("1 acknowledged", await BodyAsync(await therapist.Visitor.GetAsync(digest)), StringComparison.Ordinal);
+        var quiet = await BodyAsync(await therapist.Visitor.GetAsync(digest));
+        Assert.Contains("No flags need attention", quiet, StringComparison.Ordinal);
+        Assert.Contains("ACK-CANARY-5521 talked it through", quiet, StringComparison.Ordinal);   // the note is shown back to its writer
+        Assert.Single(await SchedulingSteps.RowsAsync(app, db => db.FlagAcknowledgements));
         Assert.Empty(AnyRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients?attention=true"))));
-        Assert.Single(await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "FlagAcknowledgement" && a.ClientId == sharingId && a.Allowed)));
+        Assert.Equal(2, (await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "FlagAcknowledgement" && a.ClientId == sharingId && a.Allowed))).Count);   // the attempt on a flag not raised, and this one
         Assert.False(await app.DatabaseContainsAsync("ACK-CANARY-5521"));
 
         // Something new (a further intense moment) raises it again.
         await LogAsync(app, sharing, 10);
         await therapist.SignInAsync();
         Assert.Equal(["sharing@example.org"], FlaggedRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients"))).Select(m => m.Groups[1].Value).ToList());
+
+        // Weekly summaries only: the digest points to them and shows no moment-level figures.
+        var weeklyPage = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{await app.UserIdAsync(weekly.Email)}/Digest"));
+        Assert.Contains("Shared as weekly summaries only", weeklyPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("Median intensity", weeklyPage, StringComparison.Ordinal);
+        Assert.DoesNotContain("intensity 8+", weeklyPage, StringComparison.Ordinal);
+
+        // The client's own "Who looked" page and export say nothing of the therapist's own records.
+        await sharing.SignInAsync();
+        Assert.DoesNotContain("FlagAcknowledgement", await BodyAsync(await sharing.Visitor.GetAsync("/MyData?handler=Json")), StringComparison.Ordinal);
+        var accessLog = await BodyAsync(await sharing.Visitor.GetAsync("/Sharing/AccessLog"));
+        Assert.Contains("a summary of what you share with them", accessLog, StringComparison.Ordinal);
+        Assert.DoesNotContain("notes about working with you", accessLog, StringComparison.Ordinal);
 
         // The private client's digest says plainly what is not shared and shows none of it.
         var privatePage = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{privateId}/Digest"));
@@ -176,5 +201,38 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
             { Content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", own), KeyValuePair.Create("eventId", noteId.ToString())]) };
         Assert.Equal(HttpStatusCode.Redirect, (await therapist.Visitor.Client.SendAsync(remove, Ct)).StatusCode);
         Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.TherapistEventNotes));
+    }
+
+    [Fact]
+    public async Task TheTherapistSeesEachHistoryWithItsVerdictAndTrendsButNeverTheNameOfAnotherPerson()
+    {
+        var therapist = await PracticeSteps.AddPracticeAsync(app, "Scores Practice", "scores-owner@example.org");
+        var client = new Person(app, "scored-client@example.org");
+        await client.Visitor.SignUpAsync(client.Email, client.Password);
+        await PracticeSteps.InviteClientAsync(therapist, client, "Scores", "WeeklyMetrics");
+        await QuestionnaireTests.CompleteEcrRAsync(client.Visitor, item => 1 + item % 7);
+        await NamedPersonTests.EcrRsAboutAsync(client.Visitor, "NAME-CANARY-4410", 3);
+        await QuestionnaireTests.CompleteEcrRAsync(client.Visitor, item => 1 + item % 5);
+        for (var i = 0; i < 3; i++) await LogAsync(app, client, 4 + i);
+        await therapist.SignInAsync();
+        var clientId = await app.UserIdAsync(client.Email);
+
+        var scores = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{clientId}/Scores"));
+        Assert.Contains("Attachment anxiety since the first time:", scores, StringComparison.Ordinal);
+        Assert.Contains("Norm set: Local norms", scores, StringComparison.Ordinal);
+        Assert.Contains("<svg", scores, StringComparison.Ordinal);
+        Assert.Contains("ECR-RS about: another person (1)", scores, StringComparison.Ordinal);
+        Assert.Contains("One sitting so far", scores, StringComparison.Ordinal);
+        Assert.DoesNotContain("NAME-CANARY-4410", scores, StringComparison.Ordinal);
+
+        var weekly = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{clientId}/Weekly"));
+        Assert.Contains("Moments per week", weekly, StringComparison.Ordinal);
+        Assert.Contains("Median intensity", weekly, StringComparison.Ordinal);
+        Assert.Contains("<svg", weekly, StringComparison.Ordinal);
+
+        var digest = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{clientId}/Digest"));
+        Assert.Contains("questionnaire: ECR-R", digest, StringComparison.Ordinal);
+        Assert.Contains("questionnaire: ECR-RS (another person)", digest, StringComparison.Ordinal);
+        Assert.DoesNotContain("NAME-CANARY-4410", digest, StringComparison.Ordinal);
     }
 }

@@ -675,6 +675,11 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.Property<byte[]>("EncryptedNote")
                         .HasColumnType("bytea");
 
+                    b.Property<string>("FlagKey")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("character varying(96)");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -690,7 +695,7 @@ namespace SecureBase.Data.Postgres.Migrations
 
                     b.HasIndex("PracticeId");
 
-                    b.HasIndex("RelationshipId", "Kind", "AcknowledgedAt");
+                    b.HasIndex("RelationshipId", "FlagKey", "AcknowledgedAt");
 
                     b.ToTable("FlagAcknowledgements", (string)null);
                 });

@@ -664,6 +664,11 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.Property<byte[]>("EncryptedNote")
                         .HasColumnType("BLOB");
 
+                    b.Property<string>("FlagKey")
+                        .IsRequired()
+                        .HasMaxLength(96)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -679,7 +684,7 @@ namespace SecureBase.Data.Sqlite.Migrations
 
                     b.HasIndex("PracticeId");
 
-                    b.HasIndex("RelationshipId", "Kind", "AcknowledgedAt");
+                    b.HasIndex("RelationshipId", "FlagKey", "AcknowledgedAt");
 
                     b.ToTable("FlagAcknowledgements", (string)null);
                 });

@@ -64,8 +64,15 @@ public sealed class ClinicalBatchHandler(AppDbContext db, Viewers viewers, TimeP
     }
 }
 
-// A therapist's own records about one client (event notes, flag acknowledgements, the digest's page).
+// A therapist's own records about one client (event notes, flag acknowledgements).
 public sealed record TherapistRecords(string ClientId, string Kind, string? Id);
+
+// The audit scope of those records. They are the therapist's, not the client's data: the practice's audit
+// log shows them; the client's "Who looked" page and export do not (their kinds and times would tell).
+public static class TherapistRecordsScope
+{
+    public const string Name = "TherapistRecords";
+}
 
 public sealed class RecordOperation(Operation operation) : IAuthorizationRequirement
 {
@@ -92,7 +99,7 @@ public sealed class TherapistRecordsHandler(AppDbContext db, Viewers viewers, Ti
         if (viewer.UserId == resource.ClientId) return;   // a client asking about themselves: refused, and not an access to anyone's data
         var practiceId = row?.PracticeId ?? (viewer.Memberships.Count > 0 ? viewer.Memberships[0].PracticeId : Guid.Empty);
         var fields = new AuditFields(0, AuditLog.StorableTime(clock.GetUtcNow()), viewer.UserId, Viewers.RoleOf(viewer, practiceId), resource.ClientId,
-            resource.Kind, resource.Id, "TherapistRecords", requirement.Operation == Operation.Read ? "read" : "write", decision.Allowed,
+            resource.Kind, resource.Id, TherapistRecordsScope.Name, requirement.Operation == Operation.Read ? "read" : "write", decision.Allowed,
             http.HttpContext?.Connection.RemoteIpAddress?.ToString());
         await AuditLog.AppendAsync(db, practiceId, fields, ct);
         if (decision.Allowed) context.Succeed(requirement);

@@ -19,7 +19,6 @@ public static class PracticeServices
         services.AddScoped<IAuthorizationHandler, PracticeAccessHandler>();
         services.AddScoped<Authenticators>();
         services.AddScoped<PracticeInvitations>();
-        services.AddMemoryCache();
         services.AddScoped<Caseload.CaseloadSummaries>();
         services.AddSingleton<SetupCodeFile>();
         return services;

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using NodaTime;
 using SecureBase.Core.Caseload;
 using SecureBase.Core.Measures;
@@ -36,16 +35,12 @@ public sealed record CaseloadEntry(
 // scores of the baselines and latest sittings, measure schedules, recent moments, last moments, series,
 // one-offs, acknowledgements. Core decides verdicts (ReliableChange), due measures (MeasureSchedules),
 // attendance (AttendanceRule) and flags (FlagRules).
-public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, SessionDesk sessions, TimeProvider clock,
-    Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, SessionDesk sessions, TimeProvider clock)
 {
-    // The server's local norms read every baseline on the server; on a page asked for all day they are
-    // kept for ten minutes (a new baseline moves them by one person in hundreds). No consent is cached.
-    static readonly TimeSpan NormsKeptFor = TimeSpan.FromMinutes(10);
-
-    // What a caseload row reads of each client: scores (verdicts, due measures) and moments (flags, last
-    // activity); the digest reads expectations too.
-    static readonly ConsentScope[] Wanted = [ConsentScope.Scores, ConsentScope.ActivationEntries, ConsentScope.WeeklyMetrics];
+    // What a caseload row reads of each client: scores (verdicts, due measures) and moments one by one (flags,
+    // last activity: moment-level, so only with ActivationEntries; weekly summaries alone promise "not the
+    // moments themselves"); the digest reads expectations too.
+    static readonly ConsentScope[] Wanted = [ConsentScope.Scores, ConsentScope.ActivationEntries];
     public static readonly IReadOnlyList<ConsentScope> WantedByDigest = [.. Wanted, ConsentScope.Expectations];
 
     // Moments older than this cannot change a flag (quiet 14 days after 8 usual weeks; clusters within 14 days).
@@ -65,7 +60,7 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
         var batch = decided ?? new ClinicalBatch(clientIds, Wanted, "Caseload summary");
         if (decided is null) await access.DecideAsync(user, batch);
         var scoring = clientIds.Where(c => batch.Allows(c, ConsentScope.Scores)).ToList();
-        var logging = clientIds.Where(c => batch.Allows(c, ConsentScope.ActivationEntries) || batch.Allows(c, ConsentScope.WeeklyMetrics)).ToList();
+        var logging = clientIds.Where(c => batch.Allows(c, ConsentScope.ActivationEntries)).ToList();
 
         var administrations = (await db.Administrations.AsNoTracking()
             .Where(a => scoring.Contains(a.SubjectId) && a.CompletedAt != null)
@@ -81,18 +76,13 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
             .ToLookup(s => s.AdministrationId);
         var norms = new Dictionary<string, NormSet>(StringComparer.Ordinal);
         foreach (var instrument in ends.Select(e => e.First.InstrumentId).Distinct())
-            if (catalog.Find(instrument) is { } pack)
-                norms[instrument] = (await cache.GetOrCreateAsync($"local-norms:{pack.Id}", async entry =>
-                {
-                    entry.AbsoluteExpirationRelativeToNow = NormsKeptFor;
-                    return await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
-                }))!;
+            if (catalog.Find(instrument) is { } pack) norms[instrument] = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
 
         var relationshipIds = relationships.Select(r => r.Id).ToList();
         var schedules = (await db.MeasureSchedules.AsNoTracking().Where(m => relationshipIds.Contains(m.RelationshipId)).ToListAsync(ct)).ToLookup(m => m.RelationshipId);
         var since = (now - MomentWindow).ToDateTimeOffset();
         var moments = (await db.ActivationEntries.AsNoTracking().Where(e => logging.Contains(e.UserId) && e.OccurredAt >= since)
-            .Select(e => new { e.UserId, e.OccurredAt, e.Intensity }).ToListAsync(ct)).ToLookup(e => e.UserId);
+            .Select(e => new { e.UserId, e.OccurredAt, e.Intensity, e.CreatedAt }).ToListAsync(ct)).ToLookup(e => e.UserId);
         // The last moment: from the recent ones when there are any; the index only for those silent for 70 days.
         var lastMoments = moments.ToDictionary(g => g.Key, g => g.Max(e => e.OccurredAt));
         var silent = logging.Where(c => !lastMoments.ContainsKey(c)).ToList();
@@ -108,7 +98,7 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
         var diary = (await sessions.OfTherapistAsync(practiceId, therapistId, now - Duration.FromDays(7 * 26), now + Duration.FromDays(7 * 8), ct))
             .Where(s => s.Parties.ClientId is not null).ToLookup(s => s.Parties.ClientId!);
         var acknowledged = (await db.FlagAcknowledgements.AsNoTracking().Where(a => relationshipIds.Contains(a.RelationshipId))
-                .Select(a => new { a.RelationshipId, a.Kind, a.AcknowledgedAt }).ToListAsync(ct))
+                .Select(a => new { a.RelationshipId, a.FlagKey, a.AcknowledgedAt }).ToListAsync(ct))
             .ToLookup(a => a.RelationshipId);
 
         var result = new List<CaseloadEntry>();
@@ -117,7 +107,7 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
             var zone = Zones.Find(r.TimeZoneId) ?? DateTimeZone.Utc;
             var shared = batch.Allowed.GetValueOrDefault(r.ClientId) ?? new HashSet<ConsentScope>();
             var seesScores = shared.Contains(ConsentScope.Scores);
-            var seesMoments = shared.Contains(ConsentScope.ActivationEntries) || shared.Contains(ConsentScope.WeeklyMetrics);
+            var seesMoments = shared.Contains(ConsentScope.ActivationEntries);
 
             ScoreNow? Subscale(string instrument, string? target, string subscale)
             {
@@ -142,11 +132,11 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
             var measures = !seesScores ? [] : schedules[r.Id].Select(row => MeasureSchedules.StateOf(MeasureDue.ToCore(row),
                 administrations[r.ClientId].Where(a => a.InstrumentId == row.InstrumentId && a.TargetId == row.TargetId).Select(a => Instant.FromDateTimeOffset(a.CompletedAt!.Value)),
                 now, zone)).ToList();
-            var recent = !seesMoments ? [] : moments[r.ClientId].Select(m => new Moment(Instant.FromDateTimeOffset(m.OccurredAt), m.Intensity)).ToList();
+            var recent = !seesMoments ? [] : moments[r.ClientId].Select(m => new Moment(Instant.FromDateTimeOffset(m.OccurredAt), m.Intensity, Instant.FromDateTimeOffset(m.CreatedAt))).ToList();
             var theirs = diary[r.ClientId].ToList();
             var past = theirs.Where(s => s.Start < now).Select(s => new PastSession(s.Start, s.Outcome)).ToList();
             var flags = FlagRules.Raise(new ClientSignals(verdicts, measures, recent, past), now, zone);
-            var quiet = acknowledged[r.Id].GroupBy(a => a.Kind).ToDictionary(g => g.Key, g => Instant.FromDateTimeOffset(g.Max(a => a.AcknowledgedAt)));
+            var quiet = acknowledged[r.Id].GroupBy(a => a.FlagKey).ToDictionary(g => g.Key, g => Instant.FromDateTimeOffset(g.Max(a => a.AcknowledgedAt)), StringComparer.Ordinal);
             var open = FlagRules.Unacknowledged(flags, quiet);
 
             var starts = seriesStarts[r.ClientId]

@@ -22,6 +22,10 @@ public sealed record DigestSitting(DateTimeOffset CompletedAt, string Name, IRea
 public sealed record DigestNote(Guid EntryId, DateTimeOffset OccurredAt, string? Text);
 public sealed record EventNoteView(Guid Id, DateOnly OccurredOn, TherapistEventKind Kind, string? Text);
 
+// One line of the relationship's timeline: the client's questionnaires (as far as shared), sessions that
+// did not happen, and the therapist's own event notes, by local date.
+public sealed record TimelineLine(DateOnly On, string Kind, string Text);
+
 public sealed class EventNoteInput
 {
     [Required(ErrorMessage = "Choose the date it happened.")]
@@ -36,8 +40,8 @@ public sealed class EventNoteInput
 
 public sealed class AcknowledgeInput
 {
-    [Required(ErrorMessage = "Choose the flag to acknowledge."), EnumDataType(typeof(FlagKind), ErrorMessage = "Choose one of the flags shown.")]
-    public FlagKind? Kind { get; set; }
+    [Required(ErrorMessage = "Choose the flag to acknowledge."), StringLength(96, ErrorMessage = "Choose one of the flags shown.")]
+    public string? Key { get; set; }
 
     [StringLength(500, ErrorMessage = "Keep the note to 500 characters."), PlainText(allowLineBreaks: true)]
     public string? Note { get; set; }
@@ -56,6 +60,8 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
     public IReadOnlyList<DigestSitting> Sittings { get; private set; } = [];
     public IReadOnlyList<DigestNote> Notes { get; private set; } = [];
     public IReadOnlyList<EventNoteView> Events { get; private set; } = [];
+    public IReadOnlyList<TimelineLine> Timeline { get; private set; } = [];
+    public IReadOnlyList<(Flag Flag, DateTimeOffset At, string? Note)> Acknowledged { get; private set; } = [];
     public Instant From { get; private set; }
     public Instant Now { get; private set; }
     public bool FromLastSession { get; private set; }
@@ -83,6 +89,11 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
     {
         if (await GuardRecordsAsync(clientId, "EventNote", null, RecordOperation.Write) is { } refused) return refused;
         Forget(nameof(Acknowledge));
+        if (ModelState["Event.OccurredOn"] is { Errors.Count: > 0 } date && Event.OccurredOn is null && Request.Form["Event.OccurredOn"].Count > 0)
+        {
+            date.Errors.Clear();
+            ModelState.AddModelError("Event.OccurredOn", "Enter a real date, like 2026-11-30.");
+        }
         var today = LocalDate.FromDateTime(Now0.InZone(Zone).Date.ToDateTimeUnspecified());
         if (Event.OccurredOn is { } on && (LocalDate.FromDateOnly(on) > today.PlusDays(366) || on.Year < 2000))
             ModelState.AddModelError("Event.OccurredOn", "Choose a date between 2000 and a year from today.");
@@ -107,28 +118,30 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         if (await GuardRecordsAsync(clientId, "EventNote", eventId.ToString(), RecordOperation.Write) is { } refused) return refused;
         Forget(nameof(Event));
         Forget(nameof(Acknowledge));
-        var deleted = await Db.TherapistEventNotes.Where(n => n.Id == eventId && n.RelationshipId == Relationship.Id).ExecuteDeleteAsync(Ct);
+        var me = User.Id();
+        var mine = Db.CareRelationships.Where(r => r.TherapistId == me && r.ClientId == clientId).Select(r => r.Id);
+        var deleted = await Db.TherapistEventNotes.Where(n => n.Id == eventId && mine.Contains(n.RelationshipId)).ExecuteDeleteAsync(Ct);
         return deleted == 0 ? NotFound() : Redirect($"/Clients/{clientId}/Digest#events");
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(string clientId)
     {
-        if (await GuardRecordsAsync(clientId, "FlagAcknowledgement", Acknowledge.Kind?.ToString(), RecordOperation.Write) is { } refused) return refused;
+        if (await GuardRecordsAsync(clientId, "FlagAcknowledgement", null, RecordOperation.Write) is { } refused) return refused;
         Forget(nameof(Event));
-        if (!ModelState.IsValid)
-        {
-            FromDate = null;
-            await LoadAsync();
-            return Page();
-        }
+        FromDate = Request.Query["from"].FirstOrDefault() is { } from && DateIsReadable(from) ? from : null;
+        // Only a flag raised now can be acknowledged: the page reads the flags (its own audited decision).
+        await LoadAsync();
+        var flag = Summary?.Flags.FirstOrDefault(f => f.Key == Acknowledge.Key);
+        if (ModelState.IsValid && flag is null) ModelState.AddModelError("Acknowledge.Key", "That flag is not raised now: nothing to acknowledge.");
+        if (!ModelState.IsValid) return Page();
         Db.FlagAcknowledgements.Add(new FlagAcknowledgement
         {
-            Id = Guid.NewGuid(), PracticeId = Relationship.PracticeId, RelationshipId = Relationship.Id, Kind = Acknowledge.Kind!.Value,
+            Id = Guid.NewGuid(), PracticeId = Relationship.PracticeId, RelationshipId = Relationship.Id, Kind = flag!.Kind, FlagKey = flag.Key,
             AcknowledgedAt = clock.GetUtcNow(),
             EncryptedNote = string.IsNullOrWhiteSpace(Acknowledge.Note) ? null : await text.EncryptAsync(User.Id(), Acknowledge.Note.Trim(), Ct),
         });
         await Db.SaveChangesAsync(Ct);
-        return Redirect($"/Clients/{clientId}/Digest?acknowledged=true");
+        return Redirect($"/Clients/{clientId}/Digest?acknowledged=true" + (FromDate is null ? "" : $"&from={FromDate}"));
     }
 
     // Two forms on one page: a post answers only for its own form's fields.
@@ -147,8 +160,10 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         return batch;
     }
 
-    bool DateIsReadable() => FromDate is null
-        || DateOnly.TryParseExact(FromDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 2000
+    bool DateIsReadable() => FromDate is null || DateIsReadable(FromDate);
+
+    bool DateIsReadable(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) && date.Year >= 2000
             && LocalDate.FromDateOnly(date) <= Now0.InZone(Zone).Date;
 
     // False when the asker is not (or no longer) this client's therapist.
@@ -160,7 +175,8 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         if (Summary is null) return false;   // not (or no longer) this client's therapist: the batch refused and audited it
         var shared = Summary?.Shared ?? new HashSet<ConsentScope>();
         var diary = await sessions.OfTherapistAsync(Relationship.PracticeId, User.Id(), Now - Duration.FromDays(366), Now, Ct);
-        LastSession = diary.FindLast(s => s.Parties.ClientId == clientId && !s.Cancelled && s.Start < Now);
+        LastSession = diary.FindLast(s => s.Parties.ClientId == clientId && !s.Cancelled && s.Start < Now
+            && s.Outcome is not (Core.Scheduling.Outcome.NoShow or Core.Scheduling.Outcome.LateCancellation));
         if (FromDate is not null)
         {
             From = Core.Time.LocalTimes.ToInstant(LocalDate.FromDateOnly(DateOnly.ParseExact(FromDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)).AtMidnight(), Zone);
@@ -173,7 +189,8 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         }
         var from = From.ToDateTimeOffset();
 
-        var seesMoments = shared.Contains(ConsentScope.ActivationEntries) || shared.Contains(ConsentScope.WeeklyMetrics);
+        // Moment by moment: only with the entries shared (weekly summaries promise "not the moments themselves").
+        var seesMoments = shared.Contains(ConsentScope.ActivationEntries);
         if (seesMoments)
         {
             var since = (From - MomentDigest.BeforeWindow).ToDateTimeOffset();
@@ -206,12 +223,60 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         // Notes the client chose to share, from the period: linked, each opened as its own audited request.
         Notes = Header.SharedNotes.Where(n => n.OccurredAt >= from).OrderBy(n => n.OccurredAt).Select(n => new DigestNote(n.EntryId, n.OccurredAt, null)).ToList();
 
-        var events = await Db.TherapistEventNotes.AsNoTracking().Where(n => n.RelationshipId == Relationship.Id)
-            .OrderByDescending(n => n.OccurredOn).ThenByDescending(n => n.RecordedAt).Take(50).ToListAsync(Ct);
+        // Every relationship of this therapist with this client: notes written before an ending and a new
+        // invitation stay theirs to read and delete.
+        var me = User.Id();
+        var events = await (from n in Db.TherapistEventNotes.AsNoTracking()
+                            join r in Db.CareRelationships on n.RelationshipId equals r.Id
+                            where r.TherapistId == me && r.ClientId == clientId
+                            orderby n.OccurredOn descending, n.RecordedAt descending
+                            select n).Take(50).ToListAsync(Ct);
         var views = new List<EventNoteView>();
         foreach (var e in events)
             views.Add(new EventNoteView(e.Id, e.OccurredOn, e.Kind, (await text.DecryptAsync(User.Id(), e.EncryptedText, Ct)).Text));
         Events = views;
+        if (Summary is { Quieted.Count: > 0 })
+        {
+            var acks = await Db.FlagAcknowledgements.AsNoTracking().Where(a => a.RelationshipId == Relationship.Id).ToListAsync(Ct);
+            var shown = new List<(Flag, DateTimeOffset, string?)>();
+            foreach (var flag in Summary.Quieted)
+                if (acks.Where(a => a.FlagKey == flag.Key).MaxBy(a => a.AcknowledgedAt) is { } ack)
+                    shown.Add((flag, ack.AcknowledgedAt, (await text.DecryptAsync(me, ack.EncryptedNote, Ct)).Text));
+            Acknowledged = shown;
+        }
+
+        // The timeline: questionnaires with their verdicts (scores shared), sessions missed or cancelled in
+        // the past half year, event notes; newest first.
+        var lines = Events.Select(e => new TimelineLine(e.OccurredOn, "Your note", $"{EventKindText.Of(e.Kind)}{(e.Text is null ? "" : ": " + e.Text)}")).ToList();
+        if (shared.Contains(ConsentScope.Scores))
+        {
+            var sittings = await Db.Administrations.AsNoTracking().Where(a => a.SubjectId == clientId && a.CompletedAt != null)
+                .Select(a => new { a.InstrumentId, a.TargetId, a.CompletedAt }).ToListAsync(Ct);
+            lines.AddRange(sittings.Select(a => new TimelineLine(DateOnly.FromDateTime(Core.Time.LocalTimes.InZone(a.CompletedAt!.Value, Zone).ToDateTimeUnspecified()),
+                "Questionnaire", a.InstrumentId.ToUpperInvariant() + (a.TargetId is { } t ? $" ({(t == "other" ? "another person" : t)})" : ""))));
+        }
+        lines.AddRange(diary.Where(s => s.Parties.ClientId == clientId && s.Start >= Now - Duration.FromDays(183) && s.Outcome is Core.Scheduling.Outcome.NoShow or Core.Scheduling.Outcome.LateCancellation
+                or Core.Scheduling.Outcome.CancelledByClient or Core.Scheduling.Outcome.CancelledByTherapist)
+            .Select(s => new TimelineLine(DateOnly.FromDateTime(s.Start.InZone(Zone).Date.ToDateTimeUnspecified()), "Session", s.Outcome switch
+            {
+                Core.Scheduling.Outcome.NoShow => "did not come",
+                Core.Scheduling.Outcome.LateCancellation => "cancelled late",
+                Core.Scheduling.Outcome.CancelledByClient => "cancelled by the client",
+                _ => "cancelled by you" + (s.Reason is null ? "" : $" ({s.Reason})"),
+            })));
+        Timeline = lines.OrderByDescending(l => l.On).Take(40).ToList();
         return true;
     }
+}
+
+public static class EventKindText
+{
+    public static string Of(TherapistEventKind kind) => kind switch
+    {
+        TherapistEventKind.Rupture => "Rupture",
+        TherapistEventKind.Repair => "Repair",
+        TherapistEventKind.BreakAnnounced => "Break announced",
+        TherapistEventKind.Holiday => "Holiday",
+        _ => "Other",
+    };
 }

@@ -51,8 +51,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
-        if (!ModelState.IsValid || Sort is not null && !Caseload_.CaseloadOrder.IsKnown(Sort) || Order is not (null or "asc" or "desc"))
+        if (Sort is not null && !Caseload_.CaseloadOrder.IsKnown(Sort) || Order is not (null or "asc" or "desc"))
             return BadRequest("Sort by one of the caseload's columns, ascending or descending.");
+        if (!ModelState.IsValid) return BadRequest("Show only those who need attention with attention=true, or everyone without it.");
         Now = NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow());
         var all = await summaries.ForTherapistAsync(User, PracticeId, User.Id(), null, HttpContext.RequestAborted);
         NeedingAttention = all.Count(r => r.NeedsAttention);

@@ -38,15 +38,8 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
         var administrations = await ProgressData.CompletedAdministrationsAsync(db, User.Id(), ct);
         Tracks = await TracksAsync(administrations, ct);
         Weeks = WeeklyMetrics.Compute(await ProgressData.ActivationsAsync(db, User.Id(), ct), Zone, clock.GetUtcNow());
-        Trends =
-        [
-            new("Moments per week", WeeklyMetrics.TrendOf(Weeks, w => w.Count), Better.Lower, "moments"),
-            new("Median intensity", WeeklyMetrics.TrendOf(Weeks, w => w.MedianIntensity), Better.Lower, "points"),
-            new("Noticed in the moment", WeeklyMetrics.TrendOf(Weeks, w => w.ShareNoticedInTheMoment * 100), Better.Higher, "percentage points"),
-            new("Chose a new response", WeeklyMetrics.TrendOf(Weeks, w => w.ShareWithNewResponse * 100), Better.Higher, "percentage points"),
-            new("Median minutes to settle", WeeklyMetrics.TrendOf(Weeks, w => w.MedianMinutesToSettle), Better.Lower, "minutes"),
-        ];
-        if (Weeks.Count > 0) RenderCharts();
+        Trends = WeeklyView.TrendsOf(Weeks);
+        if (Weeks.Count > 0) (FrequencySvg, SharesSvg) = WeeklyView.ChartsOf(charts, Weeks);
         Timeline = await ProgressData.TimelineAsync(db, User.Id(), administrations, 30, ct);
         var expectations = await db.ExpectationEntries.AsNoTracking().Where(e => e.UserId == User.Id() && e.ExpectedCarePercent != null).ToListAsync(ct);
         Calibration = Core.WorkingModel.Calibration.Compute(expectations.Select(e => e.ToExpectation()!), Zone);
@@ -54,17 +47,6 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
             .Select(g => (g.Key, charts.Weekly(g.Select(p => p.Month).ToList(), 0, 100, "% of moments",
                 new WeeklySeries("Expected care", g.Select(p => (double?)p.MeanExpectedPercent).ToArray(), WeeklyChart.Orange),
                 new WeeklySeries("Met with care", g.Select(p => (double?)p.ActualCarePercent).ToArray(), WeeklyChart.Blue)))).ToList();
-    }
-
-    void RenderCharts()
-    {
-        var dates = Weeks.Select(w => w.WeekStart).ToList();
-        FrequencySvg = charts.Weekly(dates, 0, Math.Max(10, Weeks.Max(w => w.Count) + 1), "per week",
-            new WeeklySeries("Moments", Weeks.Select(w => (double?)w.Count).ToArray(), WeeklyChart.Blue),
-            new WeeklySeries("Median intensity (0–10)", Weeks.Select(w => w.MedianIntensity).ToArray(), WeeklyChart.Orange));
-        SharesSvg = charts.Weekly(dates, 0, 100, "% of the week's moments",
-            new WeeklySeries("Chose a new response", Weeks.Select(w => w.ShareWithNewResponse * 100).ToArray(), WeeklyChart.Blue),
-            new WeeklySeries("Noticed in the moment", Weeks.Select(w => w.ShareNoticedInTheMoment * 100).ToArray(), WeeklyChart.Orange));
     }
 
     async Task<List<ScoreTrack>> TracksAsync(List<Administration> administrations, CancellationToken ct)

@@ -5,6 +5,7 @@ using NodaTime;
 using SecureBase.Data;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Accounts;
+using SecureBase.Web.Features.Authorization;
 using SecureBase.Web.Features.Practice;
 
 namespace SecureBase.Web.Features.Sharing;
@@ -22,7 +23,8 @@ public sealed class AccessLogModel(AppDbContext db, UserManager<AppUser> users) 
         var ct = HttpContext.RequestAborted;
         var me = User.Id();
         Zone = await TimeZones.OfAsync(users, User);
-        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.ClientId == me).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(Shown).ToListAsync(ct);
+        // The therapist's own records (event notes, acknowledgements) are not the client's data: not listed here.
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.ClientId == me && a.Scope != TherapistRecordsScope.Name).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(Shown).ToListAsync(ct);
         // Named: the therapists this client works or worked with. Anyone else who tried is "someone
         // without access": their address is not this client's to know.
         var therapists = await db.CareRelationships.Where(r => r.ClientId == me).Select(r => r.TherapistId).Distinct().ToListAsync(ct);
@@ -51,7 +53,6 @@ public sealed class AccessLogModel(AppDbContext db, UserManager<AppUser> users) 
         ("ExpectationEntry", _) => "one of your expectations",
         ("Caseload summary", _) => "a summary of what you share with them, in their list of clients",
         ("Digest", _) => "a summary of what you share with them, before a session",
-        (_, "TherapistRecords") => "their own notes about working with you (you share nothing by this)",
         _ => "your data",
     };
 }
