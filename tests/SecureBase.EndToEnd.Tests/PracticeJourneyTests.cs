@@ -134,7 +134,7 @@ public class PracticeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             await therapist.GetByLabel("Kind").SelectOptionAsync("Rupture");
             await therapist.GetByLabel("Note (optional)").FillAsync("Arrived late; we named it.");
             await therapist.GetByRole(AriaRole.Button, new() { Name = "Add event note" }).ClickAsync();
-            await Assertions.Expect(therapist.GetByText("Arrived late; we named it.")).ToBeVisibleAsync();
+            await Assertions.Expect(therapist.GetByText("Arrived late; we named it.").First).ToBeVisibleAsync();
             await AccessibleAsync(therapist, "digest-noted");
             await therapist.GetByRole(AriaRole.Link, new() { Name = "Scores", Exact = true }).ClickAsync();
             await Assertions.Expect(therapist.GetByRole(AriaRole.Heading, new() { Name = "Questionnaire scores" })).ToBeVisibleAsync();
