@@ -73,6 +73,9 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await AssertAccessibleAsync(page);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Log", Exact = true }).ClickAsync();
+        // Wait for the page itself before axe: once (of many runs) the load wait after this click outlasted 60 s.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Log$"), Long);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Log a moment" })).ToBeVisibleAsync();
         await AssertAccessibleAsync(page);
         await page.GetByText("More detail (optional)").ClickAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "securebase-log-375.png"), FullPage = true });
