@@ -209,7 +209,11 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         var therapist = await PracticeSteps.AddPracticeAsync(app, "Scores Practice", "scores-owner@example.org");
         var client = new Person(app, "scored-client@example.org");
         await client.Visitor.SignUpAsync(client.Email, client.Password);
-        await PracticeSteps.InviteClientAsync(therapist, client, "Scores", "WeeklyMetrics");
+        await PracticeSteps.InviteClientAsync(therapist, client, "Scores", "WeeklyMetrics", "Expectations");
+        var expected = await client.Visitor.PostAsync("/Expectations", "/Expectations?handler=Before", ("Before.Relationship", "Partner"), ("Before.Plan", "Ask for time together"), ("Before.ExpectedCarePercent", "30"));
+        Assert.Equal(HttpStatusCode.Redirect, expected.StatusCode);
+        var expectationId = (await SchedulingSteps.RowsAsync(app, db => db.ExpectationEntries.Where(e => e.ExpectedCarePercent == 30))).Single().Id;
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Visitor.PostAsync($"/Expectations/Outcome/{expectationId}", ("Input.Outcome", "Care"))).StatusCode);
         await QuestionnaireTests.CompleteEcrRAsync(client.Visitor, item => 1 + item % 7);
         await NamedPersonTests.EcrRsAboutAsync(client.Visitor, "NAME-CANARY-4410", 3);
         await QuestionnaireTests.CompleteEcrRAsync(client.Visitor, item => 1 + item % 5);
@@ -229,6 +233,10 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         Assert.Contains("Moments per week", weekly, StringComparison.Ordinal);
         Assert.Contains("Median intensity", weekly, StringComparison.Ordinal);
         Assert.Contains("<svg", weekly, StringComparison.Ordinal);
+
+        var expectations = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{clientId}/Expectations"));
+        Assert.Contains("Expected and actual care, by relationship and month", expectations, StringComparison.Ordinal);
+        Assert.Matches("<td>Partner</td><td>[A-Z][a-z]{2} \\d{4}</td><td>1</td><td>30%</td><td>100%</td>", expectations);
 
         var digest = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{clientId}/Digest"));
         Assert.Contains("questionnaire: ECR-R", digest, StringComparison.Ordinal);

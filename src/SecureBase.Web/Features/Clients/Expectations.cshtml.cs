@@ -9,13 +9,14 @@ using SecureBase.Web.Features.Authorization;
 namespace SecureBase.Web.Features.Clients;
 
 // Expectations before vulnerable moments and what happened, and corrective experiences; no free text.
-public sealed class ExpectationsModel(AppDbContext db, ClinicalAccess access) : ClientPageModel(db, access)
+public sealed class ExpectationsModel(AppDbContext db, ClinicalAccess access, Charts.ChartCache charts) : ClientPageModel(db, access)
 {
     public const int Shown = 200;
 
     public override ConsentScope Scope => ConsentScope.Expectations;
 
     public IReadOnlyList<ExpectationEntry> Entries { get; private set; } = [];
+    public Progress.CalibrationView Calibration { get; private set; } = new([], [], "they");
 
     public async Task<IActionResult> OnGetAsync(string clientId)
     {
@@ -24,6 +25,11 @@ public sealed class ExpectationsModel(AppDbContext db, ClinicalAccess access) : 
             .Select(e => new ExpectationEntry { Id = e.Id, UserId = e.UserId, RecordedAt = e.RecordedAt, Relationship = e.Relationship,
                 ExpectedCarePercent = e.ExpectedCarePercent, CorrectiveKind = e.CorrectiveKind, Outcome = e.Outcome, OutcomeAt = e.OutcomeAt })
             .ToListAsync(Ct);
+        var all = await Db.ExpectationEntries.AsNoTracking().Where(e => e.UserId == clientId && e.ExpectedCarePercent != null)
+            .Select(e => new ExpectationEntry { Id = e.Id, UserId = e.UserId, RecordedAt = e.RecordedAt, Relationship = e.Relationship,
+                ExpectedCarePercent = e.ExpectedCarePercent, Outcome = e.Outcome, OutcomeAt = e.OutcomeAt })
+            .ToListAsync(Ct);
+        Calibration = Progress.CalibrationView.Of(charts, all, Zone, "they");
         return Page();
     }
 }

@@ -28,8 +28,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
     public string? FrequencySvg { get; private set; }
     public string? SharesSvg { get; private set; }
     public NodaTime.DateTimeZone Zone { get; private set; } = NodaTime.DateTimeZone.Utc;
-    public IReadOnlyList<CalibrationPoint> Calibration { get; private set; } = [];
-    public IReadOnlyList<(Relationship Relationship, string Svg)> CalibrationCharts { get; private set; } = [];
+    public CalibrationView CalibrationView { get; private set; } = new([], [], "you");
 
     public async Task OnGetAsync()
     {
@@ -42,11 +41,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
         if (Weeks.Count > 0) (FrequencySvg, SharesSvg) = WeeklyView.ChartsOf(charts, Weeks);
         Timeline = await ProgressData.TimelineAsync(db, User.Id(), administrations, 30, ct);
         var expectations = await db.ExpectationEntries.AsNoTracking().Where(e => e.UserId == User.Id() && e.ExpectedCarePercent != null).ToListAsync(ct);
-        Calibration = Core.WorkingModel.Calibration.Compute(expectations.Select(e => e.ToExpectation()!), Zone);
-        CalibrationCharts = Calibration.GroupBy(p => p.Relationship).Where(g => g.Count() > 1)
-            .Select(g => (g.Key, charts.Weekly(g.Select(p => p.Month).ToList(), 0, 100, "% of moments",
-                new WeeklySeries("Expected care", g.Select(p => (double?)p.MeanExpectedPercent).ToArray(), WeeklyChart.Orange),
-                new WeeklySeries("Met with care", g.Select(p => (double?)p.ActualCarePercent).ToArray(), WeeklyChart.Blue)))).ToList();
+        CalibrationView = CalibrationView.Of(charts, expectations, Zone, "you");
     }
 
     async Task<List<ScoreTrack>> TracksAsync(List<Administration> administrations, CancellationToken ct)
