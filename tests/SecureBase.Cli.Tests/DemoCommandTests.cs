@@ -114,6 +114,9 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(lastMoments, last => last < DateTimeOffset.UtcNow.AddDays(-20));   // one stopped logging
         Assert.Equal(2, await db.OccurrenceChanges.CountAsync(c => c.Attendance == SessionAttendance.NoShow, ct));   // one missed the last two
         Assert.DoesNotContain("demo-client", stdout.ToString(), StringComparison.Ordinal);   // only the therapist's sign-in is printed
+        // Enough first ECR-Rs on the server for local norms to judge change (a tester found 22 of the 30 needed).
+        var baselines = await db.Administrations.Where(a => a.InstrumentId == "ecr-r" && a.CompletedAt != null).Select(a => a.SubjectId).Distinct().CountAsync(ct);
+        Assert.True(baselines >= SecureBase.Core.Statistics.NormSet.MinimumLocalN, $"{baselines} baselines");
     }
 
     [Theory]

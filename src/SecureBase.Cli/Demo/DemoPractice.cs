@@ -118,7 +118,8 @@ internal static class DemoPractice
         // NormSet.MinimumLocalN of them (ADR 0004). A fresh server has none, so the demo adds people who took
         // one ECR-R on their own, spread around the middle of the scale; without them every verdict would be
         // "cannot judge yet" and the worsening client would raise no flag.
-        var contributors = Math.Max(0, Core.Statistics.NormSet.MinimumLocalN + 5 - clients - await db.Users.CountAsync(u => u.Email!.StartsWith("demo-")));
+        var baselines = await db.Administrations.Where(a => a.InstrumentId == "ecr-r" && a.CompletedAt != null).Select(a => a.SubjectId).Distinct().CountAsync();
+        var contributors = Math.Max(0, Core.Statistics.NormSet.MinimumLocalN + 5 - baselines);
         for (var k = 0; k < contributors; k++)
         {
             var person = new AppUser { UserName = $"demo-person-{tag}-{k + 1}@example.org", Email = $"demo-person-{tag}-{k + 1}@example.org", TimeZoneId = zone, EmailConfirmed = true, CreatedAt = now.AddDays(-400) };

@@ -110,7 +110,7 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
             EncryptedText = string.IsNullOrWhiteSpace(Event.Text) ? null : await text.EncryptAsync(User.Id(), Event.Text.Trim(), Ct),
         });
         await Db.SaveChangesAsync(Ct);
-        return Redirect($"/Clients/{clientId}/Digest?noted=true#events");
+        return Redirect($"/Clients/{clientId}/Digest?noted=true{FromPart()}#events");
     }
 
     public async Task<IActionResult> OnPostDeleteEventAsync(string clientId, Guid eventId)
@@ -121,7 +121,7 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         var me = User.Id();
         var mine = Db.CareRelationships.Where(r => r.TherapistId == me && r.ClientId == clientId).Select(r => r.Id);
         var deleted = await Db.TherapistEventNotes.Where(n => n.Id == eventId && mine.Contains(n.RelationshipId)).ExecuteDeleteAsync(Ct);
-        return deleted == 0 ? NotFound() : Redirect($"/Clients/{clientId}/Digest#events");
+        return deleted == 0 ? NotFound() : Redirect($"/Clients/{clientId}/Digest?deleted=true{FromPart()}#events");
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(string clientId)
@@ -132,7 +132,10 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         // Only a flag raised now can be acknowledged: the page reads the flags (its own audited decision).
         await LoadAsync();
         var flag = Summary?.Flags.FirstOrDefault(f => f.Key == Acknowledge.Key);
-        if (ModelState.IsValid && flag is null) ModelState.AddModelError("Acknowledge.Key", "That flag is not raised now: nothing to acknowledge.");
+        if (ModelState.IsValid && flag is null)
+            ModelState.AddModelError("Acknowledge.Key", Summary?.Quieted.Any(f => f.Key == Acknowledge.Key) == true
+                ? "That flag is already acknowledged: it stays quiet until something new raises it."
+                : "That flag is not raised now: nothing to acknowledge.");
         if (!ModelState.IsValid) return Page();
         Db.FlagAcknowledgements.Add(new FlagAcknowledgement
         {
@@ -143,6 +146,9 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         await Db.SaveChangesAsync(Ct);
         return Redirect($"/Clients/{clientId}/Digest?acknowledged=true" + (FromDate is null ? "" : $"&from={FromDate}"));
     }
+
+    // The chosen period survives a post: "&from=…" when one was chosen and readable.
+    string FromPart() => Request.Query["from"].FirstOrDefault() is { } from && DateIsReadable(from) ? $"&from={from}" : "";
 
     // Two forms on one page: a post answers only for its own form's fields.
     void Forget(string form)
