@@ -79,7 +79,7 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
     public async Task<IActionResult> OnGetAsync(string clientId)
     {
         // One audited decision for the whole page: the batch in LoadAsync (Access.Decide per scope, Access.MayKeepRecords).
-        var batch = new ClinicalBatch([clientId], CaseloadSummaries.WantedByDigest, "Digest");
+        var batch = DigestBatch(clientId);
         if (await GuardBatchAsync(clientId, batch) is { } refused) return refused;
         if (!DateIsReadable()) return BadRequest("Give the date as yyyy-MM-dd, between 2000 and today.");
         return await LoadAsync(batch) ? Page() : NotFound();
@@ -94,7 +94,7 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
             date.Errors.Clear();
             ModelState.AddModelError("Event.OccurredOn", "Enter a real date, like 2026-11-30.");
         }
-        var today = LocalDate.FromDateTime(Now0.InZone(Zone).Date.ToDateTimeUnspecified());
+        var today = Now0.InZone(Zone).Date;
         if (Event.OccurredOn is { } on && (LocalDate.FromDateOnly(on) > today.PlusDays(366) || on.Year < 2000))
             ModelState.AddModelError("Event.OccurredOn", "Choose a date between 2000 and a year from today.");
         if (!ModelState.IsValid)
@@ -128,7 +128,7 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
     {
         if (await GuardRecordsAsync(clientId, "FlagAcknowledgement", null, RecordOperation.Write) is { } refused) return refused;
         Forget(nameof(Event));
-        FromDate = Request.Query["from"].FirstOrDefault() is { } from && DateIsReadable(from) ? from : null;
+        FromDate = ReadableFrom();
         // Only a flag raised now can be acknowledged: the page reads the flags (its own audited decision).
         await LoadAsync();
         var flag = Summary?.Flags.FirstOrDefault(f => f.Key == Acknowledge.Key);
@@ -144,11 +144,13 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
             EncryptedNote = string.IsNullOrWhiteSpace(Acknowledge.Note) ? null : await text.EncryptAsync(User.Id(), Acknowledge.Note.Trim(), Ct),
         });
         await Db.SaveChangesAsync(Ct);
-        return Redirect($"/Clients/{clientId}/Digest?acknowledged=true" + (FromDate is null ? "" : $"&from={FromDate}"));
+        return Redirect($"/Clients/{clientId}/Digest?acknowledged=true{FromPart()}");
     }
 
     // The chosen period survives a post: "&from=…" when one was chosen and readable.
-    string FromPart() => Request.Query["from"].FirstOrDefault() is { } from && DateIsReadable(from) ? $"&from={from}" : "";
+    string FromPart() => ReadableFrom() is { } from ? $"&from={from}" : "";
+
+    string? ReadableFrom() => Request.Query["from"].FirstOrDefault() is { } from && DateIsReadable(from) ? from : null;
 
     // Two forms on one page: a post answers only for its own form's fields.
     void Forget(string form)
@@ -158,10 +160,13 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
 
     Instant Now0 => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
+    // The digest's one question about this client: every scope it reads, audited as one "Digest" row.
+    static ClinicalBatch DigestBatch(string clientId) => new([clientId], CaseloadSummaries.WantedByDigest, "Digest");
+
     // A form redrawn with its errors reads the digest again: a second decision, audited as such.
     async Task<ClinicalBatch> DecideAsync()
     {
-        var batch = new ClinicalBatch([Header.ClientId], CaseloadSummaries.WantedByDigest, "Digest");
+        var batch = DigestBatch(Header.ClientId);
         await Access.DecideAsync(User, batch);
         return batch;
     }
@@ -179,7 +184,7 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         var clientId = Header.ClientId;
         Summary = (await summaries.ForTherapistAsync(User, Relationship.PracticeId, User.Id(), Relationship.Id, Ct, decided ?? await DecideAsync())) is [var only, ..] ? only : null;
         if (Summary is null) return false;   // not (or no longer) this client's therapist: the batch refused and audited it
-        var shared = Summary?.Shared ?? new HashSet<ConsentScope>();
+        var shared = Summary.Shared;
         var diary = await sessions.OfTherapistAsync(Relationship.PracticeId, User.Id(), Now - Duration.FromDays(366), Now, Ct);
         LastSession = diary.FindLast(s => s.Parties.ClientId == clientId && !s.Cancelled && s.Start < Now
             && s.Outcome is not (Core.Scheduling.Outcome.NoShow or Core.Scheduling.Outcome.LateCancellation));
@@ -197,6 +202,7 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
 
         // Moment by moment: only with the entries shared (weekly summaries promise "not the moments themselves").
         var seesMoments = shared.Contains(ConsentScope.ActivationEntries);
+        List<Administration> completed = [];
         if (seesMoments)
         {
             var since = (From - MomentDigest.BeforeWindow).ToDateTimeOffset();
@@ -209,14 +215,17 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
                 .OrderBy(e => e.RecordedAt).ToListAsync(Ct);
         if (shared.Contains(ConsentScope.Scores))
         {
-            var all = await Db.Administrations.AsNoTracking().Include(a => a.Scores).Where(a => a.SubjectId == clientId && a.CompletedAt != null && a.TargetId != "other")
-                .ToListAsync(Ct);
+            completed = await Db.Administrations.AsNoTracking().Include(a => a.Scores).Where(a => a.SubjectId == clientId && a.CompletedAt != null).ToListAsync(Ct);
             var sittings = new List<DigestSitting>();
-            foreach (var track in all.GroupBy(a => (a.InstrumentId, a.TargetId)))
+            var normsByPack = new Dictionary<string, NormSet>(StringComparer.Ordinal);   // one computation per instrument, not per relationship
+            // A named "other" person's sittings are not one history: no verdict compares them.
+            foreach (var track in completed.Where(a => a.TargetId != "other").GroupBy(a => (a.InstrumentId, a.TargetId)))
             {
                 var history = track.OrderBy(a => a.CompletedAt).ToList();
                 var pack = catalog.Find(track.Key.InstrumentId);
-                NormSet? norms = pack is null ? null : await Questionnaires.LocalNormSets.ForAsync(Db, pack, clock.GetUtcNow(), Ct);
+                NormSet? norms = null;
+                if (pack is not null && !normsByPack.TryGetValue(pack.Id, out norms))
+                    normsByPack[pack.Id] = norms = await Questionnaires.LocalNormSets.ForAsync(Db, pack, clock.GetUtcNow(), Ct);
                 foreach (var sitting in history.Where(a => a.CompletedAt >= from))
                     sittings.Add(new DigestSitting(sitting.CompletedAt!.Value,
                         track.Key.InstrumentId.ToUpperInvariant() + (pack?.Targets.FirstOrDefault(t => t.Id == track.Key.TargetId)?.Label is { } label ? $" about: {label}" : ""),
@@ -254,13 +263,8 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         // The timeline: questionnaires with their verdicts (scores shared), sessions missed or cancelled in
         // the past half year, event notes; newest first.
         var lines = Events.Select(e => new TimelineLine(e.OccurredOn, "Your note", $"{EventKindText.Of(e.Kind)}{(e.Text is null ? "" : ": " + e.Text)}")).ToList();
-        if (shared.Contains(ConsentScope.Scores))
-        {
-            var sittings = await Db.Administrations.AsNoTracking().Where(a => a.SubjectId == clientId && a.CompletedAt != null)
-                .Select(a => new { a.InstrumentId, a.TargetId, a.CompletedAt }).ToListAsync(Ct);
-            lines.AddRange(sittings.Select(a => new TimelineLine(DateOnly.FromDateTime(Core.Time.LocalTimes.InZone(a.CompletedAt!.Value, Zone).ToDateTimeUnspecified()),
-                "Questionnaire", a.InstrumentId.ToUpperInvariant() + (a.TargetId is { } t ? $" ({(t == "other" ? "another person" : t)})" : ""))));
-        }
+        lines.AddRange(completed.Select(a => new TimelineLine(DateOnly.FromDateTime(Core.Time.LocalTimes.InZone(a.CompletedAt!.Value, Zone).ToDateTimeUnspecified()),
+            "Questionnaire", a.InstrumentId.ToUpperInvariant() + (a.TargetId is { } t ? $" ({(t == "other" ? "another person" : t)})" : ""))));
         lines.AddRange(diary.Where(s => s.Parties.ClientId == clientId && s.Start >= Now - Duration.FromDays(183) && s.Outcome is Core.Scheduling.Outcome.NoShow or Core.Scheduling.Outcome.LateCancellation
                 or Core.Scheduling.Outcome.CancelledByClient or Core.Scheduling.Outcome.CancelledByTherapist)
             .Select(s => new TimelineLine(DateOnly.FromDateTime(s.Start.InZone(Zone).Date.ToDateTimeUnspecified()), "Session", s.Outcome switch
