@@ -2,10 +2,12 @@
 # Measures the therapist's caseload page under load (issue 9): a Release build on SQLite, a demo practice
 # whose therapist has 100 clients of up to three years (securebase demo --practice), the therapist signed
 # in with a second factor, then wrk against /health (the baseline) and /Clients in one run, so the figures
-# compare as a ratio. Usage: scripts/load-caseload.sh [seconds] [connections] [clients]
+# compare as a ratio. Both are warmed up first and the warm-up discarded: .NET compiles hot code again,
+# optimised, during the first tens of seconds, and the figures are for a server that has been running.
+# Usage: scripts/load-caseload.sh [seconds] [connections] [clients] [warm-up seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-20}; connections=${2:-8}; clients=${3:-100}
+seconds=${1:-20}; connections=${2:-8}; clients=${3:-100}; warm=${4:-30}
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 
 work=$(mktemp -d /tmp/securebase-caseload.XXXXXX)
@@ -45,5 +47,8 @@ echo "== caseload: $(grep -c 'scope="row"' "$work/caseload.html") rows, $(grep -
 export SB_COOKIE=$(awk '!/^#/ && NF>=7 {printf "%s=%s; ", $6, $7}' "$jar"; awk '/^#HttpOnly_/ {sub("#HttpOnly_",""); printf "%s=%s; ", $6, $7}' "$jar")
 
 run() { echo "== $1"; shift; wrk -t2 -c"$connections" -d"${seconds}s" --latency "$@" | grep -E 'Requests/sec|Non-2xx|Socket errors|  (50|99)%'; }
+echo "== warming up for ${warm}s (not measured)"
+wrk -t2 -c"$connections" -d"$((warm * 2 / 3))s" -H "Cookie: $SB_COOKIE" "$base/Clients" >/dev/null
+wrk -t2 -c"$connections" -d"$((warm / 3))s" "$base/health" >/dev/null
 run "GET /health (baseline)" "$base/health"
 run "GET /Clients ($clients clients, three years)" -H "Cookie: $SB_COOKIE" "$base/Clients"

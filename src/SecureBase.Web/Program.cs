@@ -8,6 +8,7 @@ using SecureBase.Web.Features.Forms;
 using SecureBase.Web.Features.Health;
 using SecureBase.Web.Features.Instruments;
 using SecureBase.Web.Features.Practice;
+using SecureBase.Web.Features.Questionnaires;
 using SecureBase.Web.Features.Scheduling;
 using SecureBase.Web.Features.Security;
 
@@ -42,6 +43,9 @@ builder.Services.AddScoped<PersonalText>();
 
 // Rendered charts, kept by a hash of their figures
 builder.Services.AddSingleton<ChartCache>();
+
+// Local norm sets, recomputed only when the completed administrations change
+builder.Services.AddSingleton<LocalNormSets>();
 
 // Pages live next to their feature's API
 builder.Services.AddRazorPages(options => options.RootDirectory = "/Features").AddFormConventions();

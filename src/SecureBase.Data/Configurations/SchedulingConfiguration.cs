@@ -69,6 +69,8 @@ public sealed class OccurrenceChangeConfiguration : IEntityTypeConfiguration<Occ
     public void Configure(EntityTypeBuilder<OccurrenceChange> builder)
     {
         builder.HasKey(c => new { c.SeriesId, c.OriginalDate });
+        // Pages read a range: what was due in it (the key) and what was moved into it (this index).
+        builder.HasIndex(c => new { c.SeriesId, c.MovedToDate });
         builder.Property(c => c.ChangedBy).HasConversion<string>().HasMaxLength(16);
         builder.Property(c => c.Attendance).HasConversion<string>().HasMaxLength(24);
         builder.Property(c => c.Reason).HasMaxLength(300);

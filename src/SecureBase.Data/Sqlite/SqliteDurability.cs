@@ -8,7 +8,7 @@ namespace SecureBase.Data.Sqlite;
 public sealed class SqliteDurability : DbConnectionInterceptor
 {
     // secure_delete: deleted rows are overwritten, so an erased account leaves no readable remnants in the file.
-    public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON;";
+    public const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000; PRAGMA secure_delete=ON; PRAGMA cache_size=-32000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

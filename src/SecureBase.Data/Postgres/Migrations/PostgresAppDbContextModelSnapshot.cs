@@ -850,6 +850,8 @@ namespace SecureBase.Data.Postgres.Migrations
 
                     b.HasKey("SeriesId", "OriginalDate");
 
+                    b.HasIndex("SeriesId", "MovedToDate");
+
                     b.ToTable("OccurrenceChanges");
                 });
 

@@ -839,6 +839,8 @@ namespace SecureBase.Data.Sqlite.Migrations
 
                     b.HasKey("SeriesId", "OriginalDate");
 
+                    b.HasIndex("SeriesId", "MovedToDate");
+
                     b.ToTable("OccurrenceChanges");
                 });
 

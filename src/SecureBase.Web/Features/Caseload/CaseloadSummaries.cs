@@ -35,7 +35,7 @@ public sealed record CaseloadEntry(
 // scores of the baselines and latest sittings, measure schedules, recent moments, last moments, series,
 // one-offs, acknowledgements. Core decides verdicts (ReliableChange), due measures (MeasureSchedules),
 // attendance (AttendanceRule) and flags (FlagRules).
-public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, SessionDesk sessions, TimeProvider clock)
+public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, SessionDesk sessions, TimeProvider clock, LocalNormSets localNorms)
 {
     // What a caseload row reads of each client: scores (verdicts, due measures) and moments one by one (flags,
     // last activity: moment-level, so only with ActivationEntries; weekly summaries alone promise "not the
@@ -76,7 +76,7 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
             .ToLookup(s => s.AdministrationId);
         var norms = new Dictionary<string, NormSet>(StringComparer.Ordinal);
         foreach (var instrument in ends.Select(e => e.First.InstrumentId).Distinct())
-            if (catalog.Find(instrument) is { } pack) norms[instrument] = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
+            if (catalog.Find(instrument) is { } pack) norms[instrument] = await localNorms.ForAsync(db, pack, clock.GetUtcNow(), ct);
 
         var relationshipIds = relationships.Select(r => r.Id).ToList();
         var schedules = (await db.MeasureSchedules.AsNoTracking().Where(m => relationshipIds.Contains(m.RelationshipId)).ToListAsync(ct)).ToLookup(m => m.RelationshipId);
@@ -87,9 +87,11 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
         var lastMoments = moments.ToDictionary(g => g.Key, g => g.Max(e => e.OccurredAt));
         var silent = logging.Where(c => !lastMoments.ContainsKey(c)).ToList();
         if (silent.Count > 0)
-            foreach (var last in await db.ActivationEntries.AsNoTracking().Where(e => silent.Contains(e.UserId))
-                         .GroupBy(e => e.UserId).Select(g => new { UserId = g.Key, Last = g.Max(e => e.OccurredAt) }).ToListAsync(ct))
-                lastMoments[last.UserId] = last.Last;
+            // One index seek per client (a GROUP BY read every entry of every silent client).
+            foreach (var last in await db.Users.AsNoTracking().Where(u => silent.Contains(u.Id))
+                         .Select(u => new { u.Id, Last = db.ActivationEntries.Where(e => e.UserId == u.Id).Max(e => (DateTimeOffset?)e.OccurredAt) })
+                         .ToListAsync(ct))
+                if (last.Last is { } at) lastMoments[last.Id] = at;
 
         var seriesStarts = (await db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null)
             .Select(s => new { s.ClientId, s.StartDate, s.Time, s.TimeZoneId }).ToListAsync(ct)).ToLookup(s => s.ClientId!);

@@ -50,7 +50,7 @@ public sealed class AcknowledgeInput
 // The session-prep digest (issue 9): what changed since the last session, most important first, only
 // from what the client shares; the therapist's flags (acknowledge), and their own event notes.
 public sealed class DigestModel(AppDbContext db, ClinicalAccess access, CaseloadSummaries summaries, SessionDesk sessions, InstrumentCatalog catalog,
-    PersonalText text, TimeProvider clock) : ClientPageModel(db, access)
+    PersonalText text, TimeProvider clock, Questionnaires.LocalNormSets localNorms) : ClientPageModel(db, access)
 {
     public override ConsentScope Scope => ConsentScope.Scores;
 
@@ -225,7 +225,7 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
                 var pack = catalog.Find(track.Key.InstrumentId);
                 NormSet? norms = null;
                 if (pack is not null && !normsByPack.TryGetValue(pack.Id, out norms))
-                    normsByPack[pack.Id] = norms = await Questionnaires.LocalNormSets.ForAsync(Db, pack, clock.GetUtcNow(), Ct);
+                    normsByPack[pack.Id] = norms = await localNorms.ForAsync(Db, pack, clock.GetUtcNow(), Ct);
                 foreach (var sitting in history.Where(a => a.CompletedAt >= from))
                     sittings.Add(new DigestSitting(sitting.CompletedAt!.Value,
                         track.Key.InstrumentId.ToUpperInvariant() + (pack?.Targets.FirstOrDefault(t => t.Id == track.Key.TargetId)?.Label is { } label ? $" about: {label}" : ""),

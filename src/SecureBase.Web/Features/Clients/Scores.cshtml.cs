@@ -16,7 +16,7 @@ namespace SecureBase.Web.Features.Clients;
 // Questionnaire scores as the client's Progress page shows them, one history per instrument and
 // relationship: the plane with its trajectory, each sitting, and the reliable-change verdict since the
 // first with its norm set. A named "other" person is one history per person but never named here.
-public sealed class ScoresModel(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, PersonalText text, ChartCache charts, TimeProvider clock)
+public sealed class ScoresModel(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, PersonalText text, ChartCache charts, TimeProvider clock, LocalNormSets localNorms)
     : ClientPageModel(db, access)
 {
     public override ConsentScope Scope => ConsentScope.Scores;
@@ -35,7 +35,7 @@ public sealed class ScoresModel(AppDbContext db, ClinicalAccess access, Instrume
             if (catalog.Find(group.Key.InstrumentId) is not { } pack) continue;
             var history = group.OrderBy(a => a.CompletedAt).ToList();
             if (!normsByPack.TryGetValue(pack.Id, out var norms))
-                normsByPack[pack.Id] = norms = await LocalNormSets.ForAsync(Db, pack, clock.GetUtcNow(), Ct);
+                normsByPack[pack.Id] = norms = await localNorms.ForAsync(Db, pack, clock.GetUtcNow(), Ct);
             var since = pack.Subscales.Select(s => ReliableChange.Compare(s.Id, s.Better, history[0].ScoreOf(s.Id), history[^1].ScoreOf(s.Id), norms)).ToList();
             var label = pack.Targets.FirstOrDefault(t => t.Id == group.Key.TargetId)?.Label;
             if (group.Key.Person is not null) label = $"another person ({++others})";   // the client's name for them stays theirs

@@ -19,7 +19,7 @@ public sealed record ScoreTrack(InstrumentPack Pack, string? TargetLabel, IReadO
 
 public sealed record MetricTrend(string Name, TrendResult Trend, Better Better, string Unit);
 
-public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, UserManager<AppUser> users, ChartCache charts, PersonalText text) : PageModel
+public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, UserManager<AppUser> users, ChartCache charts, PersonalText text, Questionnaires.LocalNormSets localNorms) : PageModel
 {
     public IReadOnlyList<ScoreTrack> Tracks { get; private set; } = [];
     public IReadOnlyList<WeekMetrics> Weeks { get; private set; } = [];
@@ -53,7 +53,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
             if (catalog.Find(group.Key.InstrumentId) is not { Plane: not null } pack) continue;
             var history = group.OrderBy(a => a.CompletedAt).ToList();
             if (!normsByPack.TryGetValue(pack.Id, out var norms))
-                normsByPack[pack.Id] = norms = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
+                normsByPack[pack.Id] = norms = await localNorms.ForAsync(db, pack, clock.GetUtcNow(), ct);
             var since = pack.Subscales.Select(s => ReliableChange.Compare(s.Id, s.Better,
                 history[0].ScoreOf(s.Id), history[^1].ScoreOf(s.Id), norms)).ToList();
             var path = Administrations.PlanePath(history, pack.Plane);

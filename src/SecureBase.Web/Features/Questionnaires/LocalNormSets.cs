@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using SecureBase.Core.Instruments;
 using SecureBase.Core.Statistics;
@@ -7,9 +8,32 @@ namespace SecureBase.Web.Features.Questionnaires;
 
 // The deployment's own norms (ADR 0004): each person's first completed administration of an
 // instrument (per relationship, for the ECR-RS) is a baseline; item-level answers give mean, SD and α.
-public static class LocalNormSets
+//
+// Computing them reads every baseline's answers (issue 11: "must not recompute the local norm sets on each
+// request"), so the last result is kept per instrument with a fingerprint of the completed administrations
+// it came from: their count and the latest completion. A completed sitting raises one or the other, an
+// erased account lowers the count, so every page sees the norms of the data as it is now, across app
+// instances too (each checks the database, none trusts a timer). One cheap aggregate per page instead of
+// a scan; a test changes the data each way and sees the norms follow.
+public sealed class LocalNormSets
 {
-    public static async Task<NormSet> ForAsync(AppDbContext db, InstrumentPack pack, DateTimeOffset now, CancellationToken ct)
+    sealed record Fingerprint(int Count, DateTimeOffset? Latest);
+    sealed record Kept(Fingerprint Of, NormSet Norms);
+
+    readonly ConcurrentDictionary<string, Kept> kept = new(StringComparer.Ordinal);
+
+    public async Task<NormSet> ForAsync(AppDbContext db, InstrumentPack pack, DateTimeOffset now, CancellationToken ct)
+    {
+        var completed = db.Administrations.AsNoTracking().Where(a => a.InstrumentId == pack.Id && a.CompletedAt != null);
+        var fingerprint = await completed.GroupBy(_ => 1).Select(g => new Fingerprint(g.Count(), g.Max(a => a.CompletedAt))).FirstOrDefaultAsync(ct)
+            ?? new Fingerprint(0, null);
+        if (kept.TryGetValue(pack.Id, out var last) && last.Of == fingerprint) return last.Norms;
+        var norms = await ComputeAsync(db, pack, now, ct);
+        kept[pack.Id] = new Kept(fingerprint, norms);
+        return norms;
+    }
+
+    static async Task<NormSet> ComputeAsync(AppDbContext db, InstrumentPack pack, DateTimeOffset now, CancellationToken ct)
     {
         var completed = await db.Administrations.AsNoTracking()
             .Where(a => a.InstrumentId == pack.Id && a.CompletedAt != null)

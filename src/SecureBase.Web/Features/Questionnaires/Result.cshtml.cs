@@ -15,7 +15,7 @@ namespace SecureBase.Web.Features.Questionnaires;
 
 public sealed record ChangeRow(string Label, Administration From, ReliableChangeResult Result);
 
-public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text, ChartCache charts, UserManager<AppUser> users, SecureBase.Web.Features.Authorization.ClinicalAccess access) : PageModel
+public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, TimeProvider clock, PersonalText text, ChartCache charts, UserManager<AppUser> users, SecureBase.Web.Features.Authorization.ClinicalAccess access, LocalNormSets localNorms) : PageModel
 {
     public InstrumentPack Pack { get; private set; } = null!;
     public Administration Administration { get; private set; } = null!;
@@ -52,7 +52,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
                 Point = Plane.Place(anx, avo, Plane.Midpoint(pack.Scale), boundaryMargin: 0.25);
             // Without a point of its own, this sitting highlights no dot: the last earlier one is not this one.
             PlaneSvg = Point is not null || path.Count > 0 ? charts.Plane(path, pack.Scale.Min, pack.Scale.Max, highlightLast: Point is not null) : null;
-            Norms = await LocalNormSets.ForAsync(db, pack, clock.GetUtcNow(), ct);
+            Norms = await localNorms.ForAsync(db, pack, clock.GetUtcNow(), ct);
             Changes = CompareWith("the first time", History[0]).Concat(History.Count > 2 ? CompareWith("the previous time", History[^2]) : []).ToList();
         }
         return Page();

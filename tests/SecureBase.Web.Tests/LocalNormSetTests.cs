@@ -1,0 +1,44 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using SecureBase.Data;
+using SecureBase.Data.Instruments;
+using SecureBase.Web.Features.Questionnaires;
+
+namespace SecureBase.Web.Tests;
+
+// Local norm sets are kept between requests (recomputing them read every baseline's answers); what they
+// say must still follow the data at once: a new person's first sitting joins them, a later sitting of
+// someone already in them changes nothing, an erased account leaves them.
+public sealed class LocalNormSetTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
+{
+    static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    async Task<string> SourceAsync()
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var pack = scope.ServiceProvider.GetRequiredService<InstrumentCatalog>().Find("ecr-r")!;
+        return (await app.Services.GetRequiredService<LocalNormSets>().ForAsync(db, pack, DateTimeOffset.UtcNow, Ct)).Source;
+    }
+
+    [Fact]
+    public async Task TheNormsFollowEveryChangeToTheBaselines()
+    {
+        var first = new Visitor(app);
+        await first.SignUpAsync("norms-first@example.org");
+        await QuestionnaireTests.CompleteEcrRAsync(first, item => 1 + item % 7);
+        Assert.Contains("(1 so far)", await SourceAsync(), StringComparison.Ordinal);
+
+        var second = new Visitor(app);
+        await second.SignUpAsync("norms-second@example.org");
+        await QuestionnaireTests.CompleteEcrRAsync(second, item => 1 + item % 5);
+        Assert.Contains("(2 so far)", await SourceAsync(), StringComparison.Ordinal);
+
+        await QuestionnaireTests.CompleteEcrRAsync(first, item => 7 - item % 3);   // a later sitting: not a baseline
+        Assert.Contains("(2 so far)", await SourceAsync(), StringComparison.Ordinal);
+
+        var delete = await second.PostAsync("/MyData/Delete", ("Password", "correct horse battery staple"));
+        Assert.Equal(HttpStatusCode.Redirect, delete.StatusCode);
+        Assert.Contains("(1 so far)", await SourceAsync(), StringComparison.Ordinal);
+    }
+}
