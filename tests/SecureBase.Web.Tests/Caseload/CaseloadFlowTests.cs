@@ -167,14 +167,23 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
                      [("Event.OccurredOn", today), ("Event.Kind", "Rupture"), ("Event.Text", "Sam\u202Eevil")],
                      [("Event.OccurredOn", today), ("Event.Kind", "Rupture"), ("Event.Text", new string('x', 2001))],
                      [("Event.Kind", "Rupture")],
+                     [("Event.OccurredOn", "25/11/2026"), ("Event.Kind", "Rupture")],
+                     [("Event.OccurredOn", "2026-11-31"), ("Event.Kind", "Rupture")],
                  }.Zip(["'Tantrum' is not one of the choices for kind.", "Choose a date between 2000 and a year from today.", "Use letters, digits, spaces and punctuation only.",
-                     "Keep the note to 2,000 characters.", "Choose the date it happened."]))
+                     "Keep the note to 2,000 characters.", "Choose the date it happened.", "'25/11/2026' is not a date: enter it as year-month-day, like 2026-11-30.",
+                     "'2026-11-31' is not a date"]))
         {
             var refused = await therapist.Visitor.PostAsync(digest, $"{digest}?handler=Event", fields);
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains(message, await BodyAsync(refused), StringComparison.Ordinal);
         }
         Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.TherapistEventNotes));
+        // A period that is not a date: the page itself, for the default period, says what was wrong.
+        var badPeriod = await therapist.Visitor.GetAsync($"{digest}?from=31%2F12%2F2025");
+        Assert.Equal(HttpStatusCode.BadRequest, badPeriod.StatusCode);
+        var badPeriodPage = await BodyAsync(badPeriod);
+        Assert.Contains("\"31/12/2025\" is not a date this page can use", badPeriodPage, StringComparison.Ordinal);
+        Assert.Contains("Before the session", badPeriodPage, StringComparison.Ordinal);
 
         var saved = await therapist.Visitor.PostAsync(digest, $"{digest}?handler=Event", ("Event.OccurredOn", today), ("Event.Kind", "Rupture"), ("Event.Text", "EVENT-CANARY-8812 late, cold start"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);

@@ -23,6 +23,36 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         return (owner, await SchedulingSteps.OpenBookingAsync(app, owner, zone, horizonWeeks: horizonWeeks));
     }
 
+    // Dates and times are read as <input type="date|time"> writes them, never by the server's culture
+    // ("25/11/2026" meant a day in one culture and another or none in the next), with a message that says how.
+    [Fact]
+    public async Task DatesAndTimesInFormsAreReadOnlyAsTheFormsWriteThem()
+    {
+        var (therapist, _) = await PracticeAsync();
+        var before = await DatabaseSnapshot.TakeAsync(app);
+        (string, string)[] Fields(string from, string dayOff) =>
+        [
+            ("Input.PublicPage", "true"), ("Input.DisplayName", "Dr Culture"), ("Input.Handle", $"c{Guid.NewGuid():N}"[..12]), ("Input.TimeZone", "America/New_York"),
+            ("Input.SessionMinutes", "50"), ("Input.BufferMinutes", "10"), ("Input.NoticeHours", "24"), ("Input.HorizonWeeks", "8"), ("Input.HoldHours", "48"),
+            ("Input.AddDayOff", dayOff),
+            .. Enumerable.Range(0, 7).SelectMany(i => new[] { ($"Input.Days[{i}].Open", i < 5 ? "true" : "false"), ($"Input.Days[{i}].From", from), ($"Input.Days[{i}].To", "17:00") }),
+        ];
+        foreach (var (from, dayOff, message) in new[]
+                 {
+                     ("9.30", "", "'9.30' is not a time: enter it as hours:minutes, like 09:30."),
+                     ("09:30", "01/12/2026", "'01/12/2026' is not a date: enter it as year-month-day"),
+                 })
+        {
+            var refused = await therapist.Visitor.PostAsync("/Schedule/Settings", Fields(from, dayOff));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(message, System.Net.WebUtility.HtmlDecode(await BodyAsync(refused)), StringComparison.Ordinal);
+        }
+        Assert.Equal(before, await DatabaseSnapshot.TakeAsync(app));
+
+        var audit = System.Net.WebUtility.HtmlDecode(await therapist.Visitor.Client.GetStringAsync("/Practice/Audit?From=25%2F11%2F2026", Ct));
+        Assert.Contains("'25/11/2026' is not a date: enter it as year-month-day, like 2026-11-30.", audit, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task AWeeklySeriesMeetsASessionBookedBeyondTheHorizonAndIsRefused()
     {

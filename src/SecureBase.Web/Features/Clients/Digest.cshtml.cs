@@ -70,6 +70,8 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
     [BindProperty(SupportsGet = true, Name = "from")]
     public string? FromDate { get; set; }
 
+    public string? FromError { get; private set; }
+
     [BindProperty]
     public EventNoteInput Event { get; set; } = new();
 
@@ -81,7 +83,15 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         // One audited decision for the whole page: the batch in LoadAsync (Access.Decide per scope, Access.MayKeepRecords).
         var batch = DigestBatch(clientId);
         if (await GuardBatchAsync(clientId, batch) is { } refused) return refused;
-        if (!DateIsReadable()) return BadRequest("Give the date as yyyy-MM-dd, between 2000 and today.");
+        if (!DateIsReadable())
+        {
+            // The page still answers, for the default period, with the date field and what was wrong with it.
+            FromError = $"\"{FromDate}\" is not a date this page can use: choose one between 1 Jan 2000 and today.";
+            FromDate = null;
+            if (!await LoadAsync(batch)) return NotFound();
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
         return await LoadAsync(batch) ? Page() : NotFound();
     }
 
@@ -89,11 +99,6 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
     {
         if (await GuardRecordsAsync(clientId, "EventNote", null, RecordOperation.Write) is { } refused) return refused;
         Forget(nameof(Acknowledge));
-        if (ModelState["Event.OccurredOn"] is { Errors.Count: > 0 } date && Event.OccurredOn is null && Request.Form["Event.OccurredOn"].Count > 0)
-        {
-            date.Errors.Clear();
-            ModelState.AddModelError("Event.OccurredOn", "Enter a real date, like 2026-11-30.");
-        }
         var today = Now0.InZone(Zone).Date;
         if (Event.OccurredOn is { } on && (LocalDate.FromDateOnly(on) > today.PlusDays(366) || on.Year < 2000))
             ModelState.AddModelError("Event.OccurredOn", "Choose a date between 2000 and a year from today.");

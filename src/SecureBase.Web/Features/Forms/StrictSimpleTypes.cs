@@ -11,7 +11,7 @@ public sealed class StrictSimpleTypes : IModelBinderProvider
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
-        return type == typeof(int) || type.IsEnum ? new Binder(type) : null;
+        return type == typeof(int) || type.IsEnum || type == typeof(DateOnly) || type == typeof(TimeOnly) ? new Binder(type) : null;
     }
 
     sealed class Binder(Type type) : IModelBinder
@@ -30,15 +30,25 @@ public sealed class StrictSimpleTypes : IModelBinderProvider
                 return Task.CompletedTask;
             }
             if (Parse(text) is { } value) context.Result = ModelBindingResult.Success(value);
+            else if (type == typeof(DateOnly)) context.ModelState.TryAddModelError(context.ModelName, $"'{Shorten(text)}' is not a date: enter it as year-month-day, like 2026-11-30.");
+            else if (type == typeof(TimeOnly)) context.ModelState.TryAddModelError(context.ModelName, $"'{Shorten(text)}' is not a time: enter it as hours:minutes, like 09:30.");
             else context.ModelState.TryAddModelError(context.ModelName,
                 messages.AttemptedValueIsInvalidAccessor(text, context.ModelMetadata.Name ?? context.ModelName));
             return Task.CompletedTask;
         }
 
+        static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
+
         object? Parse(string text)
         {
             if (type == typeof(int))
                 return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
+            // What <input type="date"> and <input type="time"> send, whatever the server's culture: "25/11/2026"
+            // read as a day in one culture and failed or meant another day in the next.
+            if (type == typeof(DateOnly))
+                return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+            if (type == typeof(TimeOnly))
+                return TimeOnly.TryParseExact(text, ["HH:mm", "HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
             var name = Enum.GetNames(type).FirstOrDefault(n => n.Equals(text, StringComparison.OrdinalIgnoreCase));
             return name is null ? null : Enum.Parse(type, name);
         }

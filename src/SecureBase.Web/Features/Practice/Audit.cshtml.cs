@@ -51,12 +51,6 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
         if (From is { } f && (f < earliest || f > latest)) ModelState.AddModelError(nameof(From), "Choose a start date between 2000 and 2100.");
         if (To is { } t && (t < earliest || t > latest)) ModelState.AddModelError(nameof(To), "Choose an end date between 2000 and 2100.");
         if (From is { } from && To is { } to && to < from) ModelState.AddModelError(nameof(To), "The end date is before the start date.");
-        foreach (var key in new[] { nameof(From), nameof(To) })
-            if (ModelState[key]?.Errors.Any(e => e.Exception is not null || e.ErrorMessage.StartsWith("The value", StringComparison.Ordinal)) == true)
-            {
-                ModelState[key]!.Errors.Clear();
-                ModelState.AddModelError(key, "Enter the date as a date, like 2026-11-30.");
-            }
         if (!ModelState.IsValid) return Page();
 
         var query = db.AuditEntries.AsNoTracking().Where(a => a.ChainId == practiceId);

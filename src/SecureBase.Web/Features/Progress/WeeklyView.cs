@@ -34,7 +34,7 @@ public static class WeeklyView
     public static string Describe(MetricTrend m)
     {
         if (!m.Trend.HasEnoughData) return m.Trend.NotEnoughDataReason!;
-        var per = $"{m.Trend.Slope:+0.00;−0.00;0.00} {m.Unit} a week (95% interval {m.Trend.Lower:0.00} to {m.Trend.Upper:0.00})";
+        var per = $"{m.Trend.Slope:+0.00;−0.00;0.00} {m.Unit} a week (95% interval {m.Trend.Lower:0.00;−0.00;0.00} to {m.Trend.Upper:0.00;−0.00;0.00})";
         return m.Trend.Direction switch
         {
             TrendDirection.NoClearTrend => $"no clear trend yet: {per}",
