@@ -54,6 +54,9 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await AssertAccessibleAsync(page);
         await new SignUpPage(page).SignUpConfirmAndSignInAsync(app, $"e2e-{Guid.NewGuid():N}@example.org", "correct horse battery staple");
 
+        // A client lands on the log: the thing they come back for most.
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Log$"), Long);
+        await page.GetByRole(AriaRole.Link, new() { Name = "Questionnaires", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Questionnaires$"), Long);
         await AssertAccessibleAsync(page);
         var questionnaire = new QuestionnairePage(page);
@@ -80,7 +83,12 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByText("More detail (optional)").ClickAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "securebase-log-375.png"), FullPage = true });
         await page.GetByText("More detail (optional)").ClickAsync();
-        await new LogPage(page).QuickLogAsync("Toward: reassurance, checking, protest", 7, "Paused and chose a new response");
+        // Three taps and Save, all on the first 375 x 812 screen, above the tab bar, without scrolling.
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
+        var save = await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).BoundingBoxAsync();
+        var tabs = await page.Locator("nav.main-nav").BoundingBoxAsync();
+        Assert.True(save is not null && tabs is not null && save.Y + save.Height <= tabs.Y, $"Save ends at {save?.Y + save?.Height} px, the tab bar starts at {tabs?.Y} px");
+        await new LogPage(page).QuickLogAsync("Toward", 7, "Paused and chose a new response");
         await Assertions.Expect(page.GetByText("Saved. Noticing it is the work.")).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Progress" }).ClickAsync();
@@ -100,9 +108,10 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var (context, page, _) = await app.NewPhoneAsync();
         await new SignUpPage(page).SignUpConfirmAndSignInAsync(app, $"e2e-{Guid.NewGuid():N}@example.org", "correct horse battery staple");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Questionnaires$"), Long);
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Log$"), Long);
         var cookies = await context.CookiesAsync();
 
+        await page.GetByText("More", new() { Exact = true }).ClickAsync();   // on a phone, signing out is behind "More"
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync($"{app.BaseAddress}/", Long);
 

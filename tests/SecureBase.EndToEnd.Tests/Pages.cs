@@ -38,7 +38,7 @@ public sealed class QuestionnairePage(IPage page)
     // Answers every statement on the current page with the same point of the scale.
     public async Task AnswerPageAsync(int point)
     {
-        var groups = page.GetByRole(AriaRole.Group);
+        var groups = page.Locator("main").GetByRole(AriaRole.Group);   // the tab bar's "More" is a group too
         for (var i = 0; i < await groups.CountAsync(); i++)
             await groups.Nth(i).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex($"^{point}\\b") }).CheckAsync();
     }

@@ -112,7 +112,7 @@ public class PracticeJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             foreach (var note in new[] { "The first note, to share", "The second note, private" })
             {
                 await client.GotoAsync($"{baseAddress}/Log");
-                await new LogPage(client).QuickLogAsync("Toward: reassurance, checking, protest", 6, "Paused and chose a new response");
+                await new LogPage(client).QuickLogAsync("Toward", 6, "Paused and chose a new response");
                 await Assertions.Expect(client.GetByText("Saved. Noticing it is the work.")).ToBeVisibleAsync();
                 await client.GotoAsync(baseAddress + await client.Locator("a[href^='/Log/Edit/']").First.GetAttributeAsync("href"));
                 await client.GetByLabel("Note (private, encrypted)").FillAsync(note);   // the edit page opens with its details shown

@@ -41,6 +41,40 @@ public partial class ActivationLogTests(SecureBaseApp app) : IClassFixture<Secur
         Assert.Contains("Toward, intensity 6, paused and chose a new response", list, StringComparison.Ordinal);
     }
 
+    // A quick log names no one: it is stored as "not said", never guessed; once someone is named, the next
+    // quick log goes by them, and the form says so.
+    [Fact]
+    public async Task AQuickEntryWithNoOneNamedIsNotSaidAndTheLastOneNamedIsRemembered()
+    {
+        var visitor = new Visitor(app);
+        var email = await visitor.SignUpAsync();
+        var form = WebUtility.HtmlDecode(await (await visitor.GetAsync("/Log")).Content.ReadAsStringAsync(Ct));
+        Assert.Matches("<option value=\"NotSaid\" selected=\"selected\">Not said</option>", form);
+        await LogAsync(visitor, Quick);
+        Assert.Equal([Core.ActivationLog.Relationship.NotSaid], await RelationshipsAsync(email));
+        var list = WebUtility.HtmlDecode(await (await visitor.GetAsync("/Log")).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("(Not said)", list, StringComparison.Ordinal);
+
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        await LogAsync(visitor, [.. Quick, ("Input.Relationship", "Friend")]);
+        app.Clock.Advance(TimeSpan.FromMinutes(1));
+        form = WebUtility.HtmlDecode(await (await visitor.GetAsync("/Log")).Content.ReadAsStringAsync(Ct));
+        Assert.Matches("<option value=\"Friend\" selected=\"selected\">Friend</option>", form);
+        Assert.Contains("As last time; change it if it was someone else.", form, StringComparison.Ordinal);
+        await LogAsync(visitor, Quick);
+        Assert.Equal([Core.ActivationLog.Relationship.NotSaid, Core.ActivationLog.Relationship.Friend, Core.ActivationLog.Relationship.Friend],
+            await RelationshipsAsync(email));
+    }
+
+    async Task<List<Core.ActivationLog.Relationship>> RelationshipsAsync(string email)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var userId = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
+        return await db.ActivationEntries.Where(e => e.UserId == userId)
+            .OrderBy(e => e.CreatedAt).Select(e => e.Relationship).ToListAsync(Ct);
+    }
+
     public static TheoryData<string, string, string> BadInput => new()
     {
         { "Input.Intensity", "11", "Intensity is from 0 to 10." },

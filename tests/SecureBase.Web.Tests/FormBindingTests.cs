@@ -72,6 +72,7 @@ public partial class FormBindingTests(SecureBaseApp app) : IClassFixture<SecureB
         { "Before.Plan", new string('p', 1001), "Keep it under 1000 characters." },
         { "Before.Relationship", "99", "is not one of the choices" },
         { "Before.Relationship", "Friend,Partner", "is not one of the choices" },
+        { "Before.Relationship", "NotSaid", "Choose with whom: an expectation is about someone." },
         { "Before.ExpectedCarePercent", "0x10", "'0x10' is not one of the choices for expected care percent" },
         { "Before.ExpectedCarePercent", "4.5", "is not one of the choices" },
     };

@@ -17,6 +17,8 @@ public enum Relationship
     Therapist,
     Work,
     Other,
+    /// <summary>A quick log that named no one and had no earlier entry to go by: stored as such, never guessed.</summary>
+    NotSaid,
 }
 
 public enum Pull

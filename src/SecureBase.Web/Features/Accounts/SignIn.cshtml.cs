@@ -45,7 +45,7 @@ public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUse
         // Owners and therapists start at their caseload; the second-factor gate asks for a code first.
         var staff = await HttpContext.RequestServices.GetRequiredService<SecureBase.Data.AppDbContext>().PracticeMembers
             .AnyAsync(m => m.UserId == user.Id && m.DeactivatedAt == null, HttpContext.RequestAborted);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : staff ? "/Clients" : "/Questionnaires");
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : staff ? "/Clients" : "/Log");
     }
 
     PageResult Fail(string message)

@@ -7,6 +7,7 @@ namespace SecureBase.Web.Features.Expectations;
 public sealed class BeforeInput
 {
     [Required(ErrorMessage = "Choose with whom."), EnumDataType(typeof(Relationship), ErrorMessage = "Choose with whom from the list.")]
+    [DeniedValues(Core.ActivationLog.Relationship.NotSaid, ErrorMessage = "Choose with whom: an expectation is about someone.")]
     public Relationship? Relationship { get; set; }
 
     [StringLength(60, ErrorMessage = "Keep the name or label under 60 characters.")]
@@ -26,6 +27,7 @@ public sealed class CorrectiveInput
     public CorrectiveKind? Kind { get; set; }
 
     [Required(ErrorMessage = "Choose with whom."), EnumDataType(typeof(Relationship), ErrorMessage = "Choose with whom from the list.")]
+    [DeniedValues(Core.ActivationLog.Relationship.NotSaid, ErrorMessage = "Choose with whom: an expectation is about someone.")]
     public Relationship? Relationship { get; set; }
 
     [StringLength(60, ErrorMessage = "Keep the name or label under 60 characters.")]

@@ -11,10 +11,11 @@ public static class ActivationEntries
     public static IQueryable<ActivationEntry> OwnedBy(this IQueryable<ActivationEntry> query, string userId) =>
         query.Where(e => e.UserId == userId);
 
-    // The default relationship for a quick entry is the one used last.
+    // The default relationship for a quick entry is the one used last, shown on the form; with none, "not
+    // said" (a quick log used to become "Partner" unseen, and partner figures counted moments with anyone).
     public static async Task<Relationship> LastRelationshipAsync(AppDbContext db, string userId, CancellationToken ct) =>
         await db.ActivationEntries.OwnedBy(userId).OrderByDescending(e => e.CreatedAt).Select(e => (Relationship?)e.Relationship).FirstOrDefaultAsync(ct)
-        ?? Relationship.Partner;
+        ?? Relationship.NotSaid;
 
     public static async Task<ActivationEntry> SaveAsync(AppDbContext db, PersonalText text, TimeProvider clock, string userId,
         ActivationEntry? existing, ActivationInput input, DateTimeOffset occurredAt, Relationship defaultRelationship, CancellationToken ct)

@@ -21,6 +21,9 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
     public NodaTime.DateTimeZone Zone { get; private set; } = NodaTime.DateTimeZone.Utc;
     public ActivationFormView Form { get; private set; } = null!;
 
+    // Questionnaires a therapist asked for that are due now: one line above the log, one tap away.
+    public int DueQuestionnaires { get; private set; }
+
     public async Task OnGetAsync() => await LoadAsync(showDetails: false);
 
     public async Task<IActionResult> OnPostAsync()
@@ -46,6 +49,8 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
         Entries = await db.ActivationEntries.OwnedBy(User.Id()).AsNoTracking().OrderByDescending(e => e.OccurredAt).Take(20).ToListAsync(ct);
         var last = await ActivationEntries.LastRelationshipAsync(db, User.Id(), ct);
         Form = new ActivationFormView(Input, last, Input.When ?? LocalTime.ForInput(clock.GetUtcNow(), Zone), showDetails, Input.WhenShown);
+        DueQuestionnaires = (await Clients.MeasureDue.ForClientAsync(db, User.Id(), null, Zone, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()), ct))
+            .Where(m => m.State.State != Core.Measures.DueState.NotDue).DistinctBy(m => (m.Row.InstrumentId, m.Row.TargetId)).Count();
     }
 
     Task<NodaTime.DateTimeZone> ZoneAsync() => TimeZones.OfAsync(users, User);

@@ -14,6 +14,9 @@ public static class Labels
 
     public static string Brief(Pull pull) => pull switch { Pull.Toward => "Toward", Pull.Away => "Away", _ => "Both / frozen" };
 
+    // The brief label's second line on the log's chips.
+    public static string Hint(Pull pull) => pull switch { Pull.Toward => "reassurance, checking", Pull.Away => "withdraw, shut down", _ => "stuck, or torn" };
+
     public static string Of(ResponseChoice response) => response switch
     {
         ResponseChoice.RanOldPattern => "Ran the old pattern",
@@ -47,6 +50,7 @@ public static class Labels
         Relationship.Friend => "Friend",
         Relationship.Therapist => "Therapist",
         Relationship.Work => "Work",
+        Relationship.NotSaid => "Not said",
         _ => "Someone else",
     };
 }
