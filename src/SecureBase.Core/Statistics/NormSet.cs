@@ -48,7 +48,9 @@ public static class NormSetRules
     {
         if (entry is null) return $"the norm set {set.Name} has no figures for this subscale";
         if (set.Origin == NormOrigin.Local && entry.N < NormSet.MinimumLocalN)
-            return $"the local norm set has {Text.Counted.Of(entry.N, "baseline administration")}; at least {NormSet.MinimumLocalN} are needed";
+            // Plain words, and no count: how many people use a small practice's server is not a client's business (issue 11).
+            return $"too few people on this server have answered it yet to tell a real change from the questionnaire's own wobble; "
+                + $"that needs the first answers of at least {NormSet.MinimumLocalN} people, and then it is judged for you";
         if (!(entry.StandardDeviation > 0)) return $"the norm set {set.Name} has no spread (SD = {entry.StandardDeviation:0.###})";
         if (entry.Reliability is not { } r) return $"the norm set {set.Name} has no reliability for this subscale";
         if (!(r > 0 && r < 1)) return $"a reliability of {r:0.###} cannot support a reliable-change judgement (it must lie strictly between 0 and 1)";

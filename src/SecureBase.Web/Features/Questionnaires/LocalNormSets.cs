@@ -46,6 +46,6 @@ public sealed class LocalNormSets
         foreach (var sitting in responses.GroupBy(r => r.AdministrationId))
             norms.Add(sitting.ToDictionary(r => r.ItemId, r => r.Value));
         return norms.ToNormSet($"local-{pack.Id}",
-            $"Local norms: the first {pack.ShortTitle} of each person on this server ({baselines.Count} so far), computed {now:d MMM yyyy}; reliability is Cronbach's alpha");
+            $"Local norms: the first {pack.ShortTitle} of each person on this server, computed {now:d MMM yyyy}; reliability is Cronbach's alpha");
     }
 }
