@@ -82,6 +82,9 @@ public class MyDataTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
 
         var response = await visitor.PostAsync("/MyData/Delete", ("Password", "correct horse battery staple"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        // The account ends on a page that says it is done.
+        var after = await visitor.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("Your account is deleted", await after.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         using (var scope = app.Services.CreateScope())
         {

@@ -16,4 +16,16 @@ public class StaticAssetTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
         Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(".brand", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheIconIsServedFromOurOwnOrigin()
+    {
+        var client = app.CreateClient();
+        var html = await client.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var href = Regex.Match(html, "<link rel=\"icon\" href=\"(/[^\"]+)\"").Groups[1].Value;
+        var response = await client.GetAsync(href, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/svg+xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("<svg", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
 }
