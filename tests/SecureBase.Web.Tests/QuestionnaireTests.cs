@@ -158,4 +158,27 @@ public partial class QuestionnaireTests(SecureBaseApp app) : IClassFixture<Secur
         Assert.Contains("that needs the first answers of at least 30 people, and then it is judged for you", System.Net.WebUtility.HtmlDecode(html), StringComparison.Ordinal);
         Assert.DoesNotMatch("[0-9]+ (baseline|people|so far)", System.Text.RegularExpressions.Regex.Replace(System.Net.WebUtility.HtmlDecode(html), "at least 30 people", ""));
     }
+
+    // Six sittings of one questionnaire: the person's own trend across them, labelled as such, whatever
+    // the norms (too few people here for a verdict).
+    [Fact]
+    public async Task SixSittingsShowTheTrendInTheirOwnAnswers()
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        for (var sitting = 0; sitting < 5; sitting++)
+        {
+            var value = 6 - sitting;
+            await CompleteEcrRAsync(visitor, _ => value);
+            app.Clock.Advance(TimeSpan.FromMinutes(10));   // within the idle limit
+            var five = System.Net.WebUtility.HtmlDecode(await (await visitor.GetAsync("/Progress")).Content.ReadAsStringAsync(Ct));
+            Assert.DoesNotContain("The trend in your own answers", five, StringComparison.Ordinal);
+        }
+        await CompleteEcrRAsync(visitor, _ => 1);
+        var progress = System.Net.WebUtility.HtmlDecode(await (await visitor.GetAsync("/Progress")).Content.ReadAsStringAsync(Ct));
+        Assert.Contains("The trend in your own answers", progress, StringComparison.Ordinal);
+        Assert.Contains("Across all 6 sittings", progress, StringComparison.Ordinal);
+        Assert.Matches("Attachment anxiety: falling, the direction of change: −[0-9.]+ a month \\(95% interval −", progress);
+        Assert.Contains("Cannot judge yet", progress, StringComparison.Ordinal);
+    }
 }

@@ -15,7 +15,10 @@ using SecureBase.Web.Features.Questionnaires;
 
 namespace SecureBase.Web.Features.Progress;
 
-public sealed record ScoreTrack(InstrumentPack Pack, string? TargetLabel, IReadOnlyList<Administration> History, IReadOnlyList<ReliableChangeResult> SinceFirst, NormSet Norms, string PlaneSvg);
+public sealed record ScoreTrack(InstrumentPack Pack, string? TargetLabel, IReadOnlyList<Administration> History, IReadOnlyList<ReliableChangeResult> SinceFirst, NormSet Norms, string PlaneSvg)
+{
+    public IReadOnlyList<OwnTrend> OwnTrends { get; } = OwnTrend.Of(Pack, History);
+}
 
 public sealed record MetricTrend(string Name, TrendResult Trend, Better Better, string Unit);
 
