@@ -91,8 +91,9 @@ public sealed class ScoreCsvTests : IDisposable
 
     [Theory]
     [InlineData("id,1,2,3,4,5,6,7,8", "no column for item(s) 9 of ECR-RS")]
-    [InlineData("id,1,2,3,4,5,6,7,8,9,10", "column \"10\" is not an item number of ECR-RS (1–9)")]
-    [InlineData("person,1,2,3,4,5,6,7,8,9", "the first column must be \"id\"")]
+    [InlineData("id,1,2,3,4,5,6,7,8,9,10", "column \"10\" names item 10, but ECR-RS has items 1–9")]
+    [InlineData("id,1,2,3,4,5,6,7,8,9,notes", "column \"notes\" is not an item number of ECR-RS (1–9); for an export with other columns or named items, use --id-column and --item-columns (e.g. Q{n}), and other columns are ignored")]
+    [InlineData("person,1,2,3,4,5,6,7,8,9", "the first column is \"person\", not \"id\"; name the id column with --id-column (and the item columns with --item-columns, e.g. Q{n}, if they are not bare numbers)")]
     [InlineData("id,1,1,3,4,5,6,7,8,9", "the header names a column twice")]
     public void AWrongHeaderIsOneClearErrorAndNothingIsScored(string header, string expected)
     {
@@ -124,5 +125,70 @@ public sealed class ScoreCsvTests : IDisposable
     {
         Assert.Equal(2, _cli.Run(ScoreCsv.Run, args));
         Assert.Contains(expected, _cli.Stderr, StringComparison.Ordinal);
+    }
+
+    // A Qualtrics export as it comes: its own columns first, the id in ResponseId, items named Q1…Q36, two
+    // more header rows (question texts, import ids), "6.0" for 6, and one person twice.
+    [Fact]
+    public void AQualtricsExportIsScoredFromItsOptionsLikeThePlainFile()
+    {
+        int[] first = [.. Enumerable.Range(0, 36).Select(i => 1 + i % 7)], second = [.. Enumerable.Range(0, 36).Select(i => 7 - i % 5)];
+        var items = string.Join(',', Enumerable.Range(1, 36).Select(n => $"Q{n}"));
+        var texts = string.Join(',', Enumerable.Range(1, 36).Select(n => $"\"Statement {n}, as asked\""));
+        var imports = string.Join(',', Enumerable.Range(1, 36).Select(n => $"\"{{\"\"ImportId\"\":\"\"QID{n}\"\"}}\""));
+        var export = _cli.File("qualtrics.csv", string.Join("\r\n",
+            $"StartDate,EndDate,Status,ResponseId,{items},Q_Score",
+            $"Start Date,End Date,Response Type,Response ID,{texts},Score",
+            $"\"{{\"\"ImportId\"\":\"\"startDate\"\"}}\",x,x,x,{imports},x",
+            $"2026-11-01 10:00:00,2026-11-01 10:09:00,0,R_first,{string.Join(',', first.Select(v => $"{v}.0"))},12",
+            $"2026-11-02 10:00:00,2026-11-02 10:07:00,0,R_second,{string.Join(',', second)},9",
+            $"2026-11-03 10:00:00,2026-11-03 10:07:00,0,R_first,{string.Join(',', second)},9", ""));
+        var plain = _cli.File("plain.csv", string.Join("\n", "id," + string.Join(',', Enumerable.Range(1, 36)),
+            "R_first," + string.Join(',', first), "R_second," + string.Join(',', second), ""));
+
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-r", "--input", plain));
+        var expected = _cli.Stdout;
+        using var qualtrics = new CliRun();
+        Assert.Equal(1, qualtrics.Run(ScoreCsv.Run, "--instrument", "ecr-r", "--input", export, "--id-column", "ResponseId", "--item-columns", "Q{n}", "--skip-rows", "2"));
+        Assert.Equal(expected, qualtrics.Stdout);
+        Assert.Contains("line 6: rejected: the id 'R_first' is already on line 4", qualtrics.Stderr, StringComparison.Ordinal);
+        Assert.Contains("2 rows scored, 1 rejected.", qualtrics.Stderr, StringComparison.Ordinal);
+
+        // Without the options, the error says what it found and what to do.
+        using var bare = new CliRun();
+        Assert.Equal(2, bare.Run(ScoreCsv.Run, "--instrument", "ecr-r", "--input", export));
+        Assert.Contains("the first column is \"StartDate\", not \"id\"; name the id column with --id-column ResponseId", bare.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASemicolonFileReadsLikeACommaFile()
+    {
+        var comma = _cli.File("comma.csv", Header + "\np1,2,3,4,5,6,7,1,2,6\n");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", comma));
+        using var semicolon = new CliRun();
+        var input = semicolon.File("semicolon.csv", Header.Replace(',', ';') + "\np1;2;3;4;5;6;7;1;2;6\n");
+        Assert.Equal(0, semicolon.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input));
+        Assert.Equal(_cli.Stdout, semicolon.Stdout);
+    }
+
+    [Fact]
+    public void AFileWithNoRowsStillGivesTheHeader()
+    {
+        var input = _cli.File("empty.csv", Header + "\n");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input));
+        Assert.Equal("id,anxiety,avoidance,anxiety_answered,avoidance_answered,flags" + Environment.NewLine, _cli.Stdout);
+        Assert.Contains("0 rows scored, 0 rejected.", _cli.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--item-columns", "Q", "--item-columns 'Q' must contain {n} once")]
+    [InlineData("--skip-rows", "two", "--skip-rows 'two' must be a whole number from 0 to 100")]
+    [InlineData("--id-column", "ResponseId", "there is no column \"ResponseId\"; the columns are \"id\", \"1\"")]
+    public void LayoutOptionsSayWhatIsWrong(string option, string value, string expected)
+    {
+        var input = _cli.File("rs.csv", Header + "\np1,4,4,4,4,4,4,4,4,4\n");
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, option, value));
+        Assert.Contains(expected, _cli.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", _cli.Stdout);
     }
 }

@@ -6,24 +6,69 @@ namespace SecureBase.Cli.Batch;
 
 internal sealed record AnswerRow(string Id, int LineNumber, AnswerSheet Sheet);
 
-// Reads answer CSVs exported from survey tools: "id" then one column per item, named by its
-// published number. Quoted fields, a BOM, CRLF and a trailing blank line are the CSV library's job
+// How an export's columns map to an instrument. By default the first column is "id" and every other
+// column is an item named by its published number. Survey tools export more (Qualtrics: StartDate, …,
+// ResponseId, items Q1…Q36 or ECR_1…ECR_36, and two more header rows of question texts and import ids):
+// then name the id column, give the item columns' pattern ("{n}" stands for the item's number), skip the
+// rows after the header, and every other column is ignored.
+internal sealed record CsvLayout(string? IdColumn, string ItemPattern, int SkipRows)
+{
+    public static readonly CsvLayout Default = new(null, "{n}", 0);
+
+    public static readonly IReadOnlySet<string> OptionNames = new HashSet<string> { "id-column", "item-columns", "skip-rows" };
+
+    // Other columns are allowed (and ignored) once the file's layout is named; a plain file stays strict.
+    public bool IgnoresOtherColumns => IdColumn is not null || ItemPattern != "{n}";
+
+    public static CsvLayout? From(Options options, TextWriter stderr)
+    {
+        var pattern = options["item-columns"] ?? "{n}";
+        if (pattern.IndexOf("{n}", StringComparison.Ordinal) is var at && (at < 0 || pattern.IndexOf("{n}", at + 3, StringComparison.Ordinal) >= 0))
+            return Fail(stderr, $"--item-columns '{pattern}' must contain {{n}} once, where the item's number stands: Q{{n}} for Q1…Q36, ECR_{{n}} for ECR_1…ECR_36.");
+        var skip = 0;
+        if (options["skip-rows"] is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip > 100))
+            return Fail(stderr, $"--skip-rows '{text}' must be a whole number from 0 to 100: the rows after the header that hold no answers (2 for a Qualtrics export).");
+        return new CsvLayout(options["id-column"], pattern, skip);
+    }
+
+    // The item number a column names, or null when it names none.
+    public int? ItemNumber(string column)
+    {
+        var at = ItemPattern.IndexOf("{n}", StringComparison.Ordinal);
+        var (prefix, suffix) = (ItemPattern[..at], ItemPattern[(at + 3)..]);
+        if (column.Length <= prefix.Length + suffix.Length || !column.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            || !column.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return null;
+        return int.TryParse(column.AsSpan(prefix.Length, column.Length - prefix.Length - suffix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+    }
+
+    static CsvLayout? Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        return null;
+    }
+}
+
+// Reads answer CSVs exported from survey tools (see CsvLayout). Quoted fields, a BOM, CRLF, a trailing
+// blank line and the delimiter (comma or semicolon, read from the header) are the CSV library's job
 // (Sep); checking each value against the instrument is ours. A bad row is rejected with its line
 // number and reason; the other rows go on.
 internal sealed class AnswerCsv : IDisposable
 {
     private readonly InstrumentPack _pack;
     private readonly SepReader _reader;
-    private readonly string?[] _itemIdByColumn;
+    private readonly CsvLayout _layout;
+    private readonly int _idColumn;
+    private readonly (int Column, string ItemId, string Name)[] _items;
+    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);   // id → its first line
 
-    private AnswerCsv(InstrumentPack pack, SepReader reader, string?[] itemIdByColumn) =>
-        (_pack, _reader, _itemIdByColumn) = (pack, reader, itemIdByColumn);
+    private AnswerCsv(InstrumentPack pack, SepReader reader, CsvLayout layout, int idColumn, (int, string, string)[] items) =>
+        (_pack, _reader, _layout, _idColumn, _items) = (pack, reader, layout, idColumn, items);
 
     public int Rejected { get; private set; }
 
     public void Dispose() => _reader.Dispose();
 
-    // The shared start of the batch commands: options, then the instrument, then the input file.
+    // The shared start of the batch commands: options, then the instrument, the layout, the input file.
     // Null (after saying why on stderr) when any of them is wrong.
     public static (Options Options, InstrumentPack Pack, AnswerCsv Csv)? OpenFromArguments(
         CliSettings settings, IReadOnlyList<string> args, IReadOnlySet<string> allowed, TextWriter stderr)
@@ -31,17 +76,20 @@ internal sealed class AnswerCsv : IDisposable
         if (Options.Parse(args, allowed, stderr) is not { } options) return null;
         if (options.Require("instrument", stderr) is not { } instrumentId || options.Require("input", stderr) is not { } input) return null;
         if (InstrumentLookup.Find(settings, instrumentId, stderr) is not { } pack) return null;
-        return Open(pack, input, stderr) is { } csv ? (options, pack, csv) : null;
+        if (CsvLayout.From(options, stderr) is not { } layout) return null;
+        return Open(pack, input, stderr, layout) is { } csv ? (options, pack, csv) : null;
     }
 
-    public static AnswerCsv? Open(InstrumentPack pack, string path, TextWriter stderr)
+    public static AnswerCsv? Open(InstrumentPack pack, string path, TextWriter stderr, CsvLayout? layout = null)
     {
+        layout ??= CsvLayout.Default;
         if (Directory.Exists(path)) return Fail(stderr, $"input '{path}' is a folder; give the CSV file.");
         if (!File.Exists(path)) return Fail(stderr, $"input file '{path}' does not exist.");
         SepReader reader;
         try
         {
-            reader = Sep.New(',').Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).FromFile(path);
+            // The separator is read from the header: a comma, or the semicolon of European spreadsheets.
+            reader = Sep.Reader(o => o with { Unescape = true, Trim = SepTrim.All, DisableColCountCheck = true }).FromFile(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -51,19 +99,22 @@ internal sealed class AnswerCsv : IDisposable
         {
             return Fail(stderr, $"{path}, line 1: the header names a column twice");   // Sep refuses duplicate names
         }
-        if (HeaderProblem(pack, reader.Header.ColNames) is { } problem)
+        var names = reader.Header.ColNames;
+        var (idColumn, items, problem) = Columns(pack, layout, names);
+        if (problem is not null)
         {
             reader.Dispose();
             return Fail(stderr, $"{path}, line 1: {problem}");
         }
-        var itemIds = reader.Header.ColNames.Select((name, i) => i == 0 ? null : pack.FindItemByNumber(int.Parse(name, CultureInfo.InvariantCulture))!.Id).ToArray();
-        return new AnswerCsv(pack, reader, itemIds);
+        return new AnswerCsv(pack, reader, layout, idColumn, items!);
     }
 
     public void ReadRows(Action<AnswerRow> onRow, TextWriter stderr)
     {
+        var skipped = 0;
         foreach (var row in _reader)
         {
+            if (skipped < _layout.SkipRows) { skipped++; continue; }   // question texts, import ids
             if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;   // blank line
             var (answer, reason) = Parse(row);
             if (answer is not null) onRow(answer);
@@ -73,21 +124,24 @@ internal sealed class AnswerCsv : IDisposable
 
     (AnswerRow?, string?) Parse(SepReader.Row row)
     {
-        if (row.ColCount != _itemIdByColumn.Length) return (null, $"expected {_itemIdByColumn.Length} columns, found {row.ColCount}");
-        var id = row[0].ToString();
+        var columns = _reader.Header.ColNames.Count;
+        if (row.ColCount != columns) return (null, $"expected {columns} columns, found {row.ColCount}");
+        var id = row[_idColumn].ToString();
         if (id.Length == 0) return (null, "the id is empty");
-        var responses = new Dictionary<string, int>(_itemIdByColumn.Length, StringComparer.Ordinal);
-        for (var col = 1; col < row.ColCount; col++)
+        var responses = new Dictionary<string, int>(_items.Length, StringComparer.Ordinal);
+        foreach (var (col, itemId, name) in _items)
         {
             var text = row[col].Span;
             if (text.IsEmpty) continue;   // a missing answer
-            var number = _reader.Header.ColNames[col];
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value))
-                return (null, $"item {number}: '{Shorten(text)}' is not a whole number");
+            // Whole numbers, also as a spreadsheet writes them ("6.0"); never 4.5.
+            if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number != Math.Floor(number) || number > int.MaxValue)
+                return (null, $"item {name}: '{Shorten(text)}' is not a whole number");
+            var value = (int)number;
             if (!_pack.Scale.Contains(value))
-                return (null, $"item {number}: {value} is outside the scale {_pack.Scale.Min}–{_pack.Scale.Max}");
-            responses[_itemIdByColumn[col]!] = value;
+                return (null, $"item {name}: {value} is outside the scale {_pack.Scale.Min}–{_pack.Scale.Max}");
+            responses[itemId] = value;
         }
+        if (!_seen.TryAdd(id, row.LineNumberFrom)) return (null, $"the id '{Shorten(id)}' is already on line {_seen[id]}");
         return (new AnswerRow(id, row.LineNumberFrom, new AnswerSheet(_pack.Id, responses)), null);
     }
 
@@ -97,22 +151,53 @@ internal sealed class AnswerCsv : IDisposable
         stderr.WriteLine($"line {line}: rejected: {reason}");
     }
 
-    static string? HeaderProblem(InstrumentPack pack, IReadOnlyList<string> names)
+    // The id column, the item columns, or what is wrong with the header and how to fix it.
+    static (int IdColumn, (int, string, string)[]? Items, string? Problem) Columns(InstrumentPack pack, CsvLayout layout, IReadOnlyList<string> names)
     {
-        if (names.Count == 0 || !names[0].Equals("id", StringComparison.OrdinalIgnoreCase))
-            return "the first column must be \"id\"";
-        var seen = new HashSet<int>();
-        foreach (var name in names.Skip(1))
+        if (names.Count == 0) return (0, null, "the file is empty: it needs a header row");
+        int idColumn;
+        if (layout.IdColumn is { } wanted)
         {
-            if (!int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || pack.FindItemByNumber(number) is null)
-                return $"column \"{name}\" is not an item number of {pack.ShortTitle} (1–{pack.Items.Count})";
-            seen.Add(number);
+            idColumn = names.ToList().FindIndex(n => n.Equals(wanted, StringComparison.OrdinalIgnoreCase));
+            if (idColumn < 0) return (0, null, $"there is no column \"{wanted}\"; the columns are {List(names)}");
+        }
+        else if (names[0].Equals("id", StringComparison.OrdinalIgnoreCase)) idColumn = 0;
+        else
+        {
+            var likely = names.FirstOrDefault(n => n.Contains("id", StringComparison.OrdinalIgnoreCase) && !n.Equals(names[0], StringComparison.Ordinal));
+            return (0, null, $"the first column is \"{Shorten(names[0])}\", not \"id\"; name the id column with --id-column"
+                + (likely is null ? "" : $" {likely}") + " (and the item columns with --item-columns, e.g. Q{n}, if they are not bare numbers)");
+        }
+        var items = new List<(int, string, string)>();
+        var seen = new HashSet<int>();
+        for (var col = 0; col < names.Count; col++)
+        {
+            if (col == idColumn) continue;
+            var number = layout.ItemNumber(names[col]);
+            if (number is null)
+            {
+                if (layout.IgnoresOtherColumns) continue;
+                return (0, null, $"column \"{Shorten(names[col])}\" is not an item number of {pack.ShortTitle} (1–{pack.Items.Count}); "
+                    + "for an export with other columns or named items, use --id-column and --item-columns (e.g. Q{n}), and other columns are ignored");
+            }
+            if (pack.FindItemByNumber(number.Value) is not { } item)
+                return (0, null, $"column \"{names[col]}\" names item {number}, but {pack.ShortTitle} has items 1–{pack.Items.Count}");
+            if (!seen.Add(number.Value)) return (0, null, $"item {number} has two columns");
+            items.Add((col, item.Id, names[col]));
         }
         var missing = pack.Items.Select(i => i.Number).Where(n => !seen.Contains(n)).ToList();
-        return missing.Count > 0 ? $"no column for item(s) {string.Join(", ", missing)} of {pack.ShortTitle}" : null;
+        if (missing.Count > 0)
+            return (0, null, $"no column for item(s) {string.Join(", ", missing)} of {pack.ShortTitle}"
+                + (layout.ItemPattern == "{n}" ? "" : $" (looked for columns named {layout.ItemPattern.Replace("{n}", "1", StringComparison.Ordinal)}, {layout.ItemPattern.Replace("{n}", "2", StringComparison.Ordinal)}, …)"));
+        return (idColumn, [.. items], null);
     }
 
+    static string List(IReadOnlyList<string> names) =>
+        string.Join(", ", names.Take(8).Select(n => $"\"{Shorten(n)}\"")) + (names.Count > 8 ? $" and {names.Count - 8} more" : "");
+
     static string Shorten(ReadOnlySpan<char> text) => text.Length <= 20 ? text.ToString() : text[..20].ToString() + "…";
+
+    static string Shorten(string text) => Shorten(text.AsSpan());
 
     static AnswerCsv? Fail(TextWriter stderr, string message)
     {

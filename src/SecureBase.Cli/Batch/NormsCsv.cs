@@ -6,7 +6,7 @@ namespace SecureBase.Cli.Batch;
 // norms --instrument ID --input FILE: local norms from baseline answers, as CSV.
 internal static class NormsCsv
 {
-    static readonly HashSet<string> Allowed = ["instrument", "input"];
+    static readonly HashSet<string> Allowed = ["instrument", "input", .. CsvLayout.OptionNames];
 
     public static int Run(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {

@@ -6,7 +6,7 @@ namespace SecureBase.Cli.Batch;
 // score --instrument ID --input FILE [--output FILE]: read → score each row (Core) → write CSV.
 internal static class ScoreCsv
 {
-    static readonly HashSet<string> Allowed = ["instrument", "input", "output"];
+    static readonly HashSet<string> Allowed = ["instrument", "input", "output", .. CsvLayout.OptionNames];
 
     public static int Run(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -22,6 +22,8 @@ internal static class ScoreCsv
             WriteRow(output, row.Id, Scoring.Score(pack, row.Sheet).Score!);
             scored++;
         }, stderr);
+        if (scored == 0) output.HeaderOnly(["id", .. pack.Subscales.Select(s => s.Id), .. pack.Composites.Select(c => c.Id),
+            .. pack.Subscales.Select(s => $"{s.Id}_answered"), "flags"]);
         if (!output.Complete(stderr)) return 2;
         stderr.WriteLine($"{scored} rows scored, {csv.Rejected} rejected.");
         return csv.Rejected > 0 ? 1 : 0;
