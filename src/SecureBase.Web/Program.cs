@@ -6,13 +6,15 @@ using SecureBase.Web.Features.Email;
 using SecureBase.Web.Features.Encryption;
 using SecureBase.Web.Features.Forms;
 using SecureBase.Web.Features.Health;
+using SecureBase.Web.Features.Hosting;
 using SecureBase.Web.Features.Instruments;
 using SecureBase.Web.Features.Practice;
 using SecureBase.Web.Features.Questionnaires;
 using SecureBase.Web.Features.Scheduling;
 using SecureBase.Web.Features.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+// The app's own folder holds wwwroot when published: found from any working directory
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
 
 // Data and key folders 0700, their files 0600, before anything is written to them
 var narrowed = FilePermissions.Secure(builder.Configuration);
