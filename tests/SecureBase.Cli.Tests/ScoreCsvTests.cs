@@ -191,4 +191,23 @@ public sealed class ScoreCsvTests : IDisposable
         Assert.Contains(expected, _cli.Stderr, StringComparison.Ordinal);
         Assert.Equal("", _cli.Stdout);
     }
+
+    // With a named layout, a survey's other questions are ignored even when they look like items
+    // (Q10… after a 9-item ECR-RS); negative and huge answers are outside the scale; negative scores
+    // stay numbers in the output (the RQ's model of other is -2 here).
+    [Fact]
+    public void OtherQuestionsAreIgnoredAndNegativeNumbersStayNumbers()
+    {
+        var input = _cli.File("survey.csv", "ResponseId,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9,Q10,Q11\nR1,2,3,4,5,6,7,1,2,6,99,x\nR2,-3,3,4,5,6,7,1,2,6,1,1\nR3,99999999999999999999,3,4,5,6,7,1,2,6,1,1\n");
+        Assert.Equal(1, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--id-column", "ResponseId", "--item-columns", "Q{n}"));
+        Assert.Contains("R1,3.000,5.166667,", _cli.Stdout, StringComparison.Ordinal);
+        Assert.Contains("line 3: rejected: item Q1: -3 is outside the scale 1–7", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 4: rejected: item Q1: 99999999999999999999 is outside the scale 1–7", _cli.Stderr, StringComparison.Ordinal);
+
+        using var rq = new CliRun();
+        var answers = rq.File("rq.csv", "id,1,2,3,4\nA,1,2,3,4\n");
+        Assert.Equal(0, rq.Run(ScoreCsv.Run, "--instrument", "rq", "--input", answers));
+        Assert.Contains(",-2.000,", rq.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("'-", rq.Stdout, StringComparison.Ordinal);
+    }
 }

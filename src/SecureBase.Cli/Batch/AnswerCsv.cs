@@ -134,11 +134,11 @@ internal sealed class AnswerCsv : IDisposable
             var text = row[col].Span;
             if (text.IsEmpty) continue;   // a missing answer
             // Whole numbers, also as a spreadsheet writes them ("6.0"); never 4.5.
-            if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) || number != Math.Floor(number) || number > int.MaxValue)
+            if (!double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number != Math.Floor(number))
                 return (null, $"item {name}: '{Shorten(text)}' is not a whole number");
+            if (number < _pack.Scale.Min || number > _pack.Scale.Max)
+                return (null, $"item {name}: {Shorten(text)} is outside the scale {_pack.Scale.Min}–{_pack.Scale.Max}");
             var value = (int)number;
-            if (!_pack.Scale.Contains(value))
-                return (null, $"item {name}: {value} is outside the scale {_pack.Scale.Min}–{_pack.Scale.Max}");
             responses[itemId] = value;
         }
         if (!_seen.TryAdd(id, row.LineNumberFrom)) return (null, $"the id '{Shorten(id)}' is already on line {_seen[id]}");
@@ -181,7 +181,10 @@ internal sealed class AnswerCsv : IDisposable
                     + "for an export with other columns or named items, use --id-column and --item-columns (e.g. Q{n}), and other columns are ignored");
             }
             if (pack.FindItemByNumber(number.Value) is not { } item)
+            {
+                if (layout.IgnoresOtherColumns) continue;   // a survey's other questions (Q10… after a 9-item ECR-RS)
                 return (0, null, $"column \"{names[col]}\" names item {number}, but {pack.ShortTitle} has items 1–{pack.Items.Count}");
+            }
             if (!seen.Add(number.Value)) return (0, null, $"item {number} has two columns");
             items.Add((col, item.Id, names[col]));
         }

@@ -10,7 +10,14 @@ public static class SpreadsheetSafe
 {
     static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
-    /// <summary>The cell text, with a leading <c>'</c> when it would start a formula; "" for null.</summary>
+    /// <summary>
+    /// The cell text, with a leading <c>'</c> when it would start a formula; "" for null. A plain signed
+    /// number ("-2.000", "+1") is a number, not a formula, and stays one: prefixed, R, pandas and
+    /// spreadsheets read every negative score as text.
+    /// </summary>
     public static string Cell(string? text) =>
-        string.IsNullOrEmpty(text) ? "" : Array.IndexOf(FormulaStarts, text[0]) >= 0 ? "'" + text : text;
+        string.IsNullOrEmpty(text) ? "" : Array.IndexOf(FormulaStarts, text[0]) >= 0 && !IsPlainNumber(text) ? "'" + text : text;
+
+    static bool IsPlainNumber(string text) =>
+        System.Text.RegularExpressions.Regex.IsMatch(text, @"^[+-][0-9]+(\.[0-9]+)?\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }
