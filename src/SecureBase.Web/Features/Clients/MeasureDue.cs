@@ -30,4 +30,9 @@ public static class MeasureDue
                 now, zone)))
             .OrderBy(m => m.Row.InstrumentId, StringComparer.Ordinal).ThenBy(m => m.Row.TargetId, StringComparer.Ordinal).ToList();
     }
+
+    // What the client is asked for now, each questionnaire once (two therapists may schedule the same one).
+    public static async Task<IReadOnlyList<ScheduledMeasure>> DueNowAsync(AppDbContext db, string clientId, DateTimeZone zone, Instant now, CancellationToken ct) =>
+        (await ForClientAsync(db, clientId, null, zone, now, ct))
+            .Where(m => m.State.State != DueState.NotDue).DistinctBy(m => (m.Row.InstrumentId, m.Row.TargetId)).ToList();
 }

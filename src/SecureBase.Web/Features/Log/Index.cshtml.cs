@@ -49,8 +49,7 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
         Entries = await db.ActivationEntries.OwnedBy(User.Id()).AsNoTracking().OrderByDescending(e => e.OccurredAt).Take(20).ToListAsync(ct);
         var last = await ActivationEntries.LastRelationshipAsync(db, User.Id(), ct);
         Form = new ActivationFormView(Input, last, Input.When ?? LocalTime.ForInput(clock.GetUtcNow(), Zone), showDetails, Input.WhenShown);
-        DueQuestionnaires = (await Clients.MeasureDue.ForClientAsync(db, User.Id(), null, Zone, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()), ct))
-            .Where(m => m.State.State != Core.Measures.DueState.NotDue).DistinctBy(m => (m.Row.InstrumentId, m.Row.TargetId)).Count();
+        DueQuestionnaires = (await Clients.MeasureDue.DueNowAsync(db, User.Id(), Zone, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()), ct)).Count;
     }
 
     Task<NodaTime.DateTimeZone> ZoneAsync() => TimeZones.OfAsync(users, User);

@@ -29,15 +29,5 @@ public sealed record OwnTrend(string Subscale, Better Better, TrendResult Trend)
             .ToList();
     }
 
-    public string Describe()
-    {
-        if (!Trend.HasEnoughData) return Trend.NotEnoughDataReason!;
-        var per = $"{Trend.Slope:+0.00;−0.00;0.00} a month (95% interval {Trend.Lower:0.00;−0.00;0.00} to {Trend.Upper:0.00;−0.00;0.00})";
-        return Trend.Direction switch
-        {
-            TrendDirection.NoClearTrend => $"no clear trend: {per}",
-            TrendDirection.Falling => $"falling{(Better == Better.Lower ? ", the direction of change" : "")}: {per}",
-            _ => $"rising{(Better == Better.Higher ? ", the direction of change" : "")}: {per}",
-        };
-    }
+    public string Describe() => WeeklyView.Describe(Trend, Better, "a month");
 }

@@ -31,15 +31,19 @@ public static class WeeklyView
         return (frequency, shares);
     }
 
-    public static string Describe(MetricTrend m)
+    public static string Describe(MetricTrend m) => Describe(m.Trend, m.Better, $"{m.Unit} a week");
+
+    // A trend in plain words: its direction (and whether that is the direction of change), the slope per
+    // unit of time and its 95% interval; or why there is none yet. Weekly metrics and own questionnaire trends.
+    public static string Describe(TrendResult trend, Better better, string per)
     {
-        if (!m.Trend.HasEnoughData) return m.Trend.NotEnoughDataReason!;
-        var per = $"{m.Trend.Slope:+0.00;−0.00;0.00} {m.Unit} a week (95% interval {m.Trend.Lower:0.00;−0.00;0.00} to {m.Trend.Upper:0.00;−0.00;0.00})";
-        return m.Trend.Direction switch
+        if (!trend.HasEnoughData) return trend.NotEnoughDataReason!;
+        var slope = $"{trend.Slope:+0.00;−0.00;0.00} {per} (95% interval {trend.Lower:0.00;−0.00;0.00} to {trend.Upper:0.00;−0.00;0.00})";
+        return trend.Direction switch
         {
-            TrendDirection.NoClearTrend => $"no clear trend yet: {per}",
-            TrendDirection.Falling => $"falling{(m.Better == Better.Lower ? ", the direction of change" : "")}: {per}",
-            _ => $"rising{(m.Better == Better.Higher ? ", the direction of change" : "")}: {per}",
+            TrendDirection.NoClearTrend => $"no clear trend yet: {slope}",
+            TrendDirection.Falling => $"falling{(better == Better.Lower ? ", the direction of change" : "")}: {slope}",
+            _ => $"rising{(better == Better.Higher ? ", the direction of change" : "")}: {slope}",
         };
     }
 }

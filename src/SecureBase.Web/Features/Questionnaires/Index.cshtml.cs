@@ -51,8 +51,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
         InProgress = mine.Where(a => a.CompletedAt is null).OrderByDescending(a => a.StartedAt).ToList();
         Completed = mine.Where(a => a.CompletedAt is not null).OrderByDescending(a => a.CompletedAt).ToList();
         // What a therapist asked for and is due now (already started ones are under "Carry on").
-        Due = (await Clients.MeasureDue.ForClientAsync(db, User.Id(), null, Zone, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()), HttpContext.RequestAborted))
-            .Where(m => m.State.State != Core.Measures.DueState.NotDue && !InProgress.Any(a => a.InstrumentId == m.Row.InstrumentId && a.TargetId == m.Row.TargetId))
-            .DistinctBy(m => (m.Row.InstrumentId, m.Row.TargetId)).ToList();
+        Due = (await Clients.MeasureDue.DueNowAsync(db, User.Id(), Zone, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()), HttpContext.RequestAborted))
+            .Where(m => !InProgress.Any(a => a.InstrumentId == m.Row.InstrumentId && a.TargetId == m.Row.TargetId)).ToList();
     }
 }
