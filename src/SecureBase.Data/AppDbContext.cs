@@ -30,6 +30,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OccurrenceChange> OccurrenceChanges => Set<OccurrenceChange>();
     public DbSet<OneOffSession> OneOffSessions => Set<OneOffSession>();
     public DbSet<TimeClaim> TimeClaims => Set<TimeClaim>();
+    public DbSet<CalendarFeedRow> CalendarFeeds => Set<CalendarFeedRow>();
+    public DbSet<ReminderDelivery> ReminderDeliveries => Set<ReminderDelivery>();
     public DbSet<MeasureScheduleRow> MeasureSchedules => Set<MeasureScheduleRow>();
     public DbSet<TherapistEventNote> TherapistEventNotes => Set<TherapistEventNote>();
     public DbSet<FlagAcknowledgement> FlagAcknowledgements => Set<FlagAcknowledgement>();

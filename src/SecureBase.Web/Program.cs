@@ -1,6 +1,7 @@
 using SecureBase.Data;
 using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Authorization;
+using SecureBase.Web.Features.Calendars;
 using SecureBase.Web.Features.Charts;
 using SecureBase.Web.Features.Email;
 using SecureBase.Web.Features.Encryption;
@@ -33,6 +34,9 @@ builder.Services.AddSecureBasePractice();
 
 // Scheduling: booking pages, held requests, standing weekly series; every booking serialised and claimed in the database
 builder.Services.AddSecureBaseScheduling();
+
+// Calendars: private iCalendar feeds, invitations by email, reminders before sessions
+builder.Services.AddSecureBaseCalendars();
 
 // Account email: SMTP when configured, else .eml files in the data folder
 builder.Services.AddSecureBaseEmail(builder.Configuration);
@@ -83,5 +87,6 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapHealth().AllowAnonymous();
 app.MapInstrumentsApi().AllowAnonymous();
+app.MapCalendarFeeds().AllowAnonymous();   // the secret address is the key
 
 app.Run();

@@ -14,6 +14,8 @@ public sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(p => p.Handle).HasMaxLength(40);
         builder.HasIndex(p => p.Handle).IsUnique();
         builder.Property(p => p.ClientChangeNoticeHours).HasDefaultValue(24);
+        builder.Property(p => p.CalendarTitle).HasMaxLength(60).HasDefaultValue("Appointment");
+        builder.Property(p => p.ReminderOffsets).HasMaxLength(60).HasDefaultValue("1440,120");
     }
 }
 

@@ -107,3 +107,32 @@ public sealed class TimeClaimConfiguration : IEntityTypeConfiguration<TimeClaim>
         builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.TherapistId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+public sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<CalendarFeedRow>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeedRow> builder)
+    {
+        builder.ToTable("CalendarFeeds");
+        builder.HasKey(f => f.UserId);
+        builder.HasIndex(f => f.TokenHash).IsUnique();
+        builder.Property(f => f.TokenHash).HasMaxLength(32);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class ReminderDeliveryConfiguration : IEntityTypeConfiguration<ReminderDelivery>
+{
+    public void Configure(EntityTypeBuilder<ReminderDelivery> builder)
+    {
+        builder.ToTable("ReminderDeliveries");
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => new { r.Occurrence, r.Start, r.OffsetMinutes }).IsUnique();   // the claim
+        builder.HasIndex(r => new { r.State, r.NextAttemptAt });
+        builder.HasIndex(r => new { r.PracticeId, r.TherapistId, r.DueAt });
+        builder.Property(r => r.Occurrence).HasMaxLength(80);
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(r => r.LastError).HasMaxLength(300);
+        builder.HasOne<Practice>().WithMany().HasForeignKey(r => r.PracticeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.TherapistId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -12,6 +12,8 @@ public sealed class Practice
     public DateTimeOffset CreatedAt { get; set; }
     public string? Handle { get; set; }                  // its part of public booking addresses: /book/{handle}/…
     public int ClientChangeNoticeHours { get; set; } = 24;   // clients move or cancel a session themselves up to this long before it
+    public string CalendarTitle { get; set; } = "Appointment";   // the title of every session in calendars and invitations: discreet by default
+    public string ReminderOffsets { get; set; } = "1440,120";    // minutes before a session that a reminder goes out, comma-separated; "" = none
 }
 
 // A person's place in a practice. Deactivation keeps the row (the audit trail names them) and ends access.

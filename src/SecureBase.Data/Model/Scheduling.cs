@@ -83,6 +83,10 @@ public sealed class SeriesRow
     public DateOnly ClaimedThrough { get; set; }   // occurrences up to this date hold claims (rolled forward with the horizon)
     public DateTimeOffset CreatedAt { get; set; }
     public Guid? RequestId { get; set; }
+
+    // Calendars: rises with every change to the series or one of its occurrences (iCalendar SEQUENCE), and when.
+    public int Sequence { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
 }
 
 public enum SessionAttendance
@@ -125,6 +129,10 @@ public sealed class OneOffSession
     public string? Reason { get; set; }
     public SessionAttendance? Attendance { get; set; }
     public Guid? RequestId { get; set; }
+
+    // Calendars: rises with every move or cancellation (iCalendar SEQUENCE), and when.
+    public int Sequence { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
 }
 
 // The database's own guard against double booking: every booking (held request, session, occurrence of a
@@ -137,4 +145,48 @@ public sealed class TimeClaim
     public long Minute { get; set; }
     public Guid PracticeId { get; set; }
     public required string Holder { get; set; }
+}
+
+// A person's private calendar feed: only the SHA-256 of its secret token is stored; a new token replaces
+// the row, so the old address stops at once.
+public sealed class CalendarFeedRow
+{
+    public required string UserId { get; set; }
+    public required byte[] TokenHash { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+
+    // What the feed held when last served, and when that last changed: Last-Modified never goes back,
+    // even when a session is deleted rather than changed.
+    public byte[]? ContentHash { get; set; }
+    public DateTimeOffset? ContentChangedAt { get; set; }
+}
+
+public enum ReminderState
+{
+    Queued,     // claimed for this (occurrence, start, offset); not yet tried
+    Sending,    // an instance is sending it until LeaseUntil; after that another may
+    Sent,
+    Failed,     // the last try failed; tried again from NextAttemptAt
+    GaveUp,     // failed too often, or the session began first
+    Obsolete,   // the occurrence moved, was cancelled, or its client asked for no reminders
+}
+
+// One reminder of one occurrence at one start instant and one offset: the unique key is the claim, so two
+// instances, or one restarted, never own the same reminder. Holds no names and nothing clinical.
+public sealed class ReminderDelivery
+{
+    public Guid Id { get; set; }
+    public Guid PracticeId { get; set; }
+    public required string TherapistId { get; set; }
+    public required string Occurrence { get; set; }     // Holders.Session / Holders.Occurrence of the session
+    public DateTimeOffset Start { get; set; }           // the session's start when claimed
+    public int OffsetMinutes { get; set; }
+    public DateTimeOffset DueAt { get; set; }
+    public ReminderState State { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public DateTimeOffset? LeaseUntil { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? LastError { get; set; }              // the mail server's reply, for the delivery log
+    public DateTimeOffset CreatedAt { get; set; }
 }

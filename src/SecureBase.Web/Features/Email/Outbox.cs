@@ -10,11 +10,15 @@ namespace SecureBase.Web.Features.Email;
 // carries clinical content; senders write only account messages with a link.
 public interface IOutbox
 {
-    Task SendAsync(string recipient, string subject, string body, CancellationToken ct);
+    // Invites, when given, travel as text/calendar parts (iMIP, RFC 6047) after the plain text.
+    Task SendAsync(string recipient, string subject, string body, CancellationToken ct, IReadOnlyList<CalendarInvite>? invites = null);
 
     // Removes whatever this outbox still keeps for a recipient whose account was deleted.
     Task ForgetAsync(string recipient, CancellationToken ct);
 }
+
+// An iTIP message (RFC 5546) to attach: its METHOD (REQUEST, CANCEL) and the iCalendar text.
+public sealed record CalendarInvite(string Method, string Text);
 
 public static class EmailServices
 {
@@ -34,9 +38,24 @@ public static class EmailServices
         return services;
     }
 
-    internal static MimeMessage Message(MailboxAddress from, string to, string subject, string body)
+    internal static MimeMessage Message(MailboxAddress from, string to, string subject, string body, IReadOnlyList<CalendarInvite>? invites = null)
     {
         var message = new MimeMessage { Subject = subject, Body = new TextPart("plain") { Text = body } };
+        if (invites is { Count: > 0 })
+        {
+            var mixed = new Multipart("mixed") { message.Body };
+            foreach (var invite in invites)
+            {
+                var part = new TextPart("calendar") { Text = invite.Text };
+                part.ContentType.Parameters.Add("method", invite.Method);
+                part.ContentType.Charset = "utf-8";
+                part.ContentType.Name = "invite.ics";
+                part.ContentDisposition = new ContentDisposition(ContentDisposition.Attachment) { FileName = "invite.ics" };
+                part.ContentTransferEncoding = ContentEncoding.QuotedPrintable;
+                mixed.Add(part);
+            }
+            message.Body = mixed;
+        }
         message.From.Add(from);
         message.To.Add(EmailAddresses.Parse(to));
         return message;
@@ -45,12 +64,12 @@ public static class EmailServices
 
 public sealed class SmtpOutbox(MailboxAddress from, string host, int port, SecureSocketOptions security, string? user, string? password) : IOutbox
 {
-    public async Task SendAsync(string recipient, string subject, string body, CancellationToken ct)
+    public async Task SendAsync(string recipient, string subject, string body, CancellationToken ct, IReadOnlyList<CalendarInvite>? invites = null)
     {
         using var client = new SmtpClient();
         await client.ConnectAsync(host, port, security, ct);
         if (!string.IsNullOrEmpty(user)) await client.AuthenticateAsync(user, password ?? "", ct);
-        await client.SendAsync(EmailServices.Message(from, recipient, subject, body), ct);
+        await client.SendAsync(EmailServices.Message(from, recipient, subject, body, invites), ct);
         await client.DisconnectAsync(quit: true, ct);
     }
 
@@ -59,11 +78,11 @@ public sealed class SmtpOutbox(MailboxAddress from, string host, int port, Secur
 
 public sealed class FileOutbox(MailboxAddress from, string folder) : IOutbox
 {
-    public async Task SendAsync(string recipient, string subject, string body, CancellationToken ct)
+    public async Task SendAsync(string recipient, string subject, string body, CancellationToken ct, IReadOnlyList<CalendarInvite>? invites = null)
     {
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{DateTimeOffset.UtcNow:yyyyMMddTHHmmssfff}-{Guid.NewGuid():N}.eml");
-        await EmailServices.Message(from, recipient, subject, body).WriteToAsync(path, ct);
+        await EmailServices.Message(from, recipient, subject, body, invites).WriteToAsync(path, ct);
     }
 
     public async Task ForgetAsync(string recipient, CancellationToken ct)

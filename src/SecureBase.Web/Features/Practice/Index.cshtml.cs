@@ -62,6 +62,22 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         return Redirect("/Practice?notice=true");
     }
 
+    // What calendars and reminders call a session (discreet: no clinical word is needed), and when reminders go out.
+    public async Task<IActionResult> OnPostCalendarAsync(string? calendarTitle, string? reminderOffsets)
+    {
+        if (!await LoadAsync()) return NotFound();
+        var title = (calendarTitle ?? "").Trim();
+        if (title.Length is 0 or > 60) ModelState.AddModelError("calendarTitle", "Enter a title of 1 to 60 characters, such as Appointment.");
+        else if (!Forms.PlainText.IsPlain(title, allowLineBreaks: false)) ModelState.AddModelError("calendarTitle", "Use letters, digits, spaces and punctuation only.");
+        var (offsets, error) = SecureBase.Core.Scheduling.Reminders.ParseOffsets(reminderOffsets);
+        if (error is not null) ModelState.AddModelError("reminderOffsets", error);
+        if (!ModelState.IsValid) return Page();
+        var id = Practice.Id;
+        var stored = SecureBase.Core.Scheduling.Reminders.ToMinutes(offsets);
+        await db.Practices.Where(p => p.Id == id).ExecuteUpdateAsync(x => x.SetProperty(p => p.CalendarTitle, title).SetProperty(p => p.ReminderOffsets, stored), HttpContext.RequestAborted);
+        return Redirect("/Practice?calendar=true");
+    }
+
     public async Task<IActionResult> OnPostDeactivateAsync(string? userId)
     {
         if (!await LoadAsync()) return NotFound();
@@ -112,7 +128,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         Message = Request.Query.ContainsKey("invited") ? "Invitation sent. The link works once, for 7 days."
             : Request.Query.ContainsKey("deactivated") ? "Deactivated. Their sessions have ended and they no longer see any client."
             : Request.Query.ContainsKey("withdrawn") ? "Invitation withdrawn: its link no longer works."
-            : Request.Query.ContainsKey("notice") ? "Saved: clients see the new notice period at once." : null;
+            : Request.Query.ContainsKey("notice") ? "Saved: clients see the new notice period at once."
+            : Request.Query.ContainsKey("calendar") ? "Saved: calendars show the new title when they next check; reminders follow the new times from now on." : null;
         return true;
     }
 }

@@ -5,6 +5,7 @@ using NodaTime;
 using SecureBase.Core.Scheduling;
 using SecureBase.Data;
 using SecureBase.Data.Model;
+using SecureBase.Web.Features.Calendars;
 using SecureBase.Web.Features.Invitations;
 
 namespace SecureBase.Web.Features.Scheduling;
@@ -19,7 +20,7 @@ public enum ConfirmOutcome
 // A request's life: made on the public page (holds nothing), confirmed by the emailed link (holds the
 // slot until an answer, the hold's end, or the slot itself, whichever is first), then approved as a
 // one-off session or a standing weekly series, declined, or expired. Every outcome is mailed.
-public sealed class RequestDesk(AppDbContext db, Calendar calendar, BookingDesk desk, BookingMail mail, PracticeInvitations invitations, TimeProvider clock)
+public sealed class RequestDesk(AppDbContext db, Calendar calendar, BookingDesk desk, BookingMail mail, SessionInvites invites, PracticeInvitations invitations, TimeProvider clock)
 {
     public static byte[] HashOf(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
@@ -91,6 +92,7 @@ public sealed class RequestDesk(AppDbContext db, Calendar calendar, BookingDesk 
     {
         await ExpireAsync(profile, ct);
         BookingRequest? approved;
+        Guid? bookedSeries = null, bookedSession = null;
         try
         {
             approved = await desk.RunAsync(profile, async () =>
@@ -116,6 +118,7 @@ public sealed class RequestDesk(AppDbContext db, Calendar calendar, BookingDesk 
                     var proposed = occurrences.Select(o => (new Booked(o.Start, o.End, $"week {o.Week} ({Show.Day(o.Start, zone)})"), Holders.Occurrence(series.Id, o.OriginalDate))).ToList();
                     await desk.ClaimAsync(profile, proposed, await calendar.TakenAsync(profile, local.Date, horizon, ct, exceptRequest: request.Id), ct);
                     db.StandingSeries.Add(series);
+                    bookedSeries = series.Id;
                 }
                 else
                 {
@@ -128,6 +131,7 @@ public sealed class RequestDesk(AppDbContext db, Calendar calendar, BookingDesk 
                     await desk.ClaimAsync(profile, [(new Booked(start, end, "this session"), Holders.Session(session.Id))],
                         await calendar.TakenAsync(profile, date, date, ct, exceptRequest: request.Id), ct);
                     db.OneOffSessions.Add(session);
+                    bookedSession = session.Id;
                 }
                 request.State = RequestState.Approved;
                 request.AnsweredAt = clock.GetUtcNow();
@@ -141,7 +145,8 @@ public sealed class RequestDesk(AppDbContext db, Calendar calendar, BookingDesk 
             return taken.Conflicts;
         }
         if (approved is null) return ["This request is no longer waiting for an answer."];
-        await mail.ApprovedAsync(approved, profile.DisplayName, Calendar.ZoneOf(profile), weekly, ct);
+        var invite = bookedSeries is { } seriesId ? await invites.OfSeriesAsync(seriesId, ct) : bookedSession is { } sessionId ? await invites.OfSessionAsync(sessionId, ct) : null;
+        await mail.ApprovedAsync(approved, profile.DisplayName, Calendar.ZoneOf(profile), weekly, invite, ct);
         if (await CurrentClientAsync(profile, approved.Email, ct) is null
             && await invitations.ProblemWithAsync(profile.PracticeId, InvitationKind.Client, approved.Email, profile.TherapistId, ct) is null)
             await invitations.SendAsync(profile.PracticeId, InvitationKind.Client, approved.Email, profile.TherapistId, ct);

@@ -5,6 +5,8 @@ using SecureBase.Core.Sharing;
 using SecureBase.Core.Time;
 using SecureBase.Data;
 using SecureBase.Data.Model;
+using SecureBase.Web.Features.Calendars;
+using SecureBase.Web.Features.Email;
 
 namespace SecureBase.Web.Features.Scheduling;
 
@@ -24,7 +26,7 @@ public sealed record SessionView(Guid? SeriesId, LocalDate? OriginalDate, Guid? 
 }
 
 // Sessions of a therapist or a client, and the changes either makes to one: cancel, move, mark attendance.
-public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk desk, BookingMail mail, TimeProvider clock)
+public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk desk, BookingMail mail, SessionInvites invites, TimeProvider clock)
 {
     Instant Now => Instant.FromDateTimeOffset(clock.GetUtcNow());
 
@@ -113,6 +115,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
                 var change = await ChangeOfAsync(session, ct);
                 (change.Cancelled, change.ChangedBy, change.Reason, change.ChangedAt) = (true, by, reason, clock.GetUtcNow());
             }
+            await NextSequenceAsync(session, ct);
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
@@ -123,20 +126,25 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
     // The other person is told of every change: the client when the therapist changes a session, the therapist when the client does.
     async Task NotifyAsync(SessionView session, ChangedBy by, Instant? movedTo, string? reason, CancellationToken ct)
     {
+        var invite = await InviteOfAsync(session, ct);
         var therapist = await db.Users.AsNoTracking().Where(u => u.Id == session.Parties.TherapistId).Select(u => new { u.Email }).FirstAsync(ct);
         var therapistName = await db.BookingProfiles.Where(p => p.PracticeId == session.Parties.PracticeId && p.TherapistId == session.Parties.TherapistId)
             .Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "Your therapist";
         if (by == ChangedBy.Therapist)
         {
             var (email, clientZone) = await ClientContactAsync(session.Parties, session.ClientEmail, session.Zone, ct);
-            await mail.SessionChangedAsync(email, "Your session has changed", therapistName, Show.When(session.Start, clientZone), movedTo is { } m ? Show.When(m, clientZone) : null, reason, ct);
+            await mail.SessionChangedAsync(email, "Your session has changed", therapistName, Show.When(session.Start, clientZone), movedTo is { } m ? Show.When(m, clientZone) : null, reason, invite, ct);
         }
         else if (therapist.Email is { } therapistEmail)
         {
             var therapistZone = await ProfileOfAsync(session, ct) is { } profile ? Calendar.ZoneOf(profile) : session.Zone;   // the therapist's clock as it is now
-            await mail.SessionChangedAsync(therapistEmail, "A client changed a session", session.ClientName, Show.When(session.Start, therapistZone), movedTo is { } m ? Show.When(m, therapistZone) : null, reason, ct);
+            await mail.SessionChangedAsync(therapistEmail, "A client changed a session", session.ClientName, Show.When(session.Start, therapistZone), movedTo is { } m ? Show.When(m, therapistZone) : null, reason, invite, ct);
         }
     }
+
+    // The one session as it now stands, for the other person's calendar.
+    Task<CalendarInvite?> InviteOfAsync(SessionView session, CancellationToken ct) =>
+        session.SessionId is { } id ? invites.OfSessionAsync(id, ct) : invites.OfOccurrenceAsync(session.SeriesId!.Value, session.OriginalDate!.Value, ct);
 
     // Where to tell a client, and in which zone: their account's, or (before they have one) the zone they booked in.
     async Task<(string Email, DateTimeZone Zone)> ClientContactAsync(SessionParties parties, string clientEmail, DateTimeZone fallback, CancellationToken ct)
@@ -149,10 +157,13 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
     }
 
     // The client is told when their weekly time changes from a date, or the series ends.
-    async Task NotifySeriesAsync(BookingProfile profile, SeriesRow series, string text, CancellationToken ct)
+    async Task NotifySeriesAsync(BookingProfile profile, SeriesRow series, string text, IEnumerable<Guid> changedSeries, CancellationToken ct)
     {
         var (email, _) = await ClientContactAsync(new SessionParties(series.PracticeId, series.TherapistId, series.ClientId), series.ClientEmail, Calendar.ZoneOf(profile), ct);
-        await mail.SeriesChangedAsync(email, profile.DisplayName, text, ct);
+        var attached = new List<CalendarInvite>();
+        foreach (var id in changedSeries)
+            if (await invites.OfSeriesAsync(id, ct) is { } invite) attached.Add(invite);
+        await mail.SeriesChangedAsync(email, profile.DisplayName, text, attached, ct);
     }
 
     // Moves the session to a new start (same length). A client may move only into a free slot; a therapist
@@ -191,6 +202,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
                     var local = start.InZone(session.Zone).LocalDateTime;
                     (change.MovedToDate, change.MovedToTime, change.ChangedBy, change.ChangedAt) = (local.Date.ToDateOnly(), local.TimeOfDay.ToTimeOnly(), by, clock.GetUtcNow());
                 }
+                await NextSequenceAsync(session, ct);
                 await desk.SaveOrTakenAsync(ct);
                 return (string?)null;
             }, ct);
@@ -222,6 +234,23 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         return null;
     }
 
+    // Calendars see a change by a higher SEQUENCE: a one-off's own, or its series' (an EXDATE or an
+    // override changes what the series means to a calendar).
+    async Task NextSequenceAsync(SessionView session, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (session.SessionId is { } id)
+        {
+            var row = await db.OneOffSessions.FirstAsync(s => s.Id == id, ct);
+            (row.Sequence, row.UpdatedAt) = (row.Sequence + 1, now);
+        }
+        else
+        {
+            var row = await db.StandingSeries.FirstAsync(s => s.Id == session.SeriesId, ct);
+            (row.Sequence, row.UpdatedAt) = (row.Sequence + 1, now);
+        }
+    }
+
     async Task<OccurrenceChange> ChangeOfAsync(SessionView session, CancellationToken ct)
     {
         var date = session.OriginalDate!.Value.ToDateOnly();
@@ -244,17 +273,19 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         if (first.Date < cutoff) return "The new time starts on or after the session you chose.";
         try
         {
+            var nextId = Guid.NewGuid();
             var changed = await desk.RunAsync(profile, async () =>
             {
                 var old = await db.StandingSeries.FirstAsync(s => s.Id == seriesId, ct);
                 if (old.Until is { } until && until < cutoff.ToDateOnly()) return "This series has already ended.";
                 await desk.ReleaseSeriesFromAsync(seriesId, cutoff, ct);
                 old.Until = cutoff.PlusDays(-1).ToDateOnly();
+                (old.Sequence, old.UpdatedAt) = (old.Sequence + 1, clock.GetUtcNow());
                 await db.SaveChangesAsync(ct);
 
                 var next = new SeriesRow
                 {
-                    Id = Guid.NewGuid(), PracticeId = old.PracticeId, TherapistId = old.TherapistId, ClientId = old.ClientId, ClientEmail = old.ClientEmail,
+                    Id = nextId, PracticeId = old.PracticeId, TherapistId = old.TherapistId, ClientId = old.ClientId, ClientEmail = old.ClientEmail,
                     ClientName = old.ClientName, Day = (int)first.DayOfWeek, Time = first.TimeOfDay.ToTimeOnly(), LengthMinutes = old.LengthMinutes,
                     TimeZoneId = zone.Id, StartDate = first.Date.ToDateOnly(), CreatedAt = clock.GetUtcNow(),
                 };
@@ -272,7 +303,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
                 var (_, clientZone) = await ClientContactAsync(new SessionParties(row.PracticeId, row.TherapistId, row.ClientId), row.ClientEmail, zone, ct);
                 var firstNew = LocalTimes.ToInstant(first, zone);
                 await NotifySeriesAsync(profile, row, $"From {Show.When(firstNew, clientZone)}, your weekly session is every {firstNew.InZone(clientZone).DayOfWeek} at {Show.Time(firstNew, clientZone)} your time " +
-                    $"({Show.Time(firstNew, zone)} on {profile.DisplayName}'s clock, {zone.Id}). The sessions before that stay as they were.", ct);
+                    $"({Show.Time(firstNew, zone)} on {profile.DisplayName}'s clock, {zone.Id}). The sessions before that stay as they were.", [seriesId, nextId], ct);
             }
             return changed;
         }
@@ -295,7 +326,10 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         {
             var clientId = person.First().Parties.ClientId;
             var clientZone = clientId is null ? zone : Zones.Find(await db.Users.Where(u => u.Id == clientId).Select(u => u.TimeZoneId).FirstOrDefaultAsync(ct));
-            await mail.BreakAsync(person.Key, profile.DisplayName, person.Select(s => Show.When(s.Start, clientZone)).ToList(), reason, ct);
+            var attached = new List<CalendarInvite>();
+            foreach (var session in person)
+                if (await InviteOfAsync(session, ct) is { } invite) attached.Add(invite);
+            await mail.BreakAsync(person.Key, profile.DisplayName, person.Select(s => Show.When(s.Start, clientZone)).ToList(), reason, attached, ct);
         }
         return cancelled.Count;
     }
@@ -308,10 +342,11 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
             var row = await db.StandingSeries.FirstAsync(s => s.Id == seriesId, ct);
             var earlier = row.StartDate.AddDays(-1);
             row.Until = lastDate.ToDateOnly() < earlier ? earlier : lastDate.ToDateOnly();
+            (row.Sequence, row.UpdatedAt) = (row.Sequence + 1, clock.GetUtcNow());
             await desk.ReleaseSeriesFromAsync(seriesId, LocalDate.FromDateOnly(row.Until.Value).PlusDays(1), ct);
             await db.SaveChangesAsync(ct);
             return row;
         }, ct);
-        await NotifySeriesAsync(profile, ended, $"Your weekly sessions end after {ended.Until!.Value.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}; the ones until then stay as they were.", ct);
+        await NotifySeriesAsync(profile, ended, $"Your weekly sessions end after {ended.Until!.Value.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("en-GB"))}; the ones until then stay as they were.", [seriesId], ct);
     }
 }

@@ -1,0 +1,187 @@
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using NodaTime;
+using SecureBase.Core.Time;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Scheduling;
+
+namespace SecureBase.Web.Features.Calendars;
+
+// A series as a calendar sees it: its row, the changes that matter to a calendar (moved or cancelled
+// occurrences; attendance is not a calendar's business) and the practice's discreet title.
+public sealed record CalendarSeries(SeriesRow Row, IReadOnlyList<OccurrenceChange> Changes, string Title);
+
+public sealed record CalendarSession(OneOffSession Row, string Title);
+
+// Sessions as iCalendar (RFC 5545) through Ical.Net. A standing series is one VEVENT with a weekly RRULE in
+// the therapist's zone (its VTIMEZONE included), an EXDATE per cancelled occurrence and a VEVENT with
+// RECURRENCE-ID per moved one; a one-off session is a VEVENT in UTC (exact, whatever the zone does).
+// UIDs are stable; SEQUENCE is the row's, raised by every change. Titles come from the practice; the
+// description is only a link. Nothing here names a client or says anything clinical.
+public static class ICalendarWriter
+{
+    public static string SeriesUid(Guid id) => $"series-{id:N}@securebase";
+
+    public static string SessionUid(Guid id) => $"session-{id:N}@securebase";
+
+    public static Ical.Net.Calendar Feed(IReadOnlyList<CalendarSeries> series, IReadOnlyList<CalendarSession> sessions, string detailsUrl, string name)
+    {
+        var calendar = NewCalendar(method: null);
+        calendar.AddProperty("X-WR-CALNAME", name);
+        foreach (var s in series)
+        {
+            if (Master(s, detailsUrl) is not { } master) continue;
+            calendar.Events.Add(master);
+            foreach (var change in s.Changes.Where(c => !c.Cancelled && c.MovedToDate is not null))
+                if (IsWithin(s.Row, LocalDate.FromDateOnly(change.OriginalDate)))
+                    calendar.Events.Add(Override(s, change, detailsUrl));
+        }
+        foreach (var s in sessions) calendar.Events.Add(OneOff(s, detailsUrl));
+        AddZones(calendar, series.Select(s => s.Row));
+        return calendar;
+    }
+
+    // iMIP (RFC 6047): the whole series or one session, as a REQUEST (booked, or the series changed).
+    public static string Request(CalendarSeries series, string detailsUrl)
+    {
+        var calendar = NewCalendar("REQUEST");
+        if (Master(series, detailsUrl) is { } master) calendar.Events.Add(master);
+        AddZones(calendar, [series.Row]);
+        return Serialize(calendar);
+    }
+
+    public static string Request(CalendarSession session, string detailsUrl)
+    {
+        var calendar = NewCalendar("REQUEST");
+        calendar.Events.Add(OneOff(session, detailsUrl));
+        return Serialize(calendar);
+    }
+
+    // One occurrence moved: a REQUEST for that occurrence only, named by its RECURRENCE-ID.
+    public static string RequestOccurrence(CalendarSeries series, OccurrenceChange change, string detailsUrl)
+    {
+        var calendar = NewCalendar("REQUEST");
+        calendar.Events.Add(Override(series, change, detailsUrl));
+        AddZones(calendar, [series.Row]);
+        return Serialize(calendar);
+    }
+
+    // One occurrence cancelled: a CANCEL for that occurrence only. Never the series.
+    public static string CancelOccurrence(CalendarSeries series, LocalDate originalDate)
+    {
+        var calendar = NewCalendar("CANCEL");
+        var row = series.Row;
+        var e = Event(SeriesUid(row.Id), series.Title, row.Sequence, row.UpdatedAt ?? row.CreatedAt, null);
+        e.RecurrenceIdentifier = new RecurrenceIdentifier(Local(originalDate.At(LocalTime.FromTimeOnly(row.Time)), row.TimeZoneId));
+        e.DtStart = Local(originalDate.At(LocalTime.FromTimeOnly(row.Time)), row.TimeZoneId);
+        e.Status = EventStatus.Cancelled;
+        calendar.Events.Add(e);
+        AddZones(calendar, [row]);
+        return Serialize(calendar);
+    }
+
+    // A one-off session cancelled, or a whole series that ended before it began.
+    public static string Cancel(CalendarSession session)
+    {
+        var calendar = NewCalendar("CANCEL");
+        var e = OneOff(session, null);
+        e.Status = EventStatus.Cancelled;
+        calendar.Events.Add(e);
+        return Serialize(calendar);
+    }
+
+    public static string Cancel(CalendarSeries series)
+    {
+        var calendar = NewCalendar("CANCEL");
+        var row = series.Row;
+        var e = Event(SeriesUid(row.Id), series.Title, row.Sequence, row.UpdatedAt ?? row.CreatedAt, null);
+        e.DtStart = Local(FirstDate(row).At(LocalTime.FromTimeOnly(row.Time)), row.TimeZoneId);
+        e.Status = EventStatus.Cancelled;
+        calendar.Events.Add(e);
+        AddZones(calendar, [row]);
+        return Serialize(calendar);
+    }
+
+    public static string Serialize(Ical.Net.Calendar calendar) => new CalendarSerializer().SerializeToString(calendar) ?? "";
+
+    static Ical.Net.Calendar NewCalendar(string? method)
+    {
+        var calendar = new Ical.Net.Calendar { ProductId = "-//SecureBase//Sessions//EN" };
+        if (method is not null) calendar.Method = method;
+        return calendar;
+    }
+
+    static LocalDate FirstDate(SeriesRow row) => LocalDate.FromDateOnly(row.StartDate).With(DateAdjusters.NextOrSame((IsoDayOfWeek)row.Day));
+
+    static LocalDate? LastDate(SeriesRow row) =>
+        row.Until is { } until ? LocalDate.FromDateOnly(until).With(DateAdjusters.PreviousOrSame((IsoDayOfWeek)row.Day)) : null;
+
+    static bool IsWithin(SeriesRow row, LocalDate date) => date >= FirstDate(row) && (LastDate(row) is not { } last || date <= last);
+
+    // Null when the series ended before its first occurrence (nothing to show).
+    static CalendarEvent? Master(CalendarSeries series, string? detailsUrl)
+    {
+        var row = series.Row;
+        var (first, last) = (FirstDate(row), LastDate(row));
+        if (last is { } l && l < first) return null;
+        var time = LocalTime.FromTimeOnly(row.Time);
+        var e = Event(SeriesUid(row.Id), series.Title, row.Sequence, row.UpdatedAt ?? row.CreatedAt, detailsUrl);
+        e.DtStart = Local(first.At(time), row.TimeZoneId);
+        e.DtEnd = Local(first.At(time).Plus(NodaTime.Period.FromMinutes(row.LengthMinutes)), row.TimeZoneId);
+        var rule = new RecurrencePattern(FrequencyType.Weekly, 1) { ByDay = [new WeekDay(BclDay((IsoDayOfWeek)row.Day))] };
+        // UNTIL is in UTC when DTSTART has a zone (RFC 5545 3.3.10): the start of the last occurrence.
+        if (last is { } lastDate) rule.Until = new CalDateTime(LocalTimes.ToInstant(lastDate.At(time), Zones.Find(row.TimeZoneId)).ToDateTimeUtc());
+        e.RecurrenceRule = rule;
+        foreach (var cancelled in series.Changes.Where(c => c.Cancelled).Select(c => LocalDate.FromDateOnly(c.OriginalDate)).Where(d => IsWithin(row, d)).Order())
+            e.ExceptionDates.Add(Local(cancelled.At(time), row.TimeZoneId));
+        return e;
+    }
+
+    static CalendarEvent Override(CalendarSeries series, OccurrenceChange change, string? detailsUrl)
+    {
+        var row = series.Row;
+        var moved = LocalDate.FromDateOnly(change.MovedToDate!.Value).At(LocalTime.FromTimeOnly(change.MovedToTime!.Value));
+        var e = Event(SeriesUid(row.Id), series.Title, row.Sequence, change.ChangedAt ?? row.UpdatedAt ?? row.CreatedAt, detailsUrl);
+        e.RecurrenceIdentifier = new RecurrenceIdentifier(Local(LocalDate.FromDateOnly(change.OriginalDate).At(LocalTime.FromTimeOnly(row.Time)), row.TimeZoneId));
+        e.DtStart = Local(moved, row.TimeZoneId);
+        e.DtEnd = Local(moved.Plus(NodaTime.Period.FromMinutes(row.LengthMinutes)), row.TimeZoneId);
+        return e;
+    }
+
+    static CalendarEvent OneOff(CalendarSession session, string? detailsUrl)
+    {
+        var row = session.Row;
+        var e = Event(SessionUid(row.Id), session.Title, row.Sequence, row.UpdatedAt ?? row.CreatedAt, detailsUrl);
+        e.DtStart = new CalDateTime(row.Start.UtcDateTime);
+        e.DtEnd = new CalDateTime(row.End.UtcDateTime);
+        if (row.CancelledAt is not null) e.Status = EventStatus.Cancelled;
+        return e;
+    }
+
+    static CalendarEvent Event(string uid, string title, int sequence, DateTimeOffset modified, string? detailsUrl)
+    {
+        // DTSTAMP is the last change, not the moment of serving, so the same data gives the same bytes.
+        var stamp = new CalDateTime(DateTime.SpecifyKind(modified.UtcDateTime.AddTicks(-(modified.UtcDateTime.Ticks % TimeSpan.TicksPerSecond)), DateTimeKind.Utc));
+        var e = new CalendarEvent { Uid = uid, Summary = title, Sequence = sequence, DtStamp = stamp, LastModified = stamp, Transparency = TransparencyType.Opaque };
+        if (detailsUrl is not null) e.Description = $"Details: {detailsUrl}";
+        return e;
+    }
+
+    static CalDateTime Local(LocalDateTime local, string zoneId) =>
+        new(local.Year, local.Month, local.Day, local.Hour, local.Minute, local.Second, zoneId);
+
+    static DayOfWeek BclDay(IsoDayOfWeek day) => day == IsoDayOfWeek.Sunday ? DayOfWeek.Sunday : (DayOfWeek)(int)day;
+
+    // One VTIMEZONE per zone used, with its rules from the first session on (calendar apps need the
+    // offsets of every date they show).
+    static void AddZones(Ical.Net.Calendar calendar, IEnumerable<SeriesRow> rows)
+    {
+        foreach (var zone in rows.GroupBy(r => r.TimeZoneId))
+        {
+            var earliest = zone.Min(r => r.StartDate).AddDays(-7);
+            calendar.AddTimeZone(zone.Key, earliest.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false);
+        }
+    }
+}

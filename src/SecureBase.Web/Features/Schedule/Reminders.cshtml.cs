@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SecureBase.Data;
+using SecureBase.Data.Model;
+using SecureBase.Web.Features.Authorization;
+using SecureBase.Web.Features.Scheduling;
+
+namespace SecureBase.Web.Features.Schedule;
+
+// The delivery log of the therapist's session reminders: what was queued, sent, retried or failed, with
+// the mail server's reply. Sessions are named by time and client, as on the therapist's own schedule.
+public sealed class RemindersModel(AppDbContext db, IAuthorizationService authorization, Viewers viewers, TimeProvider clock)
+    : SchedulePageModel(db, authorization, viewers)
+{
+    public sealed record Line(ReminderDelivery Row, string Client);
+
+    public IReadOnlyList<Line> Lines { get; private set; } = [];
+    public string Offsets { get; private set; } = "";
+    const int Shown = 200;
+
+    public async Task<Microsoft.AspNetCore.Mvc.IActionResult> OnGetAsync()
+    {
+        if (!await LoadProfileAsync()) return NotFound();
+        var ct = HttpContext.RequestAborted;
+        var since = clock.GetUtcNow().AddDays(-60);
+        var (practiceId, me) = (Profile.PracticeId, Profile.TherapistId);
+        var rows = await Db.ReminderDeliveries.AsNoTracking().Where(r => r.PracticeId == practiceId && r.TherapistId == me && r.DueAt >= since)
+            .OrderByDescending(r => r.DueAt).Take(Shown).ToListAsync(ct);
+        var names = new Dictionary<string, string>();
+        var series = await Db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == me).Select(s => new { s.Id, s.ClientName }).ToListAsync(ct);
+        foreach (var s in series) names[Holders.SeriesPrefix(s.Id)] = s.ClientName;
+        var sessionKeys = rows.Select(r => r.Occurrence).Where(k => k.StartsWith("session:", StringComparison.Ordinal)).Select(k => Guid.ParseExact(k["session:".Length..], "N")).ToList();
+        foreach (var s in await Db.OneOffSessions.AsNoTracking().Where(s => sessionKeys.Contains(s.Id)).Select(s => new { s.Id, s.ClientName }).ToListAsync(ct))
+            names[Holders.Session(s.Id)] = s.ClientName;
+        Lines = rows.Select(r => new Line(r, names.TryGetValue(r.Occurrence, out var n) ? n
+            : names.FirstOrDefault(kv => r.Occurrence.StartsWith(kv.Key, StringComparison.Ordinal)).Value ?? "(a session since deleted)")).ToList();
+        Offsets = string.Join(", ", Core.Scheduling.Reminders.FromMinutes(Practice.ReminderOffsets).Select(Core.Scheduling.Reminders.Describe));
+        return Page();
+    }
+
+    public static string StateText(ReminderDelivery row) => row.State switch
+    {
+        ReminderState.Queued => "queued",
+        ReminderState.Sending => "being sent",
+        ReminderState.Sent => "sent",
+        ReminderState.Failed => "failed; will try again",
+        ReminderState.GaveUp => "not sent (gave up)",
+        ReminderState.Obsolete => "not sent: the session moved or was cancelled, or the client turned reminders off",
+        _ => row.State.ToString(),
+    };
+
+    public DateTimeZone Zone => Calendar.ZoneOf(Profile);
+}
