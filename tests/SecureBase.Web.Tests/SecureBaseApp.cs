@@ -37,6 +37,7 @@ public class SecureBaseApp : WebApplicationFactory<Program>
         builder.UseSetting("SecureBase:DataDirectory", Path.Combine(_folder, "data"));
         builder.UseSetting("SecureBase:KeyDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "100000");   // tests sign many people in from one address
+        builder.UseSetting("Reminders:EverySeconds", "86400");   // reminder tests run the pass themselves; others get no reminder mail mid-test
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,8 @@ public sealed class CalendarFeeds(AppDbContext db, PublicUrls urls, TimeProvider
         var details = urls.To("/Sessions");
 
         // Everything the text is written from, in a fixed order: equal fingerprints, equal feeds.
-        var source = new StringBuilder(details);
+        var edgesThrough = ICalendarWriter.EdgesThrough(clock.GetUtcNow());
+        var source = new StringBuilder(details).Append(CultureInfo.InvariantCulture, $"|{edgesThrough:yyyy-MM-dd}");
         foreach (var s in series)
         {
             var r = s.Row;
@@ -84,6 +86,6 @@ public sealed class CalendarFeeds(AppDbContext db, PublicUrls urls, TimeProvider
         }
 
         var etag = "\"" + Convert.ToHexString(fingerprint).ToLowerInvariant() + "\"";
-        return new FeedContent(etag, feed.ContentChangedAt.Value, () => ICalendarWriter.Serialize(ICalendarWriter.Feed(series, oneOffs, details, "Sessions")));
+        return new FeedContent(etag, feed.ContentChangedAt.Value, () => ICalendarWriter.Serialize(ICalendarWriter.Feed(series, oneOffs, details, "Sessions", edgesThrough)));
     }
 }

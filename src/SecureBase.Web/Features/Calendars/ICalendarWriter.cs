@@ -3,9 +3,12 @@ using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
 using NodaTime;
+using SecureBase.Core.Scheduling;
 using SecureBase.Core.Time;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Scheduling;
+using Duration = NodaTime.Duration;
+using Calendar = SecureBase.Web.Features.Scheduling.Calendar;
 
 namespace SecureBase.Web.Features.Calendars;
 
@@ -18,36 +21,61 @@ public sealed record CalendarSession(OneOffSession Row, string Title);
 // Sessions as iCalendar (RFC 5545) through Ical.Net. A standing series is one VEVENT with a weekly RRULE in
 // the therapist's zone (its VTIMEZONE included), an EXDATE per cancelled occurrence and a VEVENT with
 // RECURRENCE-ID per moved one; a one-off session is a VEVENT in UTC (exact, whatever the zone does).
+// Calendar apps disagree about local times that a clock change skips or repeats (ical.js takes the later
+// offset, RFC 5545 3.3.5 the earlier; ours follows the RFC), so an occurrence within three hours of a
+// change is also written as an override with exact UTC times, through `edgesThrough`.
 // UIDs are stable; SEQUENCE is the row's, raised by every change. Titles come from the practice; the
 // description is only a link. Nothing here names a client or says anything clinical.
 public static class ICalendarWriter
 {
+    // Occurrences next to clock changes are written exactly up to the end of the year after next (the
+    // feed's text changes once a year for it).
+    public static LocalDate EdgesThrough(DateTimeOffset now) => new(now.UtcDateTime.Year + 2, 12, 31);
+
     public static string SeriesUid(Guid id) => $"series-{id:N}@securebase";
 
     public static string SessionUid(Guid id) => $"session-{id:N}@securebase";
 
-    public static Ical.Net.Calendar Feed(IReadOnlyList<CalendarSeries> series, IReadOnlyList<CalendarSession> sessions, string detailsUrl, string name)
+    public static Ical.Net.Calendar Feed(IReadOnlyList<CalendarSeries> series, IReadOnlyList<CalendarSession> sessions, string detailsUrl, string name, LocalDate edgesThrough)
     {
         var calendar = NewCalendar(method: null);
         calendar.AddProperty("X-WR-CALNAME", name);
-        foreach (var s in series)
-        {
-            if (Master(s, detailsUrl) is not { } master) continue;
-            calendar.Events.Add(master);
-            foreach (var change in s.Changes.Where(c => !c.Cancelled && c.MovedToDate is not null))
-                if (IsWithin(s.Row, LocalDate.FromDateOnly(change.OriginalDate)))
-                    calendar.Events.Add(Override(s, change, detailsUrl));
-        }
+        foreach (var s in series) AddSeries(calendar, s, detailsUrl, edgesThrough);
         foreach (var s in sessions) calendar.Events.Add(OneOff(s, detailsUrl));
         AddZones(calendar, series.Select(s => s.Row));
         return calendar;
     }
 
+    // The master and its overrides: moved occurrences, and occurrences next to a clock change.
+    static void AddSeries(Ical.Net.Calendar calendar, CalendarSeries s, string? detailsUrl, LocalDate edgesThrough)
+    {
+        if (Master(s, detailsUrl) is not { } master) return;
+        calendar.Events.Add(master);
+        var changed = s.Changes.Select(c => LocalDate.FromDateOnly(c.OriginalDate)).ToHashSet();
+        foreach (var change in s.Changes.Where(c => !c.Cancelled && c.MovedToDate is not null))
+            if (IsWithin(s.Row, LocalDate.FromDateOnly(change.OriginalDate)))
+                calendar.Events.Add(Override(s, change, detailsUrl));
+        var core = Calendar.ToCore(s.Row);
+        var through = LastDate(s.Row) is { } last && last < edgesThrough ? last : edgesThrough;
+        foreach (var o in Series.Occurrences(core, FirstDate(s.Row), through, []).Where(o => !changed.Contains(o.OriginalDate) && NearClockChange(core.Zone, o.Start, o.End)))
+        {
+            var e = Event(SeriesUid(s.Row.Id), s.Title, s.Row.Sequence, s.Row.UpdatedAt ?? s.Row.CreatedAt, detailsUrl);
+            e.RecurrenceIdentifier = new RecurrenceIdentifier(Local(o.OriginalDate.At(core.Time), s.Row.TimeZoneId));
+            (e.DtStart, e.DtEnd) = (Utc(o.Start), Utc(o.End));
+            calendar.Events.Add(e);
+        }
+    }
+
+    static bool NearClockChange(DateTimeZone zone, Instant start, Instant end) =>
+        zone.GetUtcOffset(start - Duration.FromHours(3)) != zone.GetUtcOffset(end + Duration.FromHours(3));
+
+    static CalDateTime Utc(Instant instant) => new(instant.ToDateTimeUtc());
+
     // iMIP (RFC 6047): the whole series or one session, as a REQUEST (booked, or the series changed).
-    public static string Request(CalendarSeries series, string detailsUrl)
+    public static string Request(CalendarSeries series, string detailsUrl, LocalDate edgesThrough)
     {
         var calendar = NewCalendar("REQUEST");
-        if (Master(series, detailsUrl) is { } master) calendar.Events.Add(master);
+        AddSeries(calendar, series, detailsUrl, edgesThrough);
         AddZones(calendar, [series.Row]);
         return Serialize(calendar);
     }
@@ -142,11 +170,11 @@ public static class ICalendarWriter
     static CalendarEvent Override(CalendarSeries series, OccurrenceChange change, string? detailsUrl)
     {
         var row = series.Row;
-        var moved = LocalDate.FromDateOnly(change.MovedToDate!.Value).At(LocalTime.FromTimeOnly(change.MovedToTime!.Value));
+        // The moved time as Core reads it (LocalTimes.ToInstant), written in UTC so no app reads it otherwise.
+        var moved = LocalTimes.ToInstant(LocalDate.FromDateOnly(change.MovedToDate!.Value).At(LocalTime.FromTimeOnly(change.MovedToTime!.Value)), Zones.Find(row.TimeZoneId));
         var e = Event(SeriesUid(row.Id), series.Title, row.Sequence, change.ChangedAt ?? row.UpdatedAt ?? row.CreatedAt, detailsUrl);
         e.RecurrenceIdentifier = new RecurrenceIdentifier(Local(LocalDate.FromDateOnly(change.OriginalDate).At(LocalTime.FromTimeOnly(row.Time)), row.TimeZoneId));
-        e.DtStart = Local(moved, row.TimeZoneId);
-        e.DtEnd = Local(moved.Plus(NodaTime.Period.FromMinutes(row.LengthMinutes)), row.TimeZoneId);
+        (e.DtStart, e.DtEnd) = (Utc(moved), Utc(moved + Duration.FromMinutes(row.LengthMinutes)));
         return e;
     }
 

@@ -11,7 +11,7 @@ namespace SecureBase.Web.Features.Calendars;
 // change: REQUEST when a session or series is booked or a series changes, a REQUEST for the one
 // occurrence (RECURRENCE-ID) when one is moved, a CANCEL for the one occurrence when one is cancelled.
 // A whole series is cancelled only when it ended before its first session.
-public sealed class SessionInvites(AppDbContext db, PublicUrls urls)
+public sealed class SessionInvites(AppDbContext db, PublicUrls urls, TimeProvider clock)
 {
     string Details => urls.To("/Sessions");
 
@@ -36,7 +36,7 @@ public sealed class SessionInvites(AppDbContext db, PublicUrls urls)
     public async Task<CalendarInvite?> OfSeriesAsync(Guid seriesId, CancellationToken ct)
     {
         if (await SeriesAsync(seriesId, ct) is not { } series) return null;
-        var text = ICalendarWriter.Request(series, Details);
+        var text = ICalendarWriter.Request(series, Details, ICalendarWriter.EdgesThrough(clock.GetUtcNow()));
         return text.Contains("BEGIN:VEVENT", StringComparison.Ordinal) ? new CalendarInvite("REQUEST", text) : new CalendarInvite("CANCEL", ICalendarWriter.Cancel(series));
     }
 
