@@ -17,6 +17,23 @@ public static partial class SchedulingSteps
     [GeneratedRegex("slot=(\\d+)\"")]
     private static partial Regex SlotPattern();
 
+    // A practice whose owner has one weekly client (signed in, the series theirs); returns both and the series.
+    public static async Task<(Person Therapist, Person Client, SeriesRow Series, string Path)> WeeklyClientAsync(PracticeApp app, string zone = "Europe/Berlin")
+    {
+        var name = $"s{Guid.NewGuid():N}"[..10];
+        var therapist = await PracticeSteps.AddPracticeAsync(app, $"Practice {name}", $"{name}@example.org");
+        var path = await OpenBookingAsync(app, therapist, zone);
+        var email = $"c-{name}@example.org";
+        var slot = (await SlotsAsync(new Visitor(app), path, zone, week: 1))[0];
+        var id = await HoldAsync(app, path, slot, "Cam", email);
+        Assert.Equal(HttpStatusCode.Redirect, (await ApproveAsync(therapist, id, weekly: true)).StatusCode);
+        var client = new Person(app, email);
+        await client.AcceptInvitationAsync();
+        var series = (await RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email))).Single();
+        Assert.NotNull(series.ClientId);
+        return (therapist, client, series, path);
+    }
+
     // Weekdays 09:00–17:00 (or the hours given) on the therapist's clock, 50 + 10 minutes; returns the page's address.
     public static async Task<string> OpenBookingAsync(PracticeApp app, Person therapist, string zone = "Europe/Berlin", int horizonWeeks = 26,
         int noticeHours = 24, int holdHours = 48, string from = "09:00", string to = "17:00", string handle = "")

@@ -14,22 +14,7 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
 
     static async Task<string> BodyAsync(HttpResponseMessage response) => await response.Content.ReadAsStringAsync(Ct);
 
-    // A practice whose owner has one weekly client (signed in, the series theirs); returns both and the series.
-    async Task<(Person Therapist, Person Client, SeriesRow Series, string Path)> WeeklyClientAsync()
-    {
-        var name = $"s{Guid.NewGuid():N}"[..10];
-        var therapist = await PracticeSteps.AddPracticeAsync(app, $"Practice {name}", $"{name}@example.org");
-        var path = await SchedulingSteps.OpenBookingAsync(app, therapist);
-        var email = $"c-{name}@example.org";
-        var slot = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, week: 1))[0];
-        var id = await SchedulingSteps.HoldAsync(app, path, slot, "Cam", email);
-        Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, id, weekly: true)).StatusCode);
-        var client = new Person(app, email);
-        await client.AcceptInvitationAsync();
-        var series = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email))).Single();
-        Assert.NotNull(series.ClientId);
-        return (therapist, client, series, path);
-    }
+    Task<(Person Therapist, Person Client, SeriesRow Series, string Path)> WeeklyClientAsync() => SchedulingSteps.WeeklyClientAsync(app);
 
     static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
