@@ -16,8 +16,6 @@ public sealed record FeedContent(string ETag, DateTimeOffset LastModified, Func<
 // A feed holds every session the person takes part in, as therapist or client, in any practice.
 public sealed class CalendarFeeds(AppDbContext db, PublicUrls urls, TimeProvider clock)
 {
-    static byte[] HashOf(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
-
     public string AddressOf(string token) => urls.To($"/calendar/{token}.ics");
 
     public Task<CalendarFeedRow?> OfAsync(string userId, CancellationToken ct) => db.CalendarFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.UserId == userId, ct);
@@ -25,9 +23,9 @@ public sealed class CalendarFeeds(AppDbContext db, PublicUrls urls, TimeProvider
     // A new secret address for the person (any earlier one stops working); returns the token.
     public async Task<string> RenewAsync(string userId, CancellationToken ct)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         await db.CalendarFeeds.Where(f => f.UserId == userId).ExecuteDeleteAsync(ct);
-        db.CalendarFeeds.Add(new CalendarFeedRow { UserId = userId, TokenHash = HashOf(token), CreatedAt = clock.GetUtcNow() });
+        db.CalendarFeeds.Add(new CalendarFeedRow { UserId = userId, TokenHash = SecretTokens.HashOf(token), CreatedAt = clock.GetUtcNow() });
         await db.SaveChangesAsync(ct);
         return token;
     }
@@ -39,7 +37,7 @@ public sealed class CalendarFeeds(AppDbContext db, PublicUrls urls, TimeProvider
     public async Task<FeedContent?> ContentAsync(string token, CancellationToken ct)
     {
         if (token.Length is < 20 or > 100) return null;
-        var hash = HashOf(token);
+        var hash = SecretTokens.HashOf(token);
         var feed = await db.CalendarFeeds.FirstOrDefaultAsync(f => f.TokenHash == hash, ct);
         if (feed is null) return null;
         var userId = feed.UserId;
@@ -51,7 +49,7 @@ public sealed class CalendarFeeds(AppDbContext db, PublicUrls urls, TimeProvider
         var sessions = await db.OneOffSessions.AsNoTracking().Where(s => s.TherapistId == userId || s.ClientId == userId).OrderBy(s => s.Id).ToListAsync(ct);
         var practiceIds = seriesRows.Select(s => s.PracticeId).Concat(sessions.Select(s => s.PracticeId)).Distinct().ToList();
         var titles = await db.Practices.AsNoTracking().Where(p => practiceIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.CalendarTitle, ct);
-        string TitleOf(Guid practiceId) => titles.TryGetValue(practiceId, out var t) && !string.IsNullOrWhiteSpace(t) ? t : "Appointment";
+        string TitleOf(Guid practiceId) => SessionTitle.Or(titles.GetValueOrDefault(practiceId));
 
         var series = seriesRows.Select(s => new CalendarSeries(s, changes[s.Id].ToList(), TitleOf(s.PracticeId))).ToList();
         var oneOffs = sessions.Select(s => new CalendarSession(s, TitleOf(s.PracticeId))).ToList();

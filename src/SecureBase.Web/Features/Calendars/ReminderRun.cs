@@ -49,11 +49,16 @@ public sealed class ReminderRun(AppDbContext db, Calendar calendar, SessionDesk 
             .Select(p => (p.Id, Offsets: Reminders.FromMinutes(p.ReminderOffsets))).Where(p => p.Offsets.Count > 0).ToDictionary(p => p.Id, p => p.Offsets);
         if (practices.Count == 0) return;
         var horizon = now + practices.Values.Max(o => o.Max());
+        // The claims already made for sessions still to come, read once: a reminder stays due until its session begins.
+        var nowOffset = now.ToDateTimeOffset();
+        var claimed = (await db.ReminderDeliveries.AsNoTracking().Where(r => r.Start > nowOffset).Select(r => new { r.Occurrence, r.Start, r.OffsetMinutes }).ToListAsync(ct))
+            .Select(r => (r.Occurrence, r.Start, r.OffsetMinutes)).ToHashSet();
         foreach (var due in await ComingAsync(practices.Keys.ToList(), now, horizon, ct))
         {
             if (Reminders.DueNow(due.Start, due.TimeSetAt, practices[due.PracticeId], now) is not { } offset) continue;
             var (start, dueAt, created) = (due.Start.ToDateTimeOffset(), (due.Start - offset).ToDateTimeOffset(), now.ToDateTimeOffset());
-            await InsertIfNewAsync(new ReminderDelivery
+            if (claimed.Contains((due.Key, start, (int)offset.TotalMinutes))) continue;
+            await InsertAsync(new ReminderDelivery
             {
                 Id = Guid.NewGuid(), PracticeId = due.PracticeId, TherapistId = due.TherapistId, Occurrence = due.Key, Start = start,
                 OffsetMinutes = (int)offset.TotalMinutes, DueAt = dueAt, State = ReminderState.Queued, CreatedAt = created,
@@ -61,9 +66,8 @@ public sealed class ReminderRun(AppDbContext db, Calendar calendar, SessionDesk 
         }
     }
 
-    async Task InsertIfNewAsync(ReminderDelivery row, CancellationToken ct)
+    async Task InsertAsync(ReminderDelivery row, CancellationToken ct)
     {
-        if (await db.ReminderDeliveries.AnyAsync(r => r.Occurrence == row.Occurrence && r.Start == row.Start && r.OffsetMinutes == row.OffsetMinutes, ct)) return;
         db.ReminderDeliveries.Add(row);
         try
         {
@@ -71,7 +75,7 @@ public sealed class ReminderRun(AppDbContext db, Calendar calendar, SessionDesk 
         }
         catch (DbUpdateException)
         {
-            // Another instance inserted the same claim between the check and the insert: the key refused ours.
+            // Another instance inserted the same claim since it was read: the key refused ours.
             db.ChangeTracker.Clear();
         }
     }
@@ -164,7 +168,7 @@ public sealed class ReminderRun(AppDbContext db, Calendar calendar, SessionDesk 
 
         var (email, zone, off) = await RecipientAsync(session, ct);
         if (off || email is null) return (null, ReminderState.Obsolete);
-        var title = await db.Practices.AsNoTracking().Where(p => p.Id == row.PracticeId).Select(p => p.CalendarTitle).FirstOrDefaultAsync(ct) is { Length: > 0 } t ? t : "Appointment";
+        var title = await SessionTitle.OfAsync(db, row.PracticeId, ct);
         var therapist = await db.BookingProfiles.AsNoTracking().Where(p => p.PracticeId == row.PracticeId && p.TherapistId == row.TherapistId)
             .Select(p => p.DisplayName).FirstOrDefaultAsync(ct) ?? "your therapist";
         var when = Show.When(start, zone);
@@ -185,17 +189,11 @@ public sealed class ReminderRun(AppDbContext db, Calendar calendar, SessionDesk 
         return null;
     }
 
-    // Reminders go to the client: their account's address and zone, or before they have one the address and zone they booked with.
+    // Reminders go to the client, where and in the zone SessionDesk tells them of changes; not to one who turned them off.
     async Task<(string? Email, DateTimeZone Zone, bool Off)> RecipientAsync(SessionView session, CancellationToken ct)
     {
-        if (session.Parties.ClientId is { } id)
-        {
-            var user = await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Email, u.TimeZoneId, u.SessionRemindersOff }).FirstOrDefaultAsync(ct);
-            return user is null ? (null, session.Zone, true) : (user.Email, Zones.Find(user.TimeZoneId), user.SessionRemindersOff);
-        }
-        var booked = await db.BookingRequests.AsNoTracking()
-            .Where(r => r.PracticeId == session.Parties.PracticeId && r.TherapistId == session.Parties.TherapistId && r.Email == session.ClientEmail)
-            .OrderByDescending(r => r.CreatedAt).Select(r => r.VisitorTimeZoneId).FirstOrDefaultAsync(ct);
-        return (session.ClientEmail, booked is null ? session.Zone : Zones.Find(booked), false);
+        var (email, zone) = await sessions.ClientContactAsync(session.Parties, session.ClientEmail, session.Zone, ct);
+        var off = session.Parties.ClientId is { } id && await db.Users.AnyAsync(u => u.Id == id && u.SessionRemindersOff, ct);
+        return (email, zone, off);
     }
 }

@@ -15,21 +15,18 @@ public sealed class SessionInvites(AppDbContext db, PublicUrls urls, TimeProvide
 {
     string Details => urls.To("/Sessions");
 
-    async Task<string> TitleAsync(Guid practiceId, CancellationToken ct) =>
-        await db.Practices.AsNoTracking().Where(p => p.Id == practiceId).Select(p => p.CalendarTitle).FirstOrDefaultAsync(ct) is { Length: > 0 } title ? title : "Appointment";
-
     async Task<CalendarSeries?> SeriesAsync(Guid seriesId, CancellationToken ct)
     {
         var row = await db.StandingSeries.AsNoTracking().FirstOrDefaultAsync(s => s.Id == seriesId, ct);
         if (row is null) return null;
         var changes = await db.OccurrenceChanges.AsNoTracking().Where(c => c.SeriesId == seriesId && (c.Cancelled || c.MovedToDate != null)).ToListAsync(ct);
-        return new CalendarSeries(row, changes, await TitleAsync(row.PracticeId, ct));
+        return new CalendarSeries(row, changes, await SessionTitle.OfAsync(db, row.PracticeId, ct));
     }
 
     async Task<CalendarSession?> SessionAsync(Guid sessionId, CancellationToken ct)
     {
         var row = await db.OneOffSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, ct);
-        return row is null ? null : new CalendarSession(row, await TitleAsync(row.PracticeId, ct));
+        return row is null ? null : new CalendarSession(row, await SessionTitle.OfAsync(db, row.PracticeId, ct));
     }
 
     // The series or session as it now stands: REQUEST, or CANCEL when nothing of it is left.

@@ -40,10 +40,10 @@ public sealed class PracticeInvitations(AppDbContext db, IOutbox outbox, PublicU
         // A new invitation to the same address replaces any still open one.
         await db.Invitations.Where(i => i.PracticeId == practiceId && i.Email == email && i.Kind == kind && i.AcceptedAt == null && i.WithdrawnAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.WithdrawnAt, now), ct);
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         db.Invitations.Add(new Invitation
         {
-            Id = Guid.NewGuid(), PracticeId = practiceId, Kind = kind, Email = email, InvitedBy = invitedBy, TokenHash = HashOf(token),
+            Id = Guid.NewGuid(), PracticeId = practiceId, Kind = kind, Email = email, InvitedBy = invitedBy, TokenHash = SecretTokens.HashOf(token),
             CreatedAt = now, ExpiresAt = now + InvitationRule.Lifetime,
         });
         await db.SaveChangesAsync(ct);
@@ -69,7 +69,7 @@ public sealed class PracticeInvitations(AppDbContext db, IOutbox outbox, PublicU
     public Task<Invitation?> FindAsync(string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100) return Task.FromResult<Invitation?>(null);
-        var hash = HashOf(token);
+        var hash = SecretTokens.HashOf(token);
         return db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, ct);
     }
 
@@ -84,5 +84,4 @@ public sealed class PracticeInvitations(AppDbContext db, IOutbox outbox, PublicU
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.AcceptedAt, now).SetProperty(i => i.AcceptedBy, userId), ct) == 1;
     }
 
-    static byte[] HashOf(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 }

@@ -27,14 +27,13 @@ public sealed class RemindersModel(AppDbContext db, IAuthorizationService author
         var (practiceId, me) = (Profile.PracticeId, Profile.TherapistId);
         var rows = await Db.ReminderDeliveries.AsNoTracking().Where(r => r.PracticeId == practiceId && r.TherapistId == me && r.DueAt >= since)
             .OrderByDescending(r => r.DueAt).Take(Shown).ToListAsync(ct);
-        var names = new Dictionary<string, string>();
-        var series = await Db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == me).Select(s => new { s.Id, s.ClientName }).ToListAsync(ct);
-        foreach (var s in series) names[Holders.SeriesPrefix(s.Id)] = s.ClientName;
-        var sessionKeys = rows.Select(r => r.Occurrence).Where(k => k.StartsWith("session:", StringComparison.Ordinal)).Select(k => Guid.ParseExact(k["session:".Length..], "N")).ToList();
-        foreach (var s in await Db.OneOffSessions.AsNoTracking().Where(s => sessionKeys.Contains(s.Id)).Select(s => new { s.Id, s.ClientName }).ToListAsync(ct))
-            names[Holders.Session(s.Id)] = s.ClientName;
-        Lines = rows.Select(r => new Line(r, names.TryGetValue(r.Occurrence, out var n) ? n
-            : names.FirstOrDefault(kv => r.Occurrence.StartsWith(kv.Key, StringComparison.Ordinal)).Value ?? "(a session since deleted)")).ToList();
+        // Each row names its session by key ("series:{id}:{date}" or "session:{id}"); the client's name comes from that series or session.
+        static Guid IdIn(string key) => Guid.TryParseExact(key.Split(':')[1], "N", out var id) ? id : Guid.Empty;
+        var ids = rows.Select(r => IdIn(r.Occurrence)).Distinct().ToList();
+        var names = await Db.StandingSeries.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.ClientName })
+            .Concat(Db.OneOffSessions.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.ClientName }))
+            .ToDictionaryAsync(s => s.Id, s => s.ClientName, ct);
+        Lines = rows.Select(r => new Line(r, names.GetValueOrDefault(IdIn(r.Occurrence)) ?? "(a session since deleted)")).ToList();
         Offsets = string.Join(", ", Core.Scheduling.Reminders.FromMinutes(Practice.ReminderOffsets).Select(Core.Scheduling.Reminders.Describe));
         return Page();
     }

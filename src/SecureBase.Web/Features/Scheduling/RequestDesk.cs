@@ -8,6 +8,8 @@ using SecureBase.Data.Model;
 using SecureBase.Web.Features.Calendars;
 using SecureBase.Web.Features.Invitations;
 
+using SecureBase.Web.Features.Security;
+
 namespace SecureBase.Web.Features.Scheduling;
 
 public enum ConfirmOutcome
@@ -22,15 +24,13 @@ public enum ConfirmOutcome
 // one-off session or a standing weekly series, declined, or expired. Every outcome is mailed.
 public sealed class RequestDesk(AppDbContext db, Calendar calendar, BookingDesk desk, BookingMail mail, SessionInvites invites, PracticeInvitations invitations, TimeProvider clock)
 {
-    public static byte[] HashOf(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
-
     public async Task<BookingRequest> CreateAsync(BookingProfile profile, Slot slot, bool hopesWeekly, string name, string email, string? message, string visitorZone, string practiceName, CancellationToken ct)
     {
-        var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var token = SecretTokens.New();
         var request = new BookingRequest
         {
             Id = Guid.NewGuid(), PracticeId = profile.PracticeId, TherapistId = profile.TherapistId, Start = slot.Start.ToDateTimeOffset(), End = slot.End.ToDateTimeOffset(),
-            HopesWeekly = hopesWeekly, Name = name, Email = email, Message = message, VisitorTimeZoneId = visitorZone, TokenHash = HashOf(token),
+            HopesWeekly = hopesWeekly, Name = name, Email = email, Message = message, VisitorTimeZoneId = visitorZone, TokenHash = SecretTokens.HashOf(token),
             State = RequestState.Unconfirmed, CreatedAt = clock.GetUtcNow(),
         };
         db.BookingRequests.Add(request);
@@ -42,7 +42,7 @@ public sealed class RequestDesk(AppDbContext db, Calendar calendar, BookingDesk 
     public Task<BookingRequest?> FindAsync(string? token, CancellationToken ct)
     {
         if (string.IsNullOrEmpty(token) || token.Length > 100) return Task.FromResult<BookingRequest?>(null);
-        var hash = HashOf(token);
+        var hash = SecretTokens.HashOf(token);
         return db.BookingRequests.AsNoTracking().FirstOrDefaultAsync(r => r.TokenHash == hash, ct);
     }
 

@@ -147,7 +147,7 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         session.SessionId is { } id ? invites.OfSessionAsync(id, ct) : invites.OfOccurrenceAsync(session.SeriesId!.Value, session.OriginalDate!.Value, ct);
 
     // Where to tell a client, and in which zone: their account's, or (before they have one) the zone they booked in.
-    async Task<(string Email, DateTimeZone Zone)> ClientContactAsync(SessionParties parties, string clientEmail, DateTimeZone fallback, CancellationToken ct)
+    public async Task<(string Email, DateTimeZone Zone)> ClientContactAsync(SessionParties parties, string clientEmail, DateTimeZone fallback, CancellationToken ct)
     {
         if (parties.ClientId is { } id && await db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new { u.Email, u.TimeZoneId }).FirstOrDefaultAsync(ct) is { } user)
             return (user.Email ?? clientEmail, Zones.Find(user.TimeZoneId));
