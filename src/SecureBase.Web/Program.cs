@@ -87,6 +87,6 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages();
 app.MapHealth().AllowAnonymous();
 app.MapInstrumentsApi().AllowAnonymous();
-app.MapCalendarFeeds().AllowAnonymous();   // the secret address is the key
+app.MapCalendarFeeds();   // anonymous: the secret address is the key
 
 app.Run();

@@ -24,11 +24,13 @@ public sealed partial class CalendarFeedTests(PracticeApp app) : IClassFixture<P
 
     static async Task<string> NewFeedAsync(Person person)
     {
-        var page = await person.Visitor.PostAsync("/Calendars", "/Calendars?handler=Renew");
-        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        var html = await page.Content.ReadAsStringAsync(Ct);
+        var made = await person.Visitor.PostAsync("/Calendars", "/Calendars?handler=Renew");
+        Assert.Equal((HttpStatusCode.Redirect, "/Calendars?done=made"), (made.StatusCode, made.Headers.Location?.OriginalString));
+        var html = await person.Visitor.Client.GetStringAsync("/Calendars?done=made", Ct);
         var match = FeedAddress().Match(html);
         Assert.True(match.Success, html);
+        // Shown once: a reload shows it no more, and makes no new one.
+        Assert.DoesNotContain("/calendar/", await person.Visitor.Client.GetStringAsync("/Calendars?done=made", Ct), StringComparison.Ordinal);
         return match.Groups[1].Value;
     }
 
@@ -135,6 +137,12 @@ public sealed partial class CalendarFeedTests(PracticeApp app) : IClassFixture<P
         var otherTherapistFeed = await (await GetAsync(await NewFeedAsync(otherTherapist))).Content.ReadAsStringAsync(Ct);
         Assert.DoesNotContain(ICalendarWriter.SeriesUid(series.Id), otherTherapistFeed, StringComparison.Ordinal);
         Assert.Contains(ICalendarWriter.SeriesUid(otherSeries.Id), otherTherapistFeed, StringComparison.Ordinal);
+
+        // Without .ics, or with a path after it: the same 404, never a sign-in page carrying the token.
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(feed[..^".ics".Length])).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await GetAsync(feed + "/x")).StatusCode);
+        // A date later than the server's clock is ignored.
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(feed, h => h.IfModifiedSince = app.Clock.GetUtcNow().AddYears(5))).StatusCode);
 
         // A made-up address and a replaced one get the same plain 404.
         var unknown = await GetAsync("/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics");

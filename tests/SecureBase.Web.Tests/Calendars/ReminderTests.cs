@@ -100,6 +100,12 @@ public sealed class ReminderTests(ReminderApp app) : IClassFixture<ReminderApp>
 
         // Turned off: the next session's reminders are closed unsent, and the log says why.
         await client.SignInAsync();
+        foreach (var unreadable in new[] { "1", "on", "maybe" })   // neither yes nor no: refused, nothing changed
+            Assert.Equal(HttpStatusCode.BadRequest, (await client.Visitor.PostAsync("/Calendars", "/Calendars?handler=Reminders", ("wanted", unreadable))).StatusCode);
+        var missing = await client.Visitor.PostAsync("/Calendars", "/Calendars?handler=Reminders");
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains("Choose whether you want reminders", await missing.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.False((await SchedulingSteps.RowsAsync(app, db => db.Users.Where(u => u.Email == client.Email))).Single().SessionRemindersOff);
         Assert.Equal(HttpStatusCode.Redirect, (await client.Visitor.PostAsync("/Calendars", "/Calendars?handler=Reminders", ("wanted", "false"))).StatusCode);
         var next = await StartOfAsync(series, 2);
         AdvanceTo(next - Duration.FromHours(2) + Duration.FromMinutes(1));

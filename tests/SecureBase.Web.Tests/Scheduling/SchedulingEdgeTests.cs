@@ -23,6 +23,23 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         return (owner, await SchedulingSteps.OpenBookingAsync(app, owner, zone, horizonWeeks: horizonWeeks));
     }
 
+    // A handler argument that cannot be empty and was sent something unreadable is refused before the
+    // handler runs: "weekly=on" had been read as false and approved a single session.
+    [Fact]
+    public async Task AnUnreadableChoiceIsRefusedNotReadAsItsDefault()
+    {
+        var (therapist, path) = await PracticeAsync();
+        var slot = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", week: 1))[0];
+        var id = await SchedulingSteps.HoldAsync(app, path, slot, "Ari", $"ari-{Guid.NewGuid():N}@example.org");
+        foreach (var (name, value) in new[] { ("weekly", "on"), ("weekly", "1"), ("requestId", "not-an-id") })
+        {
+            var fields = new[] { ("requestId", $"{id}"), ("weekly", "true") }.Select(f => f.Item1 == name ? (name, value) : f).ToArray();
+            var answer = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule/Requests?handler=Approve", fields);
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        }
+        Assert.Equal(RequestState.Held, (await SchedulingSteps.RowsAsync(app, db => db.BookingRequests.Where(r => r.Id == id))).Single().State);
+    }
+
     // Dates and times are read as <input type="date|time"> writes them, never by the server's culture
     // ("25/11/2026" meant a day in one culture and another or none in the next), with a message that says how.
     [Fact]

@@ -16,15 +16,22 @@ public sealed class IndexModel(CalendarFeeds feeds, AppDbContext db) : PageModel
     public bool RemindersOff { get; private set; }
     public string? Message { get; private set; }
 
-    public async Task OnGetAsync() => await LoadAsync();
+    public async Task OnGetAsync()
+    {
+        NewAddress = TempData[NewAddressKey] as string;
+        await LoadAsync();
+    }
 
+    // Post, then redirect: a reload of the page that shows the new address must not make yet another one
+    // (and so kill the address just copied). The address travels once, in the encrypted TempData cookie.
     public async Task<IActionResult> OnPostRenewAsync()
     {
         var token = await feeds.RenewAsync(User.Id(), HttpContext.RequestAborted);
-        NewAddress = feeds.AddressOf(token);
-        await LoadAsync();
-        return Page();
+        TempData[NewAddressKey] = feeds.AddressOf(token);
+        return Redirect("/Calendars?done=made");
     }
+
+    const string NewAddressKey = "NewCalendarAddress";
 
     public async Task<IActionResult> OnPostStopAsync()
     {
@@ -32,11 +39,17 @@ public sealed class IndexModel(CalendarFeeds feeds, AppDbContext db) : PageModel
         return Redirect("/Calendars?done=stopped");
     }
 
-    public async Task<IActionResult> OnPostRemindersAsync(bool wanted)
+    public async Task<IActionResult> OnPostRemindersAsync(bool? wanted)
     {
+        if (wanted is not { } on)
+        {
+            ModelState.AddModelError("wanted", "Choose whether you want reminders: press one of the buttons.");
+            await LoadAsync();
+            return Page();
+        }
         var id = User.Id();
-        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SessionRemindersOff, !wanted), HttpContext.RequestAborted);
-        return Redirect(wanted ? "/Calendars?done=reminders-on" : "/Calendars?done=reminders-off");
+        await db.Users.Where(u => u.Id == id).ExecuteUpdateAsync(u => u.SetProperty(x => x.SessionRemindersOff, !on), HttpContext.RequestAborted);
+        return Redirect(on ? "/Calendars?done=reminders-on" : "/Calendars?done=reminders-off");
     }
 
     async Task LoadAsync()

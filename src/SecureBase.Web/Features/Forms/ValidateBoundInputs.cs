@@ -9,6 +9,9 @@ namespace SecureBase.Web.Features.Forms;
 // - a bound input that received no field at all is still validated, so its [Required] fields fail
 //   instead of reaching the handler as nulls (an empty post used to end in "Nullable object must have
 //   a value"). Inputs that received fields were validated by model binding already;
+// - a handler argument that cannot hold "nothing" (bool, int, Guid, a date, a choice) and was sent a value
+//   it cannot read is a 400 before the handler runs: otherwise the handler sees the type's default
+//   ("wanted=1" was read as false and turned reminders off; "weekly=on" approved a single session);
 // - a form drawn again because of its errors answers 400, on every page alike.
 public sealed class ValidateBoundInputs : IAsyncPageFilter
 {
@@ -22,6 +25,12 @@ public sealed class ValidateBoundInputs : IAsyncPageFilter
             if (!request.HasFormContentType)
             {
                 context.Result = new StatusCodeResult(StatusCodes.Status415UnsupportedMediaType);
+                return;
+            }
+            if (context.HandlerMethod?.Parameters.Any(p => p.ParameterType.IsValueType && Nullable.GetUnderlyingType(p.ParameterType) is null
+                    && context.ModelState.TryGetValue(p.BindingInfo?.BinderModelName ?? p.Name, out var entry) && entry.Errors.Count > 0) == true)
+            {
+                context.Result = new BadRequestResult();
                 return;
             }
             if (context.HandlerInstance is PageModel page)
