@@ -96,39 +96,33 @@ public static class ICalendarWriter
         return Serialize(calendar);
     }
 
-    // One occurrence cancelled: a CANCEL for that occurrence only. Never the series.
-    public static string CancelOccurrence(CalendarSeries series, LocalDate originalDate)
+    // One occurrence cancelled: a CANCEL for that occurrence only (RECURRENCE-ID), never the series.
+    public static string CancelOccurrence(CalendarSeries series, LocalDate originalDate) => CancelSeries(series, originalDate);
+
+    // A whole series, only when it ended before its first session.
+    public static string Cancel(CalendarSeries series) => CancelSeries(series, null);
+
+    static string CancelSeries(CalendarSeries series, LocalDate? occurrence)
     {
         var calendar = NewCalendar("CANCEL");
         var row = series.Row;
+        var due = (occurrence ?? FirstDate(row)).At(LocalTime.FromTimeOnly(row.Time));
         var e = Event(SeriesUid(row.Id), series.Title, row.Sequence, row.UpdatedAt ?? row.CreatedAt, null);
-        e.RecurrenceIdentifier = new RecurrenceIdentifier(Local(originalDate.At(LocalTime.FromTimeOnly(row.Time)), row.TimeZoneId));
-        e.DtStart = Local(originalDate.At(LocalTime.FromTimeOnly(row.Time)), row.TimeZoneId);
+        if (occurrence is not null) e.RecurrenceIdentifier = new RecurrenceIdentifier(Local(due, row.TimeZoneId));
+        e.DtStart = Local(due, row.TimeZoneId);
         e.Status = EventStatus.Cancelled;
         calendar.Events.Add(e);
         AddZones(calendar, [row]);
         return Serialize(calendar);
     }
 
-    // A one-off session cancelled, or a whole series that ended before it began.
+    // A one-off session cancelled.
     public static string Cancel(CalendarSession session)
     {
         var calendar = NewCalendar("CANCEL");
         var e = OneOff(session, null);
         e.Status = EventStatus.Cancelled;
         calendar.Events.Add(e);
-        return Serialize(calendar);
-    }
-
-    public static string Cancel(CalendarSeries series)
-    {
-        var calendar = NewCalendar("CANCEL");
-        var row = series.Row;
-        var e = Event(SeriesUid(row.Id), series.Title, row.Sequence, row.UpdatedAt ?? row.CreatedAt, null);
-        e.DtStart = Local(FirstDate(row).At(LocalTime.FromTimeOnly(row.Time)), row.TimeZoneId);
-        e.Status = EventStatus.Cancelled;
-        calendar.Events.Add(e);
-        AddZones(calendar, [row]);
         return Serialize(calendar);
     }
 
