@@ -13,9 +13,22 @@ using SecureBase.Web.Tests.Scheduling;
 
 namespace SecureBase.Web.Tests.Calendars;
 
-// The practice app sending through a real SMTP conversation (netDumbster on a loopback port).
+// The practice app sending through a real SMTP conversation (netDumbster on a loopback port), on SQLite
+// or, given the test server, on a fresh PostgreSQL database dropped afterwards.
 public sealed class ReminderApp : PracticeApp
 {
+    public ReminderApp()
+    {
+    }
+
+    ReminderApp(string postgres) =>
+        (_server, _connectionString) = (postgres, new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = $"sb_remind_{Guid.NewGuid():N}" }.ConnectionString);
+
+    public static ReminderApp OnPostgres(string server) => new(server);
+
+    readonly string? _server;
+    readonly string? _connectionString;
+
     public SimpleSmtpServer Smtp { get; private set; } = SimpleSmtpServer.Start();
 
     public int Port => Smtp.Configuration.Port;
@@ -25,6 +38,7 @@ public sealed class ReminderApp : PracticeApp
         .. base.Settings,
         ("Email:Smtp:Host", "127.0.0.1"), ("Email:Smtp:Port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ("Email:Smtp:Security", "None"), ("Email:From", "SecureBase <no-reply@securebase.test>"),
+        .. _connectionString is null ? [] : new[] { ("Database:Provider", "Postgres"), ("ConnectionStrings:SecureBase", _connectionString) },
     ];
 
     public override IReadOnlyList<SentMail> Mail() => Smtp.ReceivedEmail.Select(m => new SentMail(
@@ -40,6 +54,7 @@ public sealed class ReminderApp : PracticeApp
     {
         Smtp.Stop();
         await base.DisposeAsync();
+        if (_connectionString is not null) await PostgresPracticeApp.DropAsync(_server!, _connectionString);
     }
 }
 
@@ -150,8 +165,23 @@ public sealed class ReminderTests(ReminderApp app) : IClassFixture<ReminderApp>
         app.InScopeAsync(s => s.GetRequiredService<AppDbContext>().Users.Where(u => u.Email == email).Select(u => u.TimeZoneId).FirstAsync(Ct));
 
     [Fact]
-    public async Task AHostKilledMidBatchAndANewOneSendNoneTwiceAndMissNone()
+    public Task AHostKilledMidBatchAndANewOneSendNoneTwiceAndMissNone() => KilledAndRacingHostsAsync(app);
+
+    [Fact]
+    public async Task OnPostgresAKilledHostAndTwoRacingOnesSendEachReminderOnce()
     {
+        var server = Environment.GetEnvironmentVariable("SECUREBASE_TEST_POSTGRES");
+        Assert.SkipWhen(string.IsNullOrEmpty(server), "SECUREBASE_TEST_POSTGRES is not set; scripts/test sets it.");
+        await using var postgresApp = ReminderApp.OnPostgres(server!);
+        await KilledAndRacingHostsAsync(postgresApp);
+    }
+
+    // Five clients due at once. One host claims them all and dies while sending the third; a new host on the
+    // same database sends the rest (the one that died mid-send after its lease); then, at the next offset,
+    // both hosts run three passes each at the same time. Every client ends with exactly one reminder per offset.
+    static async Task KilledAndRacingHostsAsync(ReminderApp app)
+    {
+        var steps = new ReminderTests(app);
         var clients = new List<(Person Client, SeriesRow Series)>();
         for (var i = 0; i < 5; i++)
         {
@@ -159,8 +189,8 @@ public sealed class ReminderTests(ReminderApp app) : IClassFixture<ReminderApp>
             clients.Add((client, series));
         }
         var starts = new List<Instant>();
-        foreach (var (_, series) in clients) starts.Add(await StartOfAsync(series, 1));
-        AdvanceTo(starts.Max() - Duration.FromHours(24) + Duration.FromMinutes(1));
+        foreach (var (_, series) in clients) starts.Add(await steps.StartOfAsync(series, 1));
+        steps.AdvanceTo(starts.Max() - Duration.FromHours(24) + Duration.FromMinutes(1));
         Assert.True(starts.Min() - Duration.FromHours(2) > Instant.FromDateTimeOffset(app.Clock.GetUtcNow()), "all five are due for their 24-hour reminder only");
 
         // The first host claims every reminder, sends two, and dies while sending the third.
@@ -169,7 +199,7 @@ public sealed class ReminderTests(ReminderApp app) : IClassFixture<ReminderApp>
             var dying = ActivatorUtilities.CreateInstance<ReminderRun>(scope.ServiceProvider, new DiesOnSend(scope.ServiceProvider.GetRequiredService<IReminderChannel>(), 3, clients.Select(c => c.Client.Email).ToHashSet()));
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => dying.RunOnceAsync(Ct));
         }
-        Assert.Equal(2, clients.Sum(c => RemindersTo(c.Client.Email).Count));
+        Assert.Equal(2, clients.Sum(c => steps.RemindersTo(c.Client.Email).Count));
 
         // A new host on the same database: the ones never tried go at once; the one that died mid-send waits for its lease.
         await using var second = app.WithWebHostBuilder(_ => { });
@@ -179,10 +209,14 @@ public sealed class ReminderTests(ReminderApp app) : IClassFixture<ReminderApp>
             return await scope.ServiceProvider.GetRequiredService<ReminderRun>().RunOnceAsync(Ct);
         });
         await RunSecondAsync();
-        Assert.Equal(4, clients.Sum(c => RemindersTo(c.Client.Email).Count));
+        Assert.Equal(4, clients.Sum(c => steps.RemindersTo(c.Client.Email).Count));
         app.Clock.Advance(ReminderRun.Lease.ToTimeSpan() + TimeSpan.FromSeconds(1));
-        await Task.WhenAll(RunSecondAsync(), RunAsync());   // both hosts at once: still once each
-        Assert.All(clients, c => Assert.Single(RemindersTo(c.Client.Email)));
+        await Task.WhenAll(RunSecondAsync(), steps.RunAsync());   // both hosts at once: still once each
+        Assert.All(clients, c => Assert.Single(steps.RemindersTo(c.Client.Email)));
+
+        steps.AdvanceTo(starts.Min() - Duration.FromHours(2) + Duration.FromMinutes(1));
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => i % 2 == 0 ? RunSecondAsync() : Task.Run(steps.RunAsync)));
+        Assert.All(clients, c => Assert.Equal(2, steps.RemindersTo(c.Client.Email).Count));
     }
 
     [Fact]

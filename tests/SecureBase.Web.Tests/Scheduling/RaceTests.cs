@@ -18,10 +18,16 @@ public sealed class PostgresPracticeApp(string server) : PracticeApp
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await DropAsync(server, _connectionString);
+    }
+
+    // A test database of the server, gone.
+    public static async Task DropAsync(string server, string connectionString)
+    {
         NpgsqlConnection.ClearAllPools();
         await using var admin = new NpgsqlConnection(server);
         await admin.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(_connectionString).Database}\" WITH (FORCE)", admin);
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{new NpgsqlConnectionStringBuilder(connectionString).Database}\" WITH (FORCE)", admin);
         await drop.ExecuteNonQueryAsync();
     }
 }
