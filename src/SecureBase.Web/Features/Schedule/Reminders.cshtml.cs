@@ -34,7 +34,8 @@ public sealed class RemindersModel(AppDbContext db, IAuthorizationService author
             .Concat(Db.OneOffSessions.AsNoTracking().Where(s => ids.Contains(s.Id)).Select(s => new { s.Id, s.ClientName }))
             .ToDictionaryAsync(s => s.Id, s => s.ClientName, ct);
         Lines = rows.Select(r => new Line(r, names.GetValueOrDefault(IdIn(r.Occurrence)) ?? "(a session since deleted)")).ToList();
-        Offsets = string.Join(", ", Core.Scheduling.Reminders.FromMinutes(Practice.ReminderOffsets).Select(Core.Scheduling.Reminders.Describe));
+        var offsets = Core.Scheduling.Reminders.FromMinutes(Practice.ReminderOffsets).Select(Core.Scheduling.Reminders.Describe).ToList();
+        Offsets = offsets.Count <= 1 ? string.Join("", offsets) : string.Join(", ", offsets[..^1]) + " and " + offsets[^1];
         return Page();
     }
 
