@@ -41,10 +41,11 @@ public static class Reminders
     /// <summary>
     /// Reads offsets written as hours and minutes ("24h, 2h", "90m", "1h30m"); an empty text is no
     /// reminders. Returns the offsets (distinct, largest first) or the error to show; each must be from
-    /// 5 minutes to 14 days, and there may be at most 4.
+    /// 5 minutes to 14 days, there may be at most 4, and the text at most 60 characters. Digits are ASCII only.
     /// </summary>
     public static (IReadOnlyList<Duration> Offsets, string? Error) ParseOffsets(string? text)
     {
+        if (text is { Length: > 60 }) return ([], "Keep the reminder times to 60 characters, such as 24h, 2h.");
         var parts = (text ?? "").Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var result = new List<Duration>();
         foreach (var part in parts)
@@ -77,7 +78,7 @@ public static class Reminders
 
     static Duration? ParseOne(string part)
     {
-        var match = System.Text.RegularExpressions.Regex.Match(part.ToLowerInvariant().Replace(" ", ""), "^(?:(\\d{1,3})h)?(?:(\\d{1,5})m)?$");
+        var match = System.Text.RegularExpressions.Regex.Match(part.ToLowerInvariant().Replace(" ", ""), "^(?:([0-9]{1,3})h)?(?:([0-9]{1,5})m)?$");
         if (!match.Success || (match.Groups[1].Length == 0 && match.Groups[2].Length == 0)) return null;
         var hours = match.Groups[1].Length > 0 ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
         var minutes = match.Groups[2].Length > 0 ? int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;

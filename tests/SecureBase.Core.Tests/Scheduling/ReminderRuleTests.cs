@@ -34,6 +34,9 @@ public sealed class ReminderRuleTests
     [InlineData("2m", "", "2m is outside 5 minutes to 14 days before the session.")]
     [InlineData("400h", "", "400h is outside 5 minutes to 14 days before the session.")]
     [InlineData("1h,2h,3h,4h,5h", "", "Four reminders at most.")]
+    [InlineData("\u0661h", "", "\"\u0661h\" is not a time before the session. Write hours and minutes, such as 24h, 2h or 30m.")]   // Arabic-Indic one
+    [InlineData("\uFF12h", "", "\"\uFF12h\" is not a time before the session. Write hours and minutes, such as 24h, 2h or 30m.")]   // full-width two
+    [InlineData("1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h,1h", "", "Keep the reminder times to 60 characters, such as 24h, 2h.")]
     public void ParsedOffsets(string text, string stored, string? error)
     {
         var (offsets, problem) = Reminders.ParseOffsets(text);

@@ -111,6 +111,9 @@ public sealed partial class CalendarFeedTests(PracticeApp app) : IClassFixture<P
         // The client's email for the move: a REQUEST for that one occurrence. The therapist's for the cancellation: a CANCEL for that one.
         var move = Invites(client.Email).Last();
         Assert.Equal("REQUEST", move.Method);
+        var unfolded = move.Text.Replace("\r\n ", "", StringComparison.Ordinal).Replace("\n ", "", StringComparison.Ordinal);   // RFC 5545 folds long lines
+        Assert.Contains($"mailto:{client.Email}", unfolded, StringComparison.Ordinal);   // the ATTENDEE
+        Assert.Contains("ORGANIZER;CN=Dr ", unfolded, StringComparison.Ordinal);
         var moved = Assert.Single(await IcalJs.ExpandAsync(move.Text, from, to));
         Assert.Equal((thirdView.Start.ToDateTimeOffset(), newStart.ToDateTimeOffset()), (moved.RecurrenceId!.Value, moved.Start));
         var cancel = Invites(therapist.Email).Last();
@@ -174,5 +177,13 @@ public sealed partial class CalendarFeedTests(PracticeApp app) : IClassFixture<P
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("is not a time before the session", await bad.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.Equal("1440,90", (await SchedulingSteps.RowsAsync(app, db => db.Practices.Where(p => p.CalendarTitle == "Meeting at Elm Street"))).Single().ReminderOffsets);
+
+        // Digits of other scripts are not read as numbers (they ended in a 500); the error stands by its field, not in another form.
+        var arabic = await therapist.Visitor.PostAsync("/Practice", "/Practice?handler=Calendar", ("calendarTitle", "Meeting at Elm Street"), ("reminderOffsets", "\u0661h"));
+        Assert.Equal(HttpStatusCode.BadRequest, arabic.StatusCode);
+        var page = await arabic.Content.ReadAsStringAsync(Ct);
+        var invite = page[page.IndexOf("handler=Invite", StringComparison.Ordinal)..];
+        Assert.DoesNotContain("is not a time before the session", invite[..invite.IndexOf("</form>", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("aria-invalid=\"true\"", page, StringComparison.Ordinal);
     }
 }

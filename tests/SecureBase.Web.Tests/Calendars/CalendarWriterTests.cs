@@ -75,6 +75,8 @@ public sealed class CalendarWriterTests
         Assert.Contains($"BEGIN:VTIMEZONE\r\nTZID:{zone}", text, StringComparison.Ordinal);
     }
 
+    static readonly ItipParties Parties = new("sessions@practice.example", "Dr Rowe", "c@example.org");
+
     [Fact]
     public async Task InvitationsNameOneOccurrenceAndNeverCancelTheSeries()
     {
@@ -82,17 +84,20 @@ public sealed class CalendarWriterTests
         var moved = Moved(row, new DateOnly(2027, 3, 30), new DateOnly(2027, 4, 1), new TimeOnly(8, 0));
         var series = new CalendarSeries(row, [moved, Cancelled(row, new DateOnly(2027, 4, 6))], "Appointment");
 
-        var request = await IcalJs.ExpandAsync(ICalendarWriter.RequestOccurrence(series, moved, "https://example.org/Sessions"), From, To);
+        var request = await IcalJs.ExpandAsync(ICalendarWriter.RequestOccurrence(series, moved, "https://example.org/Sessions", Parties), From, To);
         var one = Assert.Single(request);
         Assert.Equal(("REQUEST", new DateTimeOffset(2027, 3, 31, 21, 0, 0, TimeSpan.Zero), new DateTimeOffset(2027, 3, 30, 6, 0, 0, TimeSpan.Zero)),
             (one.Method, one.Start, one.RecurrenceId));   // 08:00 AEDT on 1 April; due 17:00 AEDT on 30 March
 
-        var cancel = ICalendarWriter.CancelOccurrence(series, new LocalDate(2027, 4, 6));
+        var cancel = ICalendarWriter.CancelOccurrence(series, new LocalDate(2027, 4, 6), Parties);
         Assert.DoesNotContain("FREQ=WEEKLY", cancel, StringComparison.Ordinal);
+        var unfolded = cancel.Replace("\r\n ", "", StringComparison.Ordinal);   // RFC 5545 folds long lines
+        Assert.Contains("ORGANIZER;CN=Dr Rowe:mailto:sessions@practice.example", unfolded, StringComparison.Ordinal);   // RFC 5546: required in CANCEL and REQUEST
+        Assert.Contains("mailto:c@example.org", unfolded, StringComparison.Ordinal);
         var gone = Assert.Single(await IcalJs.ExpandAsync(cancel, From, To));
         Assert.Equal(("CANCEL", "CANCELLED", new DateTimeOffset(2027, 4, 6, 7, 0, 0, TimeSpan.Zero)), (gone.Method, gone.Status, gone.RecurrenceId));   // AEST from 4 April
 
-        var whole = await IcalJs.ExpandAsync(ICalendarWriter.Request(series, "https://example.org/Sessions", new LocalDate(2028, 12, 31)), From, new DateTimeOffset(2027, 5, 1, 0, 0, 0, TimeSpan.Zero));
+        var whole = await IcalJs.ExpandAsync(ICalendarWriter.Request(series, "https://example.org/Sessions", new LocalDate(2028, 12, 31), Parties), From, new DateTimeOffset(2027, 5, 1, 0, 0, 0, TimeSpan.Zero));
         Assert.All(whole, p => Assert.Equal("REQUEST", p.Method));
         Assert.DoesNotContain(whole, p => p.RecurrenceId == new DateTimeOffset(2027, 4, 6, 7, 0, 0, TimeSpan.Zero));
         Assert.Contains(whole, p => p.Start == new DateTimeOffset(2027, 3, 31, 21, 0, 0, TimeSpan.Zero));

@@ -18,6 +18,10 @@ public sealed record CalendarSeries(SeriesRow Row, IReadOnlyList<OccurrenceChang
 
 public sealed record CalendarSession(OneOffSession Row, string Title);
 
+// Who an iTIP message (RFC 5546) is from and to: the practice's sending address in the therapist's name
+// (ORGANIZER, required in REQUEST and CANCEL) and the client (ATTENDEE, at least one in a REQUEST).
+public sealed record ItipParties(string OrganizerEmail, string OrganizerName, string AttendeeEmail);
+
 // Sessions as iCalendar (RFC 5545) through Ical.Net. A standing series is one VEVENT with a weekly RRULE in
 // the therapist's zone (its VTIMEZONE included), an EXDATE per cancelled occurrence and a VEVENT with
 // RECURRENCE-ID per moved one; a one-off session is a VEVENT in UTC (exact, whatever the zone does).
@@ -72,37 +76,37 @@ public static class ICalendarWriter
     static CalDateTime Utc(Instant instant) => new(instant.ToDateTimeUtc());
 
     // iMIP (RFC 6047): the whole series or one session, as a REQUEST (booked, or the series changed).
-    public static string Request(CalendarSeries series, string detailsUrl, LocalDate edgesThrough)
+    public static string Request(CalendarSeries series, string detailsUrl, LocalDate edgesThrough, ItipParties parties)
     {
         var calendar = NewCalendar("REQUEST");
         AddSeries(calendar, series, detailsUrl, edgesThrough);
         AddZones(calendar, [series.Row]);
-        return Serialize(calendar);
+        return Serialize(calendar, parties);
     }
 
-    public static string Request(CalendarSession session, string detailsUrl)
+    public static string Request(CalendarSession session, string detailsUrl, ItipParties parties)
     {
         var calendar = NewCalendar("REQUEST");
         calendar.Events.Add(OneOff(session, detailsUrl));
-        return Serialize(calendar);
+        return Serialize(calendar, parties);
     }
 
     // One occurrence moved: a REQUEST for that occurrence only, named by its RECURRENCE-ID.
-    public static string RequestOccurrence(CalendarSeries series, OccurrenceChange change, string detailsUrl)
+    public static string RequestOccurrence(CalendarSeries series, OccurrenceChange change, string detailsUrl, ItipParties parties)
     {
         var calendar = NewCalendar("REQUEST");
         calendar.Events.Add(Override(series, change, detailsUrl));
         AddZones(calendar, [series.Row]);
-        return Serialize(calendar);
+        return Serialize(calendar, parties);
     }
 
     // One occurrence cancelled: a CANCEL for that occurrence only (RECURRENCE-ID), never the series.
-    public static string CancelOccurrence(CalendarSeries series, LocalDate originalDate) => CancelSeries(series, originalDate);
+    public static string CancelOccurrence(CalendarSeries series, LocalDate originalDate, ItipParties parties) => CancelSeries(series, originalDate, parties);
 
     // A whole series, only when it ended before its first session.
-    public static string Cancel(CalendarSeries series) => CancelSeries(series, null);
+    public static string Cancel(CalendarSeries series, ItipParties parties) => CancelSeries(series, null, parties);
 
-    static string CancelSeries(CalendarSeries series, LocalDate? occurrence)
+    static string CancelSeries(CalendarSeries series, LocalDate? occurrence, ItipParties parties)
     {
         var calendar = NewCalendar("CANCEL");
         var row = series.Row;
@@ -113,20 +117,30 @@ public static class ICalendarWriter
         e.Status = EventStatus.Cancelled;
         calendar.Events.Add(e);
         AddZones(calendar, [row]);
-        return Serialize(calendar);
+        return Serialize(calendar, parties);
     }
 
     // A one-off session cancelled.
-    public static string Cancel(CalendarSession session)
+    public static string Cancel(CalendarSession session, ItipParties parties)
     {
         var calendar = NewCalendar("CANCEL");
         var e = OneOff(session, null);
         e.Status = EventStatus.Cancelled;
         calendar.Events.Add(e);
-        return Serialize(calendar);
+        return Serialize(calendar, parties);
     }
 
     public static string Serialize(Ical.Net.Calendar calendar) => new CalendarSerializer().SerializeToString(calendar) ?? "";
+
+    static string Serialize(Ical.Net.Calendar calendar, ItipParties parties)
+    {
+        foreach (var e in calendar.Events)
+        {
+            e.Organizer = new Organizer($"mailto:{parties.OrganizerEmail}") { CommonName = parties.OrganizerName };
+            e.Attendees.Add(new Attendee($"mailto:{parties.AttendeeEmail}") { Role = "REQ-PARTICIPANT", ParticipationStatus = "NEEDS-ACTION", Rsvp = false });
+        }
+        return Serialize(calendar);
+    }
 
     static Ical.Net.Calendar NewCalendar(string? method)
     {

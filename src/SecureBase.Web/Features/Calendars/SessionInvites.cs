@@ -11,9 +11,22 @@ namespace SecureBase.Web.Features.Calendars;
 // change: REQUEST when a session or series is booked or a series changes, a REQUEST for the one
 // occurrence (RECURRENCE-ID) when one is moved, a CANCEL for the one occurrence when one is cancelled.
 // A whole series is cancelled only when it ended before its first session.
-public sealed class SessionInvites(AppDbContext db, PublicUrls urls, TimeProvider clock)
+public sealed class SessionInvites(AppDbContext db, PublicUrls urls, IConfiguration configuration, TimeProvider clock)
 {
     string Details => urls.To("/Sessions");
+
+    // From the practice's sending address in the therapist's name, to the client (their account's address once they have one).
+    async Task<ItipParties> PartiesAsync(Guid practiceId, string therapistId, string? clientId, string clientEmail, CancellationToken ct)
+    {
+        var from = EmailServices.FromAddress(configuration);
+        var therapist = await db.BookingProfiles.AsNoTracking().Where(p => p.PracticeId == practiceId && p.TherapistId == therapistId).Select(p => p.DisplayName).FirstOrDefaultAsync(ct);
+        var client = clientId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == clientId).Select(u => u.Email).FirstOrDefaultAsync(ct);
+        return new ItipParties(from.Address, therapist ?? from.Name ?? "SecureBase", client ?? clientEmail);
+    }
+
+    Task<ItipParties> PartiesAsync(SeriesRow row, CancellationToken ct) => PartiesAsync(row.PracticeId, row.TherapistId, row.ClientId, row.ClientEmail, ct);
+
+    Task<ItipParties> PartiesAsync(OneOffSession row, CancellationToken ct) => PartiesAsync(row.PracticeId, row.TherapistId, row.ClientId, row.ClientEmail, ct);
 
     async Task<CalendarSeries?> SeriesAsync(Guid seriesId, CancellationToken ct)
     {
@@ -33,16 +46,18 @@ public sealed class SessionInvites(AppDbContext db, PublicUrls urls, TimeProvide
     public async Task<CalendarInvite?> OfSeriesAsync(Guid seriesId, CancellationToken ct)
     {
         if (await SeriesAsync(seriesId, ct) is not { } series) return null;
-        var text = ICalendarWriter.Request(series, Details, ICalendarWriter.EdgesThrough(clock.GetUtcNow()));
-        return text.Contains("BEGIN:VEVENT", StringComparison.Ordinal) ? new CalendarInvite("REQUEST", text) : new CalendarInvite("CANCEL", ICalendarWriter.Cancel(series));
+        var parties = await PartiesAsync(series.Row, ct);
+        var text = ICalendarWriter.Request(series, Details, ICalendarWriter.EdgesThrough(clock.GetUtcNow()), parties);
+        return text.Contains("BEGIN:VEVENT", StringComparison.Ordinal) ? new CalendarInvite("REQUEST", text) : new CalendarInvite("CANCEL", ICalendarWriter.Cancel(series, parties));
     }
 
     public async Task<CalendarInvite?> OfSessionAsync(Guid sessionId, CancellationToken ct)
     {
         if (await SessionAsync(sessionId, ct) is not { } session) return null;
+        var parties = await PartiesAsync(session.Row, ct);
         return session.Row.CancelledAt is null
-            ? new CalendarInvite("REQUEST", ICalendarWriter.Request(session, Details))
-            : new CalendarInvite("CANCEL", ICalendarWriter.Cancel(session));
+            ? new CalendarInvite("REQUEST", ICalendarWriter.Request(session, Details, parties))
+            : new CalendarInvite("CANCEL", ICalendarWriter.Cancel(session, parties));
     }
 
     // One occurrence after it was moved (REQUEST for it alone) or cancelled (CANCEL for it alone).
@@ -52,8 +67,9 @@ public sealed class SessionInvites(AppDbContext db, PublicUrls urls, TimeProvide
         var date = originalDate.ToDateOnly();
         var change = series.Changes.FirstOrDefault(c => c.OriginalDate == date);
         if (change is null) return null;
+        var parties = await PartiesAsync(series.Row, ct);
         return change.Cancelled
-            ? new CalendarInvite("CANCEL", ICalendarWriter.CancelOccurrence(series, originalDate))
-            : new CalendarInvite("REQUEST", ICalendarWriter.RequestOccurrence(series, change, Details));
+            ? new CalendarInvite("CANCEL", ICalendarWriter.CancelOccurrence(series, originalDate, parties))
+            : new CalendarInvite("REQUEST", ICalendarWriter.RequestOccurrence(series, change, Details, parties));
     }
 }

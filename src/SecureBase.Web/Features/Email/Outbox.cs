@@ -24,7 +24,7 @@ public static class EmailServices
 {
     public static IServiceCollection AddSecureBaseEmail(this IServiceCollection services, IConfiguration configuration)
     {
-        var from = MailboxAddress.Parse(configuration["Email:From"] ?? "SecureBase <no-reply@localhost>");
+        var from = FromAddress(configuration);
         if (configuration["Email:Smtp:Host"] is { Length: > 0 } host)
         {
             var port = int.Parse(configuration["Email:Smtp:Port"] ?? "587", System.Globalization.CultureInfo.InvariantCulture);
@@ -37,6 +37,9 @@ public static class EmailServices
         }
         return services;
     }
+
+    // Who every email is from; also the ORGANIZER of calendar invitations.
+    public static MailboxAddress FromAddress(IConfiguration configuration) => MailboxAddress.Parse(configuration["Email:From"] ?? "SecureBase <no-reply@localhost>");
 
     internal static MimeMessage Message(MailboxAddress from, string to, string subject, string body, IReadOnlyList<CalendarInvite>? invites = null)
     {
