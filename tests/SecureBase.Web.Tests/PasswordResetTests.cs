@@ -16,9 +16,7 @@ public sealed class SmtpApp : SecureBaseApp
         ("Email:Smtp:Security", "None"), ("Email:From", "SecureBase <no-reply@securebase.test>"),
     ];
 
-    public override IReadOnlyList<SentMail> Mail() => Smtp.ReceivedEmail.Select(m => new SentMail(
-        m.ToAddresses[0].Address, m.Headers["Subject"]!,
-        m.MessageParts[0].BodyData.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal))).ToList();
+    public override IReadOnlyList<SentMail> Mail() => SmtpMail.Of(Smtp);
 
     public override async ValueTask DisposeAsync()
     {

@@ -41,9 +41,7 @@ public sealed class ReminderApp : PracticeApp
         .. _connectionString is null ? [] : new[] { ("Database:Provider", "Postgres"), ("ConnectionStrings:SecureBase", _connectionString) },
     ];
 
-    public override IReadOnlyList<SentMail> Mail() => Smtp.ReceivedEmail.Select(m => new SentMail(
-        m.ToAddresses[0].Address, m.Headers["Subject"]!,
-        m.MessageParts[0].BodyData.Replace("=\r\n", "", StringComparison.Ordinal).Replace("=3D", "=", StringComparison.Ordinal))).ToList();
+    public override IReadOnlyList<SentMail> Mail() => SmtpMail.Of(Smtp);
 
     // The mail server goes away, and comes back on the same port.
     public void StopSmtp() => Smtp.Stop();

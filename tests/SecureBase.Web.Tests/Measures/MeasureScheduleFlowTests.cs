@@ -1,4 +1,6 @@
 using System.Net;
+using SecureBase.Data;
+using SecureBase.Data.Model;
 using SecureBase.Web.Tests.Practice;
 
 namespace SecureBase.Web.Tests.Measures;
@@ -52,7 +54,10 @@ public sealed class MeasureScheduleFlowTests(PracticeApp app) : IClassFixture<Pr
         var client = new Person(app, "ruled@example.org");
         await client.Visitor.SignUpAsync(client.Email, client.Password);
         await PracticeSteps.InviteClientAsync(therapist, client, "Scores");
-        var page = $"/Clients/{await app.UserIdAsync(client.Email)}/Measures";
+        var clientId = await app.UserIdAsync(client.Email);
+        var page = $"/Clients/{clientId}/Measures";
+        // Only this client's rules: other tests of the class share the database.
+        IQueryable<MeasureScheduleRow> Theirs(AppDbContext db) => db.MeasureSchedules.Where(m => db.CareRelationships.Any(r => r.Id == m.RelationshipId && r.ClientId == clientId));
         foreach (var (fields, message) in new (string, string)[][]
                  {
                      [("instrument", "bdi-ii"), ("atIntake", "true")],
@@ -66,11 +71,11 @@ public sealed class MeasureScheduleFlowTests(PracticeApp app) : IClassFixture<Pr
             Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
             Assert.Contains(message, await BodyAsync(refused), StringComparison.Ordinal);
         }
-        Assert.Empty(await Scheduling.SchedulingSteps.RowsAsync(app, db => db.MeasureSchedules));
+        Assert.Empty(await Scheduling.SchedulingSteps.RowsAsync(app, Theirs));
         // A rule saved twice is replaced, not doubled.
         Assert.Equal(HttpStatusCode.Redirect, (await therapist.Visitor.PostAsync(page, $"{page}?handler=Save", ("instrument", "ecr-rs"), ("target", "partner"), ("atIntake", "true"), ("everyWeeks", "4"))).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await therapist.Visitor.PostAsync(page, $"{page}?handler=Save", ("instrument", "ecr-rs"), ("target", "partner"), ("atIntake", "false"), ("everyWeeks", "6"))).StatusCode);
-        var rule = Assert.Single(await Scheduling.SchedulingSteps.RowsAsync(app, db => db.MeasureSchedules));
+        var rule = Assert.Single(await Scheduling.SchedulingSteps.RowsAsync(app, Theirs));
         Assert.Equal((false, (int?)6), (rule.AtIntake, rule.EveryWeeks));
     }
 }

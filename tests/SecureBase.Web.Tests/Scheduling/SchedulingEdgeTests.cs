@@ -100,7 +100,7 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, request, weekly: true)).StatusCode);
         var series = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientName == "Mo"))).Single();
         // Week 2 moves five weeks on, to a free time an hour later than the series.
-        var target = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 6)).First(s => s != first + 5 * 7 * 86400 && s != first + 6 * 7 * 86400);
+        var target = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 6)).First(s => s != SchedulingSteps.WeeksAfter(first, 5, "America/New_York") && s != SchedulingSteps.WeeksAfter(first, 6, "America/New_York"));
         var local = Instant.FromUnixTimeSeconds(target).InZone(DateTimeZoneProviders.Tzdb["America/New_York"]).LocalDateTime;
         var moved = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Move",
             ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7))), ("to", local.ToString("uuuu-MM-dd'T'HH:mm", null)));
@@ -184,30 +184,34 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
 
     // New York and London change clocks on different dates: 10:00 in New York and 14:00 in London are the
     // same instant only for the weeks between the two changes (9–23 March 2026, beyond a 4-week horizon).
+    // An app of its own, so that its clock starts on 5 January 2026 whatever the class's other tests did.
     [Fact]
     public async Task TwoSeriesOnDifferentClocksThatMeetOnlyBetweenTwoClockChangesAreRefused()
     {
-        var (therapist, path) = await PracticeAsync(horizonWeeks: 4);
+        await using var own = new PracticeApp();
+        var name = $"e{Guid.NewGuid():N}"[..10];
+        var therapist = await PracticeSteps.AddPracticeAsync(own, $"Practice {name}", $"{name}@example.org");
+        var path = await SchedulingSteps.OpenBookingAsync(own, therapist, "America/New_York", horizonWeeks: 4);
         var handle = path.Split('/')[3];
         var newYork = DateTimeZoneProviders.Tzdb["America/New_York"];
-        var ten = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "America/New_York", 1))
+        var ten = (await SchedulingSteps.SlotsAsync(new Visitor(own), path, "America/New_York", 1))
             .First(s => Instant.FromUnixTimeSeconds(s).InZone(newYork) is var z && z.DayOfWeek == IsoDayOfWeek.Monday && z.TimeOfDay == new LocalTime(10, 0));
-        var alice = await SchedulingSteps.HoldAsync(app, path, ten, "Alice", $"a-{Guid.NewGuid():N}@example.org");
+        var alice = await SchedulingSteps.HoldAsync(own, path, ten, "Alice", $"a-{Guid.NewGuid():N}@example.org");
         Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, alice, weekly: true)).StatusCode);
 
-        await SchedulingSteps.OpenBookingAsync(app, therapist, "Europe/London", horizonWeeks: 4, handle: handle);
+        await SchedulingSteps.OpenBookingAsync(own, therapist, "Europe/London", horizonWeeks: 4, handle: handle);
         var london = DateTimeZoneProviders.Tzdb["Europe/London"];
-        var two = (await SchedulingSteps.SlotsAsync(new Visitor(app), path, "Europe/London", 1))
+        var two = (await SchedulingSteps.SlotsAsync(new Visitor(own), path, "Europe/London", 1))
             .First(s => Instant.FromUnixTimeSeconds(s).InZone(london) is var z && z.DayOfWeek == IsoDayOfWeek.Monday && z.TimeOfDay == new LocalTime(14, 0));
-        var bob = await SchedulingSteps.HoldAsync(app, path, two, "Bob", $"b-{Guid.NewGuid():N}@example.org");
+        var bob = await SchedulingSteps.HoldAsync(own, path, two, "Bob", $"b-{Guid.NewGuid():N}@example.org");
         var refused = await SchedulingSteps.ApproveAsync(therapist, bob, weekly: true);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         var refusal = await BodyAsync(refused);
         // Spring (three weeks, beyond the horizon) and autumn (one week, beyond the horizon too), all named.
-        Assert.Contains("week 6 (Mon 9 Mar 2026) meets Alice&#x27;s weekly session on Mon 9 Mar 2026", refusal, StringComparison.Ordinal);
-        Assert.Contains("week 8 (Mon 23 Mar 2026)", refusal, StringComparison.Ordinal);
-        Assert.Contains("week 39 (Mon 26 Oct 2026) meets Alice", refusal, StringComparison.Ordinal);
-        Assert.Equal(["Alice"], (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientName == "Alice" || s.ClientName == "Bob"))).Select(s => s.ClientName));
+        Assert.Contains("week 9 (Mon 9 Mar 2026) meets Alice&#x27;s weekly session on Mon 9 Mar 2026", refusal, StringComparison.Ordinal);
+        Assert.Contains("week 11 (Mon 23 Mar 2026)", refusal, StringComparison.Ordinal);
+        Assert.Contains("week 42 (Mon 26 Oct 2026) meets Alice", refusal, StringComparison.Ordinal);
+        Assert.Equal(["Alice"], (await SchedulingSteps.RowsAsync(own, db => db.StandingSeries.Where(s => s.ClientName == "Alice" || s.ClientName == "Bob"))).Select(s => s.ClientName));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using NodaTime;
 using Microsoft.Extensions.DependencyInjection;
 using SecureBase.Data;
 using SecureBase.Data.Model;
@@ -102,6 +103,14 @@ public static partial class SchedulingSteps
 
     public static Task<HttpResponseMessage> ApproveAsync(Person therapist, Guid requestId, bool weekly) =>
         PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule/Requests?handler=Approve", ("requestId", $"{requestId}"), ("weekly", weekly ? "true" : "false"));
+
+    // The same wall-clock time some weeks after a slot (Unix seconds): not always weeks × 7 × 86,400 seconds
+    // later, since a change of offset may fall between (test classes share a clock that others move on).
+    public static long WeeksAfter(long slot, int weeks, string zone = "Europe/Berlin")
+    {
+        var tz = DateTimeZoneProviders.Tzdb[zone];
+        return tz.AtStrictly(Instant.FromUnixTimeSeconds(slot).InZone(tz).LocalDateTime.PlusWeeks(weeks)).ToInstant().ToUnixTimeSeconds();
+    }
 
     public static Task<List<T>> RowsAsync<T>(PracticeApp app, Func<AppDbContext, IQueryable<T>> query) =>
         app.InScopeAsync(s => query(s.GetRequiredService<AppDbContext>()).ToListAsync(Ct));
