@@ -19,6 +19,8 @@ try
         ["demo", .. var rest] => await DemoCommand.RunAsync(settings, rest, stdout, stderr),
         ["setup", .. var rest] => await SetupCommand.RunAsync(settings, rest, Console.In, stdout, stderr),
         ["audit", .. var rest] => await AuditCommand.RunAsync(settings, rest, stdout, stderr),
+        ["backup", .. var rest] => await BackupCommand.BackupAsync(settings, rest, stdout, stderr),
+        ["restore", .. var rest] => await BackupCommand.RestoreAsync(settings, rest, stdout, stderr),
         ["help" or "--help" or "-h"] => Usage.Print(stdout, 0),
         _ => Usage.Print(stderr, 2),
     };

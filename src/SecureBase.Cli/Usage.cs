@@ -14,6 +14,9 @@ internal static class Usage
           setup --practice NAME --time-zone ZONE --email EMAIL
                                                        create a practice and its owner (password on standard input)
           audit verify                                 check the audit trail's hash chains; names the first broken entry
+          backup --to DIR --keys-to OTHER-DIR          an online backup of the database (the app may keep running),
+                                                       and the key ring saved apart from it
+          restore --from BACKUP-FOLDER --keys KEYS.zip into an empty database and key folder, checked first
 
         Input CSV: a header row; the first column "id"; then one column per item, named by its number
         in the published order (1 … 36 for ECR-R, 1 … 9 for ECR-RS, 1 … 4 for RQ); values on the

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using SecureBase.Data;
 using SecureBase.Data.Model;
+using SecureBase.Data.Encryption;
 using SecureBase.Web.Features.Encryption;
 
 namespace SecureBase.Web.Features.Accounts;
@@ -15,10 +16,7 @@ public static class AccountServices
     // Identity, hardened past its template defaults (shared/reference/security-and-reliability.md §4).
     public static IServiceCollection AddSecureBaseAccounts(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDataProtection()
-            .SetApplicationName("SecureBase")
-            .PersistKeysToFileSystem(new DirectoryInfo(DataPaths.KeyDirectory(configuration)))
-            .ProtectKeysAtRest(configuration);
+        services.AddSecureBaseKeyRing(configuration);
 
         services.AddIdentity<AppUser, IdentityRole>(IdentityPolicy.Configure)
             .AddEntityFrameworkStores<AppDbContext>()

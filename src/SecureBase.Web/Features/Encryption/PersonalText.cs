@@ -22,7 +22,7 @@ public sealed class PersonalText(AppDbContext db, IDataProtectionProvider protec
     private readonly IDataProtector _wrapper = Wrapper(protection);
     private readonly Dictionary<string, byte[]> _keys = new(StringComparer.Ordinal);
 
-    public static IDataProtector Wrapper(IDataProtectionProvider protection) => protection.CreateProtector("SecureBase.UserKey.v1");
+    public static IDataProtector Wrapper(IDataProtectionProvider protection) => SecureBase.Data.Encryption.KeyRing.UserKeyWrapper(protection);
 
     public async Task<byte[]?> EncryptAsync(string userId, string? text, CancellationToken ct)
     {
