@@ -43,9 +43,11 @@ internal static class BackupCommand
         await using var scope = services.CreateAsyncScope();
         try
         {
-            var result = await DatabaseRestore.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), settings.Configuration, from, keys, CancellationToken.None);
+            var result = await DatabaseRestore.RunAsync(scope.ServiceProvider, settings.Configuration, from, keys, CancellationToken.None);
             stdout.WriteLine($"Restored the backup of {result.Manifest.CreatedAt:yyyy-MM-dd HH:mm:ss} UTC: {result.Rows.Values.Sum():N0} rows in {result.Rows.Count} tables, " +
                              $"each table's count as the backup recorded; integrity checked; the key ring opens every stored data key ({result.DataKeysOpened:N0}).");
+            if (result.ErasedAgain > 0)
+                stdout.WriteLine($"{SecureBase.Core.Text.Counted.Of(result.ErasedAgain, "person", "people")} who deleted their account after this backup was made erased again (the key ring's erasure ledger).");
             stdout.WriteLine("Start SecureBase as usual; it brings the database up to this version's schema if the backup is older.");
             return 0;
         }

@@ -112,10 +112,11 @@ public static class DatabaseBackup
         return new BackupManifest(BackupManifest.CurrentFormat, "Postgres", now, Path.GetFileName(file), new FileInfo(file).Length, BackupManifest.HashOf(file), migration, rows);
     }
 
-    // The key folder's XML files in one zip, readable by this user only.
+    // The key folder's XML files and the erasure ledger in one zip, readable by this user only.
     static string SaveKeyRing(string keyDirectory, string keysToFolder, string stamp)
     {
         var keys = Directory.GetFiles(keyDirectory, "*.xml");
+        var ledger = Path.Combine(keyDirectory, Accounts.AccountErasure.LedgerFile);
         if (keys.Length == 0) throw new BackupException($"The key folder {keyDirectory} holds no keys: is SecureBase:KeyDirectory set as the app has it?");
         if (!Directory.Exists(keysToFolder)) CreatePrivateFolder(keysToFolder);
         var archive = Path.Combine(keysToFolder, $"securebase-keys-{stamp}.zip");
@@ -123,7 +124,7 @@ public static class DatabaseBackup
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = FilePermissions.PrivateFile;
         using (var stream = new FileStream(archive, options))
         using (var zip = new ZipArchive(stream, ZipArchiveMode.Create))
-            foreach (var key in keys) zip.CreateEntryFromFile(key, Path.GetFileName(key));
+            foreach (var key in File.Exists(ledger) ? keys.Append(ledger) : keys) zip.CreateEntryFromFile(key, Path.GetFileName(key));
         return archive;
     }
 

@@ -2,18 +2,20 @@ using System.Data.Common;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using SecureBase.Data.Accounts;
 using SecureBase.Data.Encryption;
 using SecureBase.Data.Model;
 
 namespace SecureBase.Data.Backup;
 
 /// <summary>What a restore put back: the manifest it trusted, rows per table (equal to the manifest's) and the data keys it opened.</summary>
-public sealed record RestoreResult(BackupManifest Manifest, IReadOnlyDictionary<string, long> Rows, int DataKeysOpened);
+public sealed record RestoreResult(BackupManifest Manifest, IReadOnlyDictionary<string, long> Rows, int DataKeysOpened, int ErasedAgain);
 
 /// <summary>
 /// Puts a backup made by <see cref="DatabaseBackup"/> into an empty database (the one the configuration
@@ -25,8 +27,9 @@ public sealed record RestoreResult(BackupManifest Manifest, IReadOnlyDictionary<
 /// </summary>
 public static class DatabaseRestore
 {
-    public static async Task<RestoreResult> RunAsync(AppDbContext db, IConfiguration configuration, string from, string keyArchive, CancellationToken ct)
+    public static async Task<RestoreResult> RunAsync(IServiceProvider services, IConfiguration configuration, string from, string keyArchive, CancellationToken ct)
     {
+        var db = services.GetRequiredService<AppDbContext>();
         from = Path.GetFullPath(from);
         var manifest = TrustedManifest(from);
         var provider = db.Database.IsSqlite() ? "Sqlite" : "Postgres";
@@ -48,8 +51,17 @@ public static class DatabaseRestore
             var (rows, opened) = provider == "Sqlite"
                 ? await SqliteAsync(db, file, manifest, keys, configuration, ct)
                 : await PostgresAsync(db, configuration, file, manifest, keys, ct);
+            // People erased after this backup was made (the archive's ledger) are erased again before anyone can sign in.
+            var erased = AccountErasure.ReadLedger(Path.Combine(keys, AccountErasure.LedgerFile));
+            var users = services.GetRequiredService<UserManager<AppUser>>();
+            var again = 0;
+            foreach (var user in await db.Users.Where(u => erased.Contains(u.Id)).ToListAsync(ct))
+            {
+                await AccountErasure.EraseAsync(db, users, user, ct);
+                again++;
+            }
             foreach (var key in Directory.GetFiles(keys)) File.Move(key, Path.Combine(keyDirectory, Path.GetFileName(key)));
-            return new RestoreResult(manifest, rows, opened);
+            return new RestoreResult(manifest, rows, opened, again);
         }
         finally
         {
@@ -100,8 +112,9 @@ public static class DatabaseRestore
         try
         {
             using var zip = ZipFile.OpenRead(archive);
-            var entries = zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal) && e.FullName == Path.GetFileName(e.FullName)).ToList();
-            if (entries.Count == 0) throw new BackupException($"{archive} holds no keys: it is not a key ring archive made by securebase backup.");
+            var entries = zip.Entries.Where(e => e.FullName == Path.GetFileName(e.FullName)
+                && (e.FullName.EndsWith(".xml", StringComparison.Ordinal) || e.FullName == AccountErasure.LedgerFile)).ToList();
+            if (!entries.Any(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal))) throw new BackupException($"{archive} holds no keys: it is not a key ring archive made by securebase backup.");
             foreach (var entry in entries) entry.ExtractToFile(Path.Combine(folder, entry.FullName));
             return folder;
         }

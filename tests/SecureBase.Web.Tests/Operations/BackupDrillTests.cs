@@ -18,7 +18,8 @@ namespace SecureBase.Web.Tests.Operations;
 // G11, the backup drill: 16 people logging moments with a canary note each, an online backup taken while
 // they write, a restore into a fresh folder (or database) with the key ring saved apart. Every write
 // acknowledged before the backup began is in the restore, every note decrypts with the restored key ring,
-// the integrity check passes. Then someone erases their account; a later backup, restored, no longer has them.
+// the integrity check passes. Then someone erases their account; a later backup, restored, no longer has them,
+// and nor does the earlier backup restored with the later key ring archive (its erasure ledger).
 public sealed class BackupDrillTests
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -108,6 +109,18 @@ public sealed class BackupDrillTests
                 Assert.DoesNotContain(notes, n => n.Text?.StartsWith("DRILL-CANARY-0-", StringComparison.Ordinal) == true);
                 Assert.DoesNotContain(notes, n => n.Unreadable);
             }
+
+            // The first backup, made before they left, restored with the later key ring archive: its erasure
+            // ledger erases them again, so an older backup does not bring them back either.
+            var (older, olderResult) = await RestoreAsync(app, first with { KeyRingArchive = second.KeyRingArchive }, folder, "three", postgresServer, restoredDatabases);
+            Assert.Equal(1, olderResult.ErasedAgain);
+            await using (var services = older.BuildServiceProvider())
+            {
+                var db = services.GetRequiredService<AppDbContext>();
+                Assert.False(await db.Users.AnyAsync(u => u.Email == leaving.Email, Ct));
+                Assert.DoesNotContain(await NotesAsync(services, people.Skip(1).Select(p => p.Email).ToList()), n => n.Text?.StartsWith("DRILL-CANARY-0-", StringComparison.Ordinal) == true);
+                Assert.Equal(0, await db.ActivationEntries.CountAsync(e => !db.Users.Any(u => u.Id == e.UserId), Ct));
+            }
         }
         finally
         {
@@ -159,11 +172,12 @@ public sealed class BackupDrillTests
         services.AddLogging();
         services.AddSingleton<TimeProvider>(app.Clock);
         services.AddSecureBaseData(configuration);
+        services.AddSecureBaseIdentityCore();
         services.AddSecureBaseKeyRing(configuration);
         services.AddScoped<PersonalText>();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        var result = await DatabaseRestore.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), configuration, backup.Folder, backup.KeyRingArchive!, Ct);
+        var result = await DatabaseRestore.RunAsync(scope.ServiceProvider, configuration, backup.Folder, backup.KeyRingArchive!, Ct);
         return (services, result);
     }
 

@@ -8,6 +8,8 @@ using SecureBase.Web.Features.Email;
 using SecureBase.Web.Features.Scheduling;
 using SecureBase.Web.Features.Security;
 
+using SecureBase.Data.Scheduling;
+
 namespace SecureBase.Web.Features.Calendars;
 
 // Where a reminder goes. Email is the one built; an SMS sender would be another implementation chosen per

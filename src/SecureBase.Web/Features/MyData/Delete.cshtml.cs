@@ -4,17 +4,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SecureBase.Data;
+using SecureBase.Data.Accounts;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Email;
 
 namespace SecureBase.Web.Features.MyData;
 
-// Deletion that really deletes: every row about the person, in one transaction, including the
-// wrapped key that their encrypted text needs; the rows that reference the user cascade. Then the
-// write-ahead log and the mail folder are cleared of them too.
+// Deletion that really deletes (AccountErasure): every row about the person, in one transaction, including
+// the wrapped key that their encrypted text needs; the write-ahead log and the mail folder are cleared of
+// them too, and the erasure ledger keeps restored backups from bringing them back.
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
-public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOutbox outbox) : PageModel
+public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOutbox outbox, IConfiguration configuration) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your password to confirm."), StringLength(256)]
     public string? Password { get; set; }
@@ -38,18 +39,8 @@ public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOu
         if (!ModelState.IsValid) return Page();
 
         var ct = HttpContext.RequestAborted;
-        await using (var transaction = await db.Database.BeginTransactionAsync(ct))
-        {
-            await db.Administrations.Where(a => a.SubjectId == user.Id).ExecuteDeleteAsync(ct);
-            // Invitations addressed to them would say, after they are gone, that they were someone's client.
-            var address = Email.EmailAddresses.Normalize(user.Email) ?? user.Email!;
-            await db.Invitations.Where(i => i.Email == address || i.AcceptedBy == user.Id).ExecuteDeleteAsync(ct);
-            await Scheduling.SchedulingErasure.ForgetClientAsync(db, user.Id, address, ct);
-            var result = await users.DeleteAsync(user);
-            if (!result.Succeeded) throw new InvalidOperationException("The account could not be deleted.");
-            await transaction.CommitAsync(ct);
-        }
-        await db.Database.ScrubDeletedAsync(ct);       // no earlier copy of their rows stays in the write-ahead log
+        await AccountErasure.EraseAsync(db, users, user, ct);
+        AccountErasure.Record(DataPaths.KeyDirectory(configuration), user.Id);   // so no restored backup brings them back
         await outbox.ForgetAsync(user.Email!, ct);      // nor their mail in the data folder
         await HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();
         Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";

@@ -10,6 +10,8 @@ using SecureBase.Web.Features.Invitations;
 
 using SecureBase.Web.Features.Security;
 
+using SecureBase.Data.Scheduling;
+
 namespace SecureBase.Web.Features.Scheduling;
 
 public enum ConfirmOutcome

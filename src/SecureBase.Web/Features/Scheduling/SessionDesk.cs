@@ -8,6 +8,8 @@ using SecureBase.Data.Model;
 using SecureBase.Web.Features.Calendars;
 using SecureBase.Web.Features.Email;
 
+using SecureBase.Data.Scheduling;
+
 namespace SecureBase.Web.Features.Scheduling;
 
 // One session as people see it: a one-off (SessionId) or an occurrence of a series (SeriesId + the date it was due).

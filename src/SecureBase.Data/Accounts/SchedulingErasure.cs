@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using SecureBase.Data;
+using SecureBase.Data.Scheduling;
 
-namespace SecureBase.Web.Features.Scheduling;
+namespace SecureBase.Data.Accounts;
 
 // A client who deletes their account takes their sessions with them: their series (with every change
 // to them), one-off sessions and requests go, and so do the time claims they held, so the therapist's
