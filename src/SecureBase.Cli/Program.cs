@@ -21,6 +21,7 @@ try
         ["audit", .. var rest] => await AuditCommand.RunAsync(settings, rest, stdout, stderr),
         ["backup", .. var rest] => await BackupCommand.BackupAsync(settings, rest, stdout, stderr),
         ["restore", .. var rest] => await BackupCommand.RestoreAsync(settings, rest, stdout, stderr),
+        ["export-fhir", .. var rest] => await ExportFhirCommand.RunAsync(settings, rest, stdout, stderr),
         ["help" or "--help" or "-h"] => Usage.Print(stdout, 0),
         _ => Usage.Print(stderr, 2),
     };

@@ -17,6 +17,7 @@ internal static class Usage
           backup --to DIR --keys-to OTHER-DIR          an online backup of the database (the app may keep running),
                                                        and the key ring saved apart from it
           restore --from BACKUP-FOLDER --keys KEYS.zip into an empty database and key folder, checked first
+          export-fhir [--person EMAIL] [--output FILE] questionnaire data as a FHIR R4 Bundle (JSON)
 
         Input CSV: a header row; the first column "id"; then one column per item, named by its number
         in the published order (1 … 36 for ECR-R, 1 … 9 for ECR-RS, 1 … 4 for RQ); values on the

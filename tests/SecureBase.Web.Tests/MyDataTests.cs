@@ -39,6 +39,29 @@ public class MyDataTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
         Assert.DoesNotContain(otherCanary, json, StringComparison.Ordinal);
     }
 
+    // The FHIR download: the owner's questionnaire data only, as an R4 Bundle (validated in the CLI's tests).
+    [Fact]
+    public async Task TheFhirExportHoldsTheOwnersAdministrationsOnly()
+    {
+        var (visitor, email, canary) = await ClientWithDataAsync(app);
+        var (other, _, _) = await ClientWithDataAsync(app);
+        var response = await visitor.GetAsync("/MyData?handler=Fhir");
+        Assert.Equal("application/fhir+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var bundle = SecureBase.Data.Fhir.FhirJson.Read<Hl7.Fhir.Model.Bundle>(await response.Content.ReadAsStringAsync(Ct));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var mine = await db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync(Ct);
+        var ids = (await db.Administrations.Where(a => a.SubjectId == mine).Select(a => a.Id).ToListAsync(Ct)).Select(id => id.ToString());
+        Assert.Equal(ids.Order(), bundle.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.QuestionnaireResponse>().Select(r => r.Id!).Order());
+        var patient = Assert.Single(bundle.Entry.Select(e => e.Resource).OfType<Hl7.Fhir.Model.Patient>());
+        Assert.Equal(mine, patient.Identifier.Single().Value);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain(canary, text, StringComparison.Ordinal);   // free text stays out of it
+        Assert.DoesNotContain(email, text, StringComparison.Ordinal);
+        Assert.NotEqual(other.Client, visitor.Client);
+    }
+
     [Theory]
     [InlineData("questionnaires", "administration,instrument,version,relationship,relationship_name,completed_at,completed_at_local,scale,score,answered,items,prorated")]
     [InlineData("answers", "administration,instrument,item,answer")]
