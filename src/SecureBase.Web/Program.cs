@@ -67,7 +67,8 @@ await app.Services.OfferSetupAsync();   // no practice yet: a one-time setup cod
 app.UsePublicOrigin(app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
-    app.UseExceptionHandler("/Error");
+    // A database that cannot be reached, a full disk, a read-only folder: 503 and "try again", not 500 (G22).
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = e => SecureBase.Data.DatabaseFaults.IsUnavailable(e) ? 503 : 500 });
     app.UseHsts();
 }
 
@@ -80,6 +81,7 @@ app.UseRouting();   // after the status-code pages, so a re-executed /Error find
 app.UseRoutingRejections();
 app.UseRateLimiter();
 app.UseAuthentication();
+app.UseSessionCheckFaults();   // a session check that could not reach the database: 503, not a silent sign-out
 app.UseAuthorization();
 app.UseSecondFactorGate();   // owners and therapists enrol, and anyone enrolled enters a code, before anything else
 app.UseNoStoreForSignedInUsers();

@@ -26,7 +26,7 @@ public class SecureBaseApp : WebApplicationFactory<Program>
 
     public SecureBaseApp() => ClientOptions.BaseAddress = new Uri("https://localhost");   // __Host- cookies are Secure
 
-    public string DataDirectory => Path.Combine(_folder, "data");
+    public virtual string DataDirectory => Path.Combine(_folder, "data");
 
     public string DatabasePath => Path.Combine(DataDirectory, "securebase.db");
 
@@ -34,7 +34,7 @@ public class SecureBaseApp : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("SecureBase:DataDirectory", Path.Combine(_folder, "data"));
+        builder.UseSetting("SecureBase:DataDirectory", DataDirectory);
         builder.UseSetting("SecureBase:KeyDirectory", Path.Combine(_folder, "keys"));
         builder.UseSetting("RateLimits:AccountPostsPerMinute", "100000");   // tests sign many people in from one address
         builder.UseSetting("Reminders:EverySeconds", "86400");   // reminder tests run the pass themselves; others get no reminder mail mid-test

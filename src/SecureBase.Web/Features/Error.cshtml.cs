@@ -18,10 +18,20 @@ public sealed class ErrorModel : PageModel
         415 => "That request was sent in a form this page does not accept",
         405 => "That action is not available here",
         429 => "Too many attempts: wait a minute, then try again",
+        503 => "SecureBase cannot save or read anything just now",
         _ => "Something went wrong",
     };
 
-    public void OnGet([FromQuery] int? code) => (RequestId, Code) = (Activity.Current?.Id ?? HttpContext.TraceIdentifier, code);
+    public void OnGet([FromQuery] int? code)
+    {
+        (RequestId, Code) = (Activity.Current?.Id ?? HttpContext.TraceIdentifier, code);
+        // Re-executed for an unhandled exception: the handler chose the status (503 when the database is unavailable).
+        if (code is null && Response.StatusCode == StatusCodes.Status503ServiceUnavailable)
+        {
+            Code = 503;
+            Response.Headers.RetryAfter = "30";
+        }
+    }
 
     // Re-executed for a failed POST with that POST's body. No parameters, so no value provider reads
     // that body again (a body in a refused charset would throw): the code comes from the query.

@@ -7,10 +7,15 @@ using SecureBase.Web.Tests.Practice;
 
 namespace SecureBase.Web.Tests.Scheduling;
 
-// The same practice app on a fresh PostgreSQL database of the test server; dropped afterwards.
-public sealed class PostgresPracticeApp(string server) : PracticeApp
+// The same practice app on a fresh PostgreSQL database of the test server; dropped afterwards. With
+// viaPort the app reaches the server through that port (a proxy a test can cut); the drop goes direct.
+public sealed class PostgresPracticeApp(string server, int? viaPort = null) : PracticeApp
 {
-    readonly string _connectionString = new NpgsqlConnectionStringBuilder(server) { Database = $"sb_race_{Guid.NewGuid():N}", MaxPoolSize = 40 }.ConnectionString;
+    readonly string _connectionString = new NpgsqlConnectionStringBuilder(server)
+    {
+        Database = $"sb_race_{Guid.NewGuid():N}", MaxPoolSize = 40, Port = viaPort ?? new NpgsqlConnectionStringBuilder(server).Port,
+        Timeout = viaPort is null ? 15 : 3,
+    }.ConnectionString;
 
     protected override IEnumerable<(string Key, string Value)> Settings =>
         [.. base.Settings, ("Database:Provider", "Postgres"), ("ConnectionStrings:SecureBase", _connectionString)];

@@ -54,13 +54,38 @@ public static class Sessions
         var sessionId = context.Principal?.FindFirstValue(SessionClaim);
         var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         var db = services.GetRequiredService<AppDbContext>();
-        var session = sessionId is null ? null
-            : await db.UserSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, context.HttpContext.RequestAborted);
+        UserSession? session;
+        try
+        {
+            session = sessionId is null ? null
+                : await db.UserSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId && s.UserId == userId, context.HttpContext.RequestAborted);
+        }
+        catch (Exception e) when (SecureBase.Data.DatabaseFaults.IsUnavailable(e))
+        {
+            // The database cannot be reached. Thrown from here, the failure would be remembered as this request's
+            // sign-in result and thrown again while the error page is drawn; so the request goes on signed out
+            // (the cookie kept for when the database is back) and UseSessionCheckFaults throws it past sign-in.
+            context.HttpContext.Items[SessionCheckFault] = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            context.RejectPrincipal();
+            return;
+        }
         if (session is not null && services.GetRequiredService<TimeProvider>().GetUtcNow() - session.CreatedAt <= AccountServices.AbsoluteLifetime)
             return;
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }
+
+    static readonly object SessionCheckFault = new();
+
+    // Right after UseAuthentication: a session check that could not reach the database fails the request
+    // (503 through the exception handler), except while the error page itself is drawn.
+    public static IApplicationBuilder UseSessionCheckFaults(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.Items[SessionCheckFault] is System.Runtime.ExceptionServices.ExceptionDispatchInfo fault
+            && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>() is null)
+            fault.Throw();
+        await next(context);
+    });
 
     static string NewId() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
