@@ -8,14 +8,20 @@ using SecureBase.Data.Model;
 
 namespace SecureBase.Cli.Demo;
 
-// demo [--years N]: creates one demo client with N years (default 1) of data in this installation's database and prints its
-// sign-in once. The password is random and is not stored anywhere else.
+// demo [--years N] [--count N]: creates demo clients (default one) with N years (default 1) of data each in this
+// installation's database and prints each sign-in once. The passwords are random and are not stored anywhere else.
 internal static class DemoCommand
 {
     public static async Task<int> RunAsync(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Count > 0 && args[0] == "--practice") return await DemoPractice.RunAsync(settings, args.Skip(1).ToList(), stdout, stderr);
-        if (Options.Parse(args, new HashSet<string> { "years" }, stderr) is not { } options) return 2;
+        if (Options.Parse(args, new HashSet<string> { "years", "count" }, stderr) is not { } options) return 2;
+        var count = 1;
+        if (options["count"] is { } many && (!int.TryParse(many, System.Globalization.CultureInfo.InvariantCulture, out count) || count is < 1 or > 1000))
+        {
+            stderr.WriteLine("error: --count must be a whole number from 1 to 1000.");
+            return 2;
+        }
         var years = 1;
         if (options["years"] is { } text && (!int.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out years) || years is < 1 or > 10))
         {
@@ -28,10 +34,16 @@ internal static class DemoCommand
         var clock = services.GetRequiredService<TimeProvider>();
         var ecrR = services.GetRequiredService<InstrumentCatalog>().Find("ecr-r")!;
 
+        for (var i = 0; i < count; i++)
+            if (await CreateOneAsync(services, ecrR, clock.GetUtcNow(), years, stdout, stderr) is var code and not 0) return code;
+        return 0;
+    }
+
+    static async Task<int> CreateOneAsync(ServiceProvider services, SecureBase.Core.Instruments.InstrumentPack ecrR, DateTimeOffset now, int years, TextWriter stdout, TextWriter stderr)
+    {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = clock.GetUtcNow();
         var email = $"demo-{RandomNumberGenerator.GetHexString(6, lowercase: true)}@example.org";
         var password = RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyz23456789", 20);
         var weeks = 52 * years;
