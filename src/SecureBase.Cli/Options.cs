@@ -17,7 +17,7 @@ internal sealed class Options
             var name = args[i].StartsWith("--", StringComparison.Ordinal) ? args[i][2..] : null;
             if (name is null || !allowed.Contains(name))
                 return Fail(stderr, $"Unknown option '{args[i]}'. Options: {string.Join(", ", allowed.Select(a => "--" + a))}.");
-            if (i + 1 >= args.Count) return Fail(stderr, $"Option --{name} needs a value.");
+            if (i + 1 >= args.Count || args[i + 1].StartsWith("--", StringComparison.Ordinal)) return Fail(stderr, $"Option --{name} needs a value.");
             if (!values.TryAdd(name, args[i + 1])) return Fail(stderr, $"Option --{name} is given twice.");
         }
         return new Options(values);

@@ -151,6 +151,114 @@ public sealed class BackupCommandTests : IDisposable
         Assert.Equal(0, (await RunAsync(BackupCommand.RestoreAsync, fresh, "--from", backup, "--keys", keys)).Code);
         var (again, _, message) = await RunAsync(BackupCommand.RestoreAsync, fresh, "--from", backup, "--keys", keys);
         Assert.Equal(2, again);
-        Assert.Contains("already holds keys", message, StringComparison.Ordinal);
+        Assert.Contains("is not empty", message, StringComparison.Ordinal);
     }
+
+    // From a fresh tester: destinations that would put keys beside data, or a backup beside the live files,
+    // also through a symbolic link, and a file where a folder belongs; each refused, nothing written.
+    [Fact]
+    public async Task DestinationsBesideTheLiveFilesOrEachOtherAreRefusedThroughLinksToo()
+    {
+        var live = await InstallationWithDataAsync("live");
+        var data = Path.Combine(_folder, "live", "data");
+        var keyFolder = Path.Combine(_folder, "live", "keys");
+        var backups = Directory.CreateDirectory(Path.Combine(_folder, "backups")).FullName;
+        var link = Path.Combine(_folder, "link-to-backups");
+        File.CreateSymbolicLink(link, backups);
+        var aFile = Path.Combine(_folder, "a-file");
+        await File.WriteAllTextAsync(aFile, "x", Ct);
+        foreach (var (to, keysTo, said) in new[]
+                 {
+                     (backups, data, "outside SecureBase's data folder and key folder"),
+                     (backups, keyFolder, "outside SecureBase's data folder and key folder"),
+                     (data, Path.Combine(_folder, "k"), "Back up to a folder outside SecureBase's data folder"),
+                     (backups, Path.Combine(link, "keys"), "Save the key ring somewhere else than the data"),
+                     (aFile, Path.Combine(_folder, "k"), "is a file; give a folder"),
+                     (backups, aFile, "is a file; give a folder"),
+                 })
+        {
+            var (code, _, errors) = await RunAsync(BackupCommand.BackupAsync, live, "--to", to, "--keys-to", keysTo);
+            Assert.True(code == 2, $"{to} / {keysTo}: {errors}");
+            Assert.Contains(said, errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+        }
+        Assert.Empty(Directory.GetFileSystemEntries(backups));
+        Assert.Empty(Directory.GetFiles(data, "securebase-*"));
+
+        // Before the web app has ever made a key ring, nothing is written at all.
+        var (early, _, why) = await RunAsync(BackupCommand.BackupAsync, Installation("nokeys"), "--to", backups, "--keys-to", Path.Combine(_folder, "k"));
+        Assert.Equal(2, early);
+        Assert.Contains("holds no keys", why, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(backups));
+    }
+
+    // From a fresh tester: edited or damaged backups and odd key folders, each refused in one line, with the
+    // target left empty (no database in place without its keys, no keys without the database).
+    [Fact]
+    public async Task EditedBackupsAndOddKeyFoldersAreRefusedAndLeaveTheTargetEmpty()
+    {
+        var live = await InstallationWithDataAsync("live");
+        Assert.Equal(0, (await RunAsync(BackupCommand.BackupAsync, live, "--to", Path.Combine(_folder, "backups"), "--keys-to", Path.Combine(_folder, "keyring"))).Code);
+        var backup = Single("backups", "securebase-backup-*");
+        var keys = Single("keyring", "securebase-keys-*.zip");
+        var manifest = await File.ReadAllTextAsync(Path.Combine(backup, "manifest.json"), Ct);
+
+        string Edited(string name, Func<string, string> change, Action<string>? alsoDo = null)
+        {
+            var folder = Directory.CreateDirectory(Path.Combine(_folder, name)).FullName;
+            File.Copy(Path.Combine(backup, "database.sqlite"), Path.Combine(folder, "database.sqlite"));
+            alsoDo?.Invoke(folder);
+            var hash = BackupManifestHash(Path.Combine(folder, "database.sqlite"));
+            var text = change(manifest);
+            text = System.Text.RegularExpressions.Regex.Replace(text, "\"Sha256\": \"[0-9a-f]+\"", $"\"Sha256\": \"{hash}\"");
+            text = System.Text.RegularExpressions.Regex.Replace(text, "\"Bytes\": \\d+", $"\"Bytes\": {new FileInfo(Path.Combine(folder, "database.sqlite")).Length}");
+            File.WriteAllText(Path.Combine(folder, "manifest.json"), text);
+            return folder;
+        }
+
+        var corrupt = Edited("corrupt", m => m, folder =>
+        {
+            using var stream = File.OpenWrite(Path.Combine(folder, "database.sqlite"));
+            stream.Position = stream.Length / 2 / 4096 * 4096;
+            stream.Write(Enumerable.Repeat((byte)0xFF, 4096).ToArray());   // a page overwritten, the manifest made to match
+        });
+        var noTables = Edited("no-tables", m => System.Text.RegularExpressions.Regex.Replace(m, "\"Rows\": \\{[^}]*\\}", "\"Rows\": { \"__EFMigrationsHistory\": 1 }"));
+        var outside = Edited("outside", m => m.Replace("\"database.sqlite\"", "\"../live/data/securebase.db\"", StringComparison.Ordinal));
+        var lowerCase = Edited("lower", m => m.Replace("\"Sqlite\"", "\"sqlite\"", StringComparison.Ordinal));
+        var notKeys = Path.Combine(_folder, "not-keys.zip");
+        using (var zip = System.IO.Compression.ZipFile.Open(notKeys, System.IO.Compression.ZipArchiveMode.Create))
+            using (var writer = new StreamWriter(zip.CreateEntry("readme.xml").Open())) writer.Write("<x/>");
+
+        var fresh = Installation("fresh");
+        foreach (var (from, keyArchive, said) in new[]
+                 {
+                     (corrupt, keys, "fails SQLite's integrity check"),
+                     (noTables, keys, "tables are not the ones the backup recorded"),
+                     (outside, keys, "is not as securebase backup writes it"),
+                     (lowerCase, keys, "is not as securebase backup writes it"),
+                     (backup, notKeys, "which is not a key of a key ring"),
+                 })
+        {
+            var (code, _, errors) = await RunAsync(BackupCommand.RestoreAsync, fresh, "--from", from, "--keys", keyArchive);
+            Assert.True(code == 2, $"{from}: {errors}");
+            Assert.Contains(said, errors, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", errors, StringComparison.Ordinal);
+        }
+
+        // A stray file in the key folder (an erasure ledger left there) is refused before anything is moved.
+        var keyFolder = Path.Combine(_folder, "fresh", "keys");
+        await File.WriteAllTextAsync(Path.Combine(keyFolder, "erased-people.txt"), "someone\n", Ct);
+        var (stray, _, message) = await RunAsync(BackupCommand.RestoreAsync, fresh, "--from", backup, "--keys", keys);
+        Assert.Equal(2, stray);
+        Assert.Contains("is not empty", message, StringComparison.Ordinal);
+        File.Delete(Path.Combine(keyFolder, "erased-people.txt"));
+
+        var target = Path.Combine(_folder, "fresh", "data", "securebase.db");
+        Assert.False(File.Exists(target) && new FileInfo(target).Length > 0);
+        Assert.Empty(Directory.GetFileSystemEntries(keyFolder));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_folder, "fresh", "data"), "*.restoring*"));
+        Assert.Equal(0, (await RunAsync(BackupCommand.RestoreAsync, fresh, "--from", backup, "--keys", keys)).Code);
+    }
+
+    static string BackupManifestHash(string file) => SecureBase.Data.Backup.BackupManifest.HashOf(file);
 }

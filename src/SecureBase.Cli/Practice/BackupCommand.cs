@@ -26,7 +26,7 @@ internal static class BackupCommand
             stdout.WriteLine("Keep the two apart (different disks or places): the backup alone cannot be read, and the key ring alone holds no data.");
             return 0;
         }
-        catch (BackupException e)
+        catch (Exception e) when (e is BackupException or System.Data.Common.DbException || DatabaseFaults.IsUnavailable(e))
         {
             stderr.WriteLine($"error: {e.Message}");
             return 2;
@@ -51,7 +51,7 @@ internal static class BackupCommand
             stdout.WriteLine("Start SecureBase as usual; it brings the database up to this version's schema if the backup is older.");
             return 0;
         }
-        catch (BackupException e)
+        catch (Exception e) when (e is BackupException or System.Data.Common.DbException || DatabaseFaults.IsUnavailable(e))
         {
             stderr.WriteLine($"error: {e.Message}");
             return 2;

@@ -27,22 +27,29 @@ public static class DatabaseBackup
     /// </summary>
     public static async Task<BackupResult> CreateAsync(AppDbContext db, IConfiguration configuration, string toFolder, string? keysToFolder, DateTimeOffset now, CancellationToken ct)
     {
-        toFolder = Path.GetFullPath(toFolder);
+        toFolder = RealPath(toFolder);
+        var dataDirectory = RealPath(DataPaths.DataDirectory(configuration));
+        var keyDirectory = RealPath(DataPaths.KeyDirectory(configuration));
+        NotAFile(toFolder, "--to");
+        if (Inside(toFolder, dataDirectory) || Inside(toFolder, keyDirectory) || Inside(keyDirectory, toFolder))
+            throw new BackupException($"Back up to a folder outside SecureBase's data folder ({dataDirectory}) and key folder ({keyDirectory}): a backup beside the live files is lost with them.");
         if (keysToFolder is not null)
         {
-            keysToFolder = Path.GetFullPath(keysToFolder);
+            keysToFolder = RealPath(keysToFolder);
+            NotAFile(keysToFolder, "--keys-to");
             if (Inside(keysToFolder, toFolder) || Inside(toFolder, keysToFolder))
                 throw new BackupException("Save the key ring somewhere else than the data: --keys-to must not be the backup folder, inside it or around it. " +
                                           "Whoever holds both can read every note.");
-            var keyDirectory = DataPaths.KeyDirectory(configuration);
-            if (Inside(toFolder, keyDirectory) || Inside(keyDirectory, toFolder))
-                throw new BackupException("Do not back up into the key folder (or the key folder into the backup): keep the two apart.");
+            if (Inside(keysToFolder, dataDirectory) || Inside(keysToFolder, keyDirectory))
+                throw new BackupException($"Save the key ring outside SecureBase's data folder and key folder: --keys-to {keysToFolder} is inside one of them.");
+            if (!Directory.Exists(keyDirectory) || Directory.GetFiles(keyDirectory, "*.xml").Length == 0)
+                throw new BackupException($"The key folder {keyDirectory} holds no keys: the web app makes them when it first starts. Is SecureBase:KeyDirectory set as the app has it?");
         }
         var stamp = now.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var folder = Path.Combine(toFolder, $"securebase-backup-{stamp}");
-        if (Directory.Exists(folder)) throw new BackupException($"{folder} exists already; wait a second and run the backup again.");
-        var partial = folder + ".partial";
-        if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
+        if (Directory.Exists(folder)) throw new BackupException($"{folder} exists already (another backup this second?); wait a second and run the backup again.");
+        var partial = $"{folder}.partial-{Guid.NewGuid():N}";   // each run its own, so two at once never take each other's
+        if (!Directory.Exists(toFolder)) CreatePrivateFolder(toFolder);
         CreatePrivateFolder(partial);
         try
         {
@@ -50,14 +57,32 @@ public static class DatabaseBackup
                 ? await SqliteAsync(db, partial, now, ct)
                 : await PostgresAsync(db, configuration, partial, now, ct);
             manifest.Save(partial);
-            Directory.Move(partial, folder);   // only a finished backup carries the final name
-            var keys = keysToFolder is null ? null : SaveKeyRing(DataPaths.KeyDirectory(configuration), keysToFolder, stamp);
-            return new BackupResult(folder, manifest, keys);
+            try
+            {
+                Directory.Move(partial, folder);   // only a finished backup carries the final name
+            }
+            catch (IOException)
+            {
+                throw new BackupException($"{folder} exists already (another backup this second?); wait a second and run the backup again.");
+            }
+            try
+            {
+                var keys = keysToFolder is null ? null : SaveKeyRing(keyDirectory, keysToFolder, stamp);
+                return new BackupResult(folder, manifest, keys);
+            }
+            catch
+            {
+                Directory.Delete(folder, recursive: true);   // a backup whose key ring was not saved would be half a backup
+                throw;
+            }
         }
-        catch
+        catch (Exception e) when (e is not BackupException && DatabaseFaults.IsUnavailable(e) || e is System.Data.Common.DbException)
+        {
+            throw new BackupException($"The database could not be read or the backup written: {e.Message}");
+        }
+        finally
         {
             if (Directory.Exists(partial)) Directory.Delete(partial, recursive: true);
-            throw;
         }
     }
 
@@ -81,7 +106,7 @@ public static class DatabaseBackup
         {
             await copy.OpenAsync(ct);
             await Execute(copy, "PRAGMA journal_mode=DELETE;", ct);
-            rows = await CountRowsAsync(copy, Tables(db), ct);
+            rows = await CountRowsAsync(copy, await TablesAsync(copy, "Sqlite", ct), ct);
             migration = await NewestMigrationAsync(copy, ct);
         }
         return new BackupManifest(BackupManifest.CurrentFormat, "Sqlite", now, Path.GetFileName(file), new FileInfo(file).Length, BackupManifest.HashOf(file), migration, rows);
@@ -106,7 +131,7 @@ public static class DatabaseBackup
         {
             throw new BackupException($"The database {connection.Database} holds no SecureBase data (it has no migrations history) to back up.");
         }
-        var rows = await CountRowsAsync(connection, Tables(db), ct);
+        var rows = await CountRowsAsync(connection, await TablesAsync(connection, "Postgres", ct), ct);
         await PostgresTools.RunAsync(configuration, connectionString, "pg_dump", ["--format=custom", $"--snapshot={snapshot}", "--no-owner", "--no-privileges", $"--file={file}"], ct);
         await transaction.CommitAsync(ct);
         return new BackupManifest(BackupManifest.CurrentFormat, "Postgres", now, Path.GetFileName(file), new FileInfo(file).Length, BackupManifest.HashOf(file), migration, rows);
@@ -128,10 +153,19 @@ public static class DatabaseBackup
         return archive;
     }
 
-    // Every table of the model, and the migrations history.
-    internal static IReadOnlyList<string> Tables(AppDbContext db) =>
-        db.Model.GetEntityTypes().Where(t => t.GetViewName() is null).Select(t => t.GetTableName()).OfType<string>()
-            .Append("__EFMigrationsHistory").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    // The tables the database holds (not the ones this version's model expects: a backup before an upgrade
+    // is of the older schema).
+    internal static async Task<IReadOnlyList<string>> TablesAsync(DbConnection connection, string provider, CancellationToken ct)
+    {
+        await using var list = connection.CreateCommand();
+        list.CommandText = provider == "Sqlite"
+            ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            : "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'";
+        var tables = new List<string>();
+        await using var reader = await list.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) tables.Add(reader.GetString(0));
+        return tables.Order(StringComparer.Ordinal).ToList();
+    }
 
     internal static async Task<IReadOnlyDictionary<string, long>> CountRowsAsync(DbConnection connection, IReadOnlyList<string> tables, CancellationToken ct)
     {
@@ -163,6 +197,27 @@ public static class DatabaseBackup
     {
         if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
         else Directory.CreateDirectory(folder, FilePermissions.PrivateFolder);
+    }
+
+    static void NotAFile(string path, string option)
+    {
+        if (File.Exists(path)) throw new BackupException($"{option} {path} is a file; give a folder.");
+    }
+
+    // The path with every symbolic link along it followed, so "inside" compares real places.
+    internal static string RealPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetPathRoot(full)!;
+        var real = root;
+        foreach (var part in full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            real = Path.Combine(real, part);
+            FileSystemInfo info = Directory.Exists(real) ? new DirectoryInfo(real) : new FileInfo(real);
+            if (info.Exists && info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                real = RealPath(target.FullName);
+        }
+        return real;
     }
 
     internal static bool Inside(string path, string folder)

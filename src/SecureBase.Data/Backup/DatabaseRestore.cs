@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Xml;
+using System.Xml.Linq;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -14,19 +16,22 @@ using SecureBase.Data.Model;
 
 namespace SecureBase.Data.Backup;
 
-/// <summary>What a restore put back: the manifest it trusted, rows per table (equal to the manifest's) and the data keys it opened.</summary>
+/// <summary>What a restore put back: the manifest it trusted, rows per table (equal to the manifest's), the data keys it opened, the people erased again.</summary>
 public sealed record RestoreResult(BackupManifest Manifest, IReadOnlyDictionary<string, long> Rows, int DataKeysOpened, int ErasedAgain);
 
 /// <summary>
 /// Puts a backup made by <see cref="DatabaseBackup"/> into an empty database (the one the configuration
-/// names) and its key ring archive into an empty key folder, checking on the way: the file's size and
-/// SHA-256 against the manifest, <c>PRAGMA integrity_check</c> (SQLite) or pg_restore's success in one
-/// transaction (PostgreSQL), every table's row count against the manifest, and that the key ring opens every
-/// stored data key. Anything else refuses with a <see cref="BackupException"/> and leaves the target as it was;
-/// a bare database file (a <c>cp</c> of a live SQLite file) is refused, since nothing can tell whether it is whole.
+/// names) and its key ring archive into an empty key folder, checking first: the file's size and SHA-256
+/// against the manifest, <c>PRAGMA integrity_check</c> (SQLite) or pg_restore's success in one transaction
+/// (PostgreSQL), that the database holds exactly the manifest's tables with its row counts, and that the key
+/// ring opens every stored data key. The keys are moved in before the database, and taken out again if the
+/// database cannot follow, so a refused or failed restore leaves neither half behind. A bare database file
+/// (a <c>cp</c> of a live SQLite file) is refused, since nothing can tell whether it is whole.
 /// </summary>
 public static class DatabaseRestore
 {
+    const string Unpacking = ".securebase-restoring-";
+
     public static async Task<RestoreResult> RunAsync(IServiceProvider services, IConfiguration configuration, string from, string keyArchive, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
@@ -41,42 +46,39 @@ public static class DatabaseRestore
             throw new BackupException($"{file} is missing or not the file the backup wrote (its size or SHA-256 differs from manifest.json): it was damaged or changed. Use another backup.");
         if (!File.Exists(keyArchive)) throw new BackupException($"No key ring archive at {keyArchive}. Restore needs the securebase-keys-….zip saved with this backup (kept apart from it).");
         var keyDirectory = DataPaths.KeyDirectory(configuration);
-        if (Directory.EnumerateFiles(keyDirectory, "*.xml").Any())
-            throw new BackupException($"The key folder {keyDirectory} already holds keys. Restore into an empty key folder (SecureBase:KeyDirectory), so no key is overwritten or mixed in.");
+        foreach (var leftover in Directory.GetDirectories(keyDirectory, Unpacking + "*")) Directory.Delete(leftover, recursive: true);   // an interrupted restore's
+        if (Directory.EnumerateFileSystemEntries(keyDirectory).Any())
+            throw new BackupException($"The key folder {keyDirectory} is not empty. Restore into an empty key folder (SecureBase:KeyDirectory), so no key is overwritten or mixed in.");
 
-        // The keys first, into a folder of their own beside the key folder; moved in only when everything checked out.
+        // Unpacked inside the key folder (a subfolder, which the key ring does not read), so no copy of the keys
+        // is ever left beside the data; moved up only when everything else checked out.
         var keys = UnpackKeys(keyArchive, keyDirectory);
         try
         {
-            var (rows, opened) = provider == "Sqlite"
-                ? await SqliteAsync(db, file, manifest, keys, configuration, ct)
-                : await PostgresAsync(db, configuration, file, manifest, keys, ct);
-            // People erased after this backup was made (the archive's ledger) are erased again before anyone can sign in.
-            var erased = AccountErasure.ReadLedger(Path.Combine(keys, AccountErasure.LedgerFile));
-            var users = services.GetRequiredService<UserManager<AppUser>>();
-            var again = 0;
-            foreach (var user in await db.Users.Where(u => erased.Contains(u.Id)).ToListAsync(ct))
-            {
-                await AccountErasure.EraseAsync(db, users, user, ct);
-                again++;
-            }
-            foreach (var key in Directory.GetFiles(keys)) File.Move(key, Path.Combine(keyDirectory, Path.GetFileName(key)));
-            return new RestoreResult(manifest, rows, opened, again);
+            return provider == "Sqlite"
+                ? await SqliteAsync(services, db, file, manifest, keys, keyDirectory, configuration, ct)
+                : await PostgresAsync(services, db, configuration, file, manifest, keys, keyDirectory, ct);
         }
         finally
         {
-            Directory.Delete(keys, recursive: true);
+            if (Directory.Exists(keys)) Directory.Delete(keys, recursive: true);
         }
     }
 
-    static string Named(string provider) => provider == "Sqlite" ? "SQLite" : "PostgreSQL";
+    static string Named(string provider) => provider switch { "Sqlite" => "SQLite", "Postgres" => "PostgreSQL", _ => $"'{provider}'" };
 
     // A folder written by securebase backup, or a clear refusal saying what it is instead.
     static BackupManifest TrustedManifest(string from)
     {
         if (File.Exists(from)) throw new BackupException(CopiedFile(from));
         if (!Directory.Exists(from)) throw new BackupException($"No backup folder at {from}.");
-        if (BackupManifest.Load(from) is { } manifest) return manifest;
+        if (BackupManifest.Load(from) is { } manifest)
+        {
+            var expected = manifest.Provider switch { "Sqlite" => "database.sqlite", "Postgres" => "database.pgdump", _ => null };
+            if (expected is null || manifest.DatabaseFile != expected || manifest.Rows is null || !manifest.Rows.ContainsKey("__EFMigrationsHistory"))
+                throw new BackupException($"{Path.Combine(from, BackupManifest.FileName)} is not as securebase backup writes it (provider, file name or table counts): it was changed. Use another backup.");
+            return manifest;
+        }
         var databases = Directory.GetFiles(from).Where(f => f.EndsWith(".db", StringComparison.Ordinal) || f.EndsWith(".sqlite", StringComparison.Ordinal) || IsSqliteFile(f)).ToList();
         if (databases.Count > 0) throw new BackupException(CopiedFile(databases[0]));
         throw new BackupException($"{from} has no manifest.json: it is not a backup made by securebase backup (a backup folder is named securebase-backup-…).");
@@ -105,17 +107,28 @@ public static class DatabaseRestore
         return stream.Read(header) == 20 && header[18] == 2;
     }
 
+    // The archive's key files (each an XML <key id="…">, as Data Protection writes them) and the erasure ledger.
     static string UnpackKeys(string archive, string keyDirectory)
     {
-        var folder = Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(keyDirectory))!, $".securebase-restoring-keys-{Guid.NewGuid():N}");
+        var folder = Path.Combine(keyDirectory, $"{Unpacking}{Guid.NewGuid():N}");
         DatabaseBackup.CreatePrivateFolder(folder);
         try
         {
             using var zip = ZipFile.OpenRead(archive);
             var entries = zip.Entries.Where(e => e.FullName == Path.GetFileName(e.FullName)
                 && (e.FullName.EndsWith(".xml", StringComparison.Ordinal) || e.FullName == AccountErasure.LedgerFile)).ToList();
-            if (!entries.Any(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal))) throw new BackupException($"{archive} holds no keys: it is not a key ring archive made by securebase backup.");
-            foreach (var entry in entries) entry.ExtractToFile(Path.Combine(folder, entry.FullName));
+            if (entries.GroupBy(e => e.FullName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                throw new BackupException($"{archive} holds {twice.Key} twice: it is not a key ring archive made by securebase backup.");
+            var keys = 0;
+            foreach (var entry in entries)
+            {
+                var target = Path.Combine(folder, entry.FullName);
+                entry.ExtractToFile(target);
+                if (entry.FullName == AccountErasure.LedgerFile) continue;
+                if (!IsKey(target)) throw new BackupException($"{archive} holds {entry.FullName}, which is not a key of a key ring: it is not a key ring archive made by securebase backup.");
+                keys++;
+            }
+            if (keys == 0) throw new BackupException($"{archive} holds no keys: it is not a key ring archive made by securebase backup.");
             return folder;
         }
         catch (InvalidDataException e)
@@ -130,77 +143,141 @@ public static class DatabaseRestore
         }
     }
 
-    static async Task<(IReadOnlyDictionary<string, long>, int)> SqliteAsync(AppDbContext db, string file, BackupManifest manifest, string keys, IConfiguration configuration, CancellationToken ct)
+    static bool IsKey(string file)
     {
-        var target = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-        if (File.Exists(target) && new FileInfo(target).Length > 0 || File.Exists(target + "-wal") && new FileInfo(target + "-wal").Length > 0)
-            throw new BackupException($"{target} already holds a database. Restore into an empty data folder (SecureBase:DataDirectory); move the old one away first if you mean to replace it.");
-        var restoring = target + ".restoring";
-        File.Copy(file, restoring, overwrite: true);
         try
         {
+            return XDocument.Load(file).Root is { Name.LocalName: "key" } root && Guid.TryParse((string?)root.Attribute("id"), out _);
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+    }
+
+    static async Task<RestoreResult> SqliteAsync(IServiceProvider services, AppDbContext db, string file, BackupManifest manifest, string keys, string keyDirectory,
+        IConfiguration configuration, CancellationToken ct)
+    {
+        var target = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        var restoring = target + ".restoring";
+        foreach (var leftover in new[] { restoring, restoring + "-journal" }) File.Delete(leftover);   // an interrupted restore's
+        if (File.Exists(target) && new FileInfo(target).Length > 0 || File.Exists(target + "-wal") && new FileInfo(target + "-wal").Length > 0)
+            throw new BackupException($"{target} already holds a database. Restore into an empty data folder (SecureBase:DataDirectory); move the old one away first if you mean to replace it.");
+        try
+        {
+            File.Copy(file, restoring, overwrite: true);
             IReadOnlyDictionary<string, long> rows;
             int opened;
             await using (var copy = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = restoring, Pooling = false }.ConnectionString))
             {
                 await copy.OpenAsync(ct);
-                await using (var check = copy.CreateCommand())
+                string? result;
+                try
                 {
+                    await using var check = copy.CreateCommand();
                     check.CommandText = "PRAGMA integrity_check";
-                    var result = (string?)await check.ExecuteScalarAsync(ct);
-                    if (result != "ok") throw new BackupException($"The backup's database fails SQLite's integrity check ({result}). Use another backup.");
+                    result = (string?)await check.ExecuteScalarAsync(ct);
                 }
-                rows = await SameRowsAsync(copy, manifest, ct);
+                catch (SqliteException e)
+                {
+                    result = e.Message;
+                }
+                if (result != "ok") throw new BackupException($"The backup's database fails SQLite's integrity check ({result}). Use another backup.");
+                rows = await SameRowsAsync(copy, "Sqlite", manifest, ct);
                 opened = await OpenDataKeysAsync(copy, db, keys, configuration, ct);
                 await DatabaseBackup.Execute(copy, "PRAGMA journal_mode=WAL;", ct);
             }
-            foreach (var leftover in new[] { target, target + "-wal", target + "-shm" }) File.Delete(leftover);
-            File.Move(restoring, target);
-            return (rows, opened);
+            var moved = MoveKeysIn(keys, keyDirectory);
+            try
+            {
+                foreach (var stale in new[] { target, target + "-wal", target + "-shm" }) File.Delete(stale);
+                File.Move(restoring, target);
+            }
+            catch
+            {
+                foreach (var key in moved) File.Delete(key);
+                throw;
+            }
+            var again = await EraseAgainAsync(services, db, keyDirectory, ct);
+            if (again > 0) await db.Database.ExecuteSqlRawAsync("VACUUM;", ct);   // no trace of them in free pages either
+            return new RestoreResult(manifest, rows, opened, again);
         }
         finally
         {
             File.Delete(restoring);
+            File.Delete(restoring + "-journal");
         }
     }
 
-    static async Task<(IReadOnlyDictionary<string, long>, int)> PostgresAsync(AppDbContext db, IConfiguration configuration, string file, BackupManifest manifest, string keys, CancellationToken ct)
+    static async Task<RestoreResult> PostgresAsync(IServiceProvider services, AppDbContext db, IConfiguration configuration, string file, BackupManifest manifest, string keys,
+        string keyDirectory, CancellationToken ct)
     {
         var connectionString = db.Database.GetConnectionString()!;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(ct);
-        await using (var tables = connection.CreateCommand())
+        await using (var objects = connection.CreateCommand())
         {
-            tables.CommandText = "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'";
-            if ((long)(await tables.ExecuteScalarAsync(ct))! > 0)
-                throw new BackupException($"The database {connection.Database} already holds tables. Restore into an empty database (create one, and point ConnectionStrings:SecureBase at it).");
+            objects.CommandText = "SELECT (SELECT COUNT(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public') " +
+                                  "+ (SELECT COUNT(*) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public')";
+            if ((long)(await objects.ExecuteScalarAsync(ct))! > 0)
+                throw new BackupException($"The database {connection.Database} is not empty (its public schema holds tables, functions or extensions' objects). " +
+                                          "Restore into a new, empty database, and point ConnectionStrings:SecureBase at it.");
         }
         await PostgresTools.RunAsync(configuration, connectionString, "pg_restore", ["--exit-on-error", "--single-transaction", "--no-owner", "--no-privileges", $"--dbname={connection.Database}", file], ct);
         try
         {
-            var rows = await SameRowsAsync(connection, manifest, ct);
+            var rows = await SameRowsAsync(connection, "Postgres", manifest, ct);
             var opened = await OpenDataKeysAsync(connection, db, keys, configuration, ct);
-            return (rows, opened);
+            MoveKeysIn(keys, keyDirectory);
+            var again = await EraseAgainAsync(services, db, keyDirectory, ct);
+            return new RestoreResult(manifest, rows, opened, again);
         }
         catch
         {
-            // It was empty before: leave it empty again.
-            await DatabaseBackup.Execute(connection, "DROP SCHEMA public CASCADE; CREATE SCHEMA public;", ct);
+            // It was empty before: the restored tables go again (only they: the schema, its owner and grants stay).
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DO $$ DECLARE t record; BEGIN FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' LOOP " +
+                               "EXECUTE format('DROP TABLE IF EXISTS public.%I CASCADE', t.tablename); END LOOP; END $$;";
+            await drop.ExecuteNonQueryAsync(CancellationToken.None);
+            foreach (var key in Directory.GetFiles(keyDirectory)) File.Delete(key);
             throw;
         }
     }
 
-    static async Task<IReadOnlyDictionary<string, long>> SameRowsAsync(DbConnection connection, BackupManifest manifest, CancellationToken ct)
+    static List<string> MoveKeysIn(string keys, string keyDirectory)
     {
-        IReadOnlyDictionary<string, long> rows;
-        try
+        var moved = new List<string>();
+        foreach (var key in Directory.GetFiles(keys))
         {
-            rows = await DatabaseBackup.CountRowsAsync(connection, manifest.Rows.Keys.ToList(), ct);
+            var target = Path.Combine(keyDirectory, Path.GetFileName(key));
+            File.Move(key, target);
+            moved.Add(target);
         }
-        catch (DbException e)
+        return moved;
+    }
+
+    // People erased after this backup was made (the archive's ledger, now in the key folder) are erased again before anyone can sign in.
+    static async Task<int> EraseAgainAsync(IServiceProvider services, AppDbContext db, string keyDirectory, CancellationToken ct)
+    {
+        var erased = AccountErasure.ReadLedger(Path.Combine(keyDirectory, AccountErasure.LedgerFile));
+        if (erased.Count == 0) return 0;
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var again = 0;
+        foreach (var user in await db.Users.Where(u => erased.Contains(u.Id)).ToListAsync(ct))
         {
-            throw new BackupException($"The restored data lacks a table the backup recorded ({e.Message}). Use another backup.");
+            await AccountErasure.EraseAsync(db, users, user, ct);
+            again++;
         }
+        return again;
+    }
+
+    // The database holds exactly the tables the manifest lists, each with its row count.
+    static async Task<IReadOnlyDictionary<string, long>> SameRowsAsync(DbConnection connection, string provider, BackupManifest manifest, CancellationToken ct)
+    {
+        var tables = await DatabaseBackup.TablesAsync(connection, provider, ct);
+        if (!tables.Order(StringComparer.Ordinal).SequenceEqual(manifest.Rows.Keys.Order(StringComparer.Ordinal)))
+            throw new BackupException("The restored database's tables are not the ones the backup recorded in manifest.json: the manifest or the file was changed. Use another backup.");
+        var rows = await DatabaseBackup.CountRowsAsync(connection, tables, ct);
         var differ = manifest.Rows.Where(t => rows[t.Key] != t.Value).Select(t => $"{t.Key} has {rows[t.Key]} rows, the backup recorded {t.Value}").ToList();
         if (differ.Count > 0) throw new BackupException($"The restored data differs from what the backup recorded: {string.Join("; ", differ)}. Use another backup.");
         return rows;
