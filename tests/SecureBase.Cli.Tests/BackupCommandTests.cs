@@ -57,6 +57,14 @@ public sealed class BackupCommandTests : IDisposable
         return settings;
     }
 
+    // A demo installation ("live") backed up: the backup folder and the key ring archive.
+    async Task<(string Backup, string Keys)> BackedUpAsync()
+    {
+        var live = await InstallationWithDataAsync("live");
+        Assert.Equal(0, (await RunAsync(BackupCommand.BackupAsync, live, "--to", Path.Combine(_folder, "backups"), "--keys-to", Path.Combine(_folder, "keyring"))).Code);
+        return (Single("backups", "securebase-backup-*"), Single("keyring", "securebase-keys-*.zip"));
+    }
+
     string Single(string folder, string pattern) => Assert.Single(Directory.GetFileSystemEntries(Path.Combine(_folder, folder), pattern));
 
     [Fact]
@@ -105,10 +113,7 @@ public sealed class BackupCommandTests : IDisposable
     [Fact]
     public async Task ACopyOfTheLiveFileADamagedBackupAndAnotherKeyRingAreRefusedAndChangeNothing()
     {
-        var live = await InstallationWithDataAsync("live");
-        Assert.Equal(0, (await RunAsync(BackupCommand.BackupAsync, live, "--to", Path.Combine(_folder, "backups"), "--keys-to", Path.Combine(_folder, "keyring"))).Code);
-        var backup = Single("backups", "securebase-backup-*");
-        var keys = Single("keyring", "securebase-keys-*.zip");
+        var (backup, keys) = await BackedUpAsync();
         var fresh = Installation("fresh");
         var target = Path.Combine(_folder, "fresh", "data", "securebase.db");
 
@@ -197,10 +202,7 @@ public sealed class BackupCommandTests : IDisposable
     [Fact]
     public async Task EditedBackupsAndOddKeyFoldersAreRefusedAndLeaveTheTargetEmpty()
     {
-        var live = await InstallationWithDataAsync("live");
-        Assert.Equal(0, (await RunAsync(BackupCommand.BackupAsync, live, "--to", Path.Combine(_folder, "backups"), "--keys-to", Path.Combine(_folder, "keyring"))).Code);
-        var backup = Single("backups", "securebase-backup-*");
-        var keys = Single("keyring", "securebase-keys-*.zip");
+        var (backup, keys) = await BackedUpAsync();
         var manifest = await File.ReadAllTextAsync(Path.Combine(backup, "manifest.json"), Ct);
 
         string Edited(string name, Func<string, string> change, Action<string>? alsoDo = null)

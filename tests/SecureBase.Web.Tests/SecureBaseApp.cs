@@ -9,6 +9,9 @@ namespace SecureBase.Web.Tests;
 
 public sealed record SentMail(string To, string Subject, string Body)
 {
+    // As a mail client reads it: the first recipient, the subject, the text part decoded.
+    public static SentMail From(MimeKit.MimeMessage message) => new(message.To.Mailboxes.First().Address, message.Subject ?? "", message.TextBody ?? "");
+
     // The first link in the body to a path on this app, as a path and query ("/Accounts/…?user=…").
     public string Link(string path)
     {
@@ -52,7 +55,7 @@ public class SecureBaseApp : WebApplicationFactory<Program>
         return Directory.GetFiles(folder, "*.eml").Order(StringComparer.Ordinal).Select(file =>
         {
             using var message = MimeKit.MimeMessage.Load(file);
-            return new SentMail(message.To.Mailboxes.First().Address, message.Subject ?? "", message.TextBody ?? "");
+            return SentMail.From(message);
         }).ToList();
     }
 

@@ -13,7 +13,7 @@ public static class SmtpMail
     static SentMail Read(SmtpMessage received)
     {
         using var raw = new MemoryStream(Encoding.UTF8.GetBytes(received.Data));
-        var message = MimeMessage.Load(raw);
-        return new SentMail(received.ToAddresses[0].Address, message.Subject ?? "", message.TextBody ?? "");
+        using var message = MimeMessage.Load(raw);
+        return SentMail.From(message);
     }
 }

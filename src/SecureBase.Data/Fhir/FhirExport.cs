@@ -31,15 +31,17 @@ public static class FhirExport
         bundle.Entry.Add(Entry(ScoreCodes(packs)));
         foreach (var pack in packs) bundle.Entry.Add(Entry(QuestionnaireOf(pack)));
 
-        var people = await db.Users.AsNoTracking().Where(u => onlyUserId == null || u.Id == onlyUserId).OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);
+        // Every administration in one query (not one per person), grouped by person in memory.
+        var administrations = (await db.Administrations.AsNoTracking().Include(a => a.Responses).Include(a => a.Scores)
+            .Where(a => onlyUserId == null || a.SubjectId == onlyUserId).OrderBy(a => a.StartedAt).ToListAsync(ct)).ToLookup(a => a.SubjectId);
+        var people = onlyUserId is null
+            ? administrations.Select(g => g.Key).Order(StringComparer.Ordinal).ToList()
+            : await db.Users.AsNoTracking().Where(u => u.Id == onlyUserId).Select(u => u.Id).ToListAsync(ct);
         foreach (var person in people)
         {
-            var administrations = await db.Administrations.AsNoTracking().Include(a => a.Responses).Include(a => a.Scores)
-                .Where(a => a.SubjectId == person).OrderBy(a => a.StartedAt).ToListAsync(ct);
-            if (administrations.Count == 0 && onlyUserId is null) continue;
             var patient = new Patient { Id = UuidOf("person", person), Identifier = [new Identifier(PersonSystem, person)] };
             bundle.Entry.Add(Entry(patient));
-            foreach (var administration in administrations)
+            foreach (var administration in administrations[person])
             {
                 var response = ResponseOf(administration, catalog.Find(administration.InstrumentId), patient);
                 bundle.Entry.Add(Entry(response));
