@@ -35,6 +35,38 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<MeasureScheduleRow> MeasureSchedules => Set<MeasureScheduleRow>();
     public DbSet<TherapistEventNote> TherapistEventNotes => Set<TherapistEventNote>();
     public DbSet<FlagAcknowledgement> FlagAcknowledgements => Set<FlagAcknowledgement>();
+    public DbSet<ClinicalDataVersion> ClinicalDataVersions => Set<ClinicalDataVersion>();
+
+    // A save that changes someone's moments, questionnaires or scores raises their version in the same
+    // transaction (ADR 0019): the caseload keeps figures per person and rereads only those whose version moved.
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var people = Data.ClinicalDataVersions.Touched(ChangeTracker, this);
+        if (people.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            await Data.ClinicalDataVersions.RaiseAsync(this, people, cancellationToken);
+            if (own is not null) await own.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var people = Data.ClinicalDataVersions.Touched(ChangeTracker, this);
+        if (people.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        Data.ClinicalDataVersions.Raise(this, people);
+        own?.Commit();
+        return saved;
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

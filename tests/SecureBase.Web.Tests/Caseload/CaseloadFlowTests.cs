@@ -148,6 +148,57 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         Assert.DoesNotContain("intensity 8+", privatePage, StringComparison.Ordinal);
     }
 
+    // The caseload keeps each client's figures between views (ADR 0019) and must still show every change at
+    // once: made through the app (a moment logged, a moment deleted on its edit page), and made by another
+    // instance of the app on the same database (here: a second context, as another server would write).
+    [Fact]
+    public async Task TheCaseloadShowsEveryChangeAtOnceWhereverItWasMade()
+    {
+        var therapist = await PracticeSteps.AddPracticeAsync(app, "Figures Practice", "figures-owner@example.org");
+        var client = new Person(app, "figures-client@example.org");
+        await client.Visitor.SignUpAsync(client.Email, client.Password);
+        await PracticeSteps.InviteClientAsync(therapist, client, "Scores", "ActivationEntries");
+        var clientId = await app.UserIdAsync(client.Email);
+        async Task<List<string>> Flagged()
+        {
+            await therapist.SignInAsync();
+            return FlaggedRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients"))).Select(m => m.Groups[1].Value).ToList();
+        }
+
+        for (var i = 0; i < 2; i++) await LogAsync(app, client, 9);
+        Assert.Empty(await Flagged());   // two intense moments: no cluster yet, and the figures are now kept
+        await LogAsync(app, client, 9);
+        Assert.Equal([client.Email], await Flagged());
+
+        // Deleted on its edit page by the client: two left, no cluster.
+        var newest = (await SchedulingSteps.RowsAsync(app, db => db.ActivationEntries.Where(e => e.UserId == clientId))).MaxBy(e => e.CreatedAt)!.Id;
+        await client.SignInAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Visitor.PostAsync($"/Log/Edit/{newest}", $"/Log/Edit/{newest}?handler=Delete")).StatusCode);
+        Assert.Empty(await Flagged());
+
+        // Written by another instance: a third intense moment appears, then every moment is gone.
+        await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<SecureBase.Data.AppDbContext>();
+            var one = db.ActivationEntries.First(e => e.UserId == clientId);
+            db.ActivationEntries.Add(new SecureBase.Data.Model.ActivationEntry
+            {
+                Id = Guid.NewGuid(), UserId = clientId, OccurredAt = one.OccurredAt.AddMinutes(1), CreatedAt = app.Clock.GetUtcNow(), UpdatedAt = app.Clock.GetUtcNow(),
+                Intensity = 9, Pull = one.Pull, Response = one.Response, Relationship = one.Relationship,
+            });
+            await db.SaveChangesAsync(Ct);
+            return 0;
+        });
+        Assert.Equal([client.Email], await Flagged());
+        await app.InScopeAsync(async s =>
+        {
+            var db = s.GetRequiredService<SecureBase.Data.AppDbContext>();
+            db.ActivationEntries.RemoveRange(db.ActivationEntries.Where(e => e.UserId == clientId));
+            return await db.SaveChangesAsync(Ct);
+        });
+        Assert.Empty(await Flagged());
+    }
+
     static async Task EventNotesAsync(PracticeApp app)
     {
         var therapist = await PracticeSteps.AddPracticeAsync(app, "Notes Practice", "notes-owner@example.org");

@@ -623,6 +623,19 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.ToTable("CareRelationships", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.ClinicalDataVersion", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("ClinicalDataVersions");
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.ConsentGrant", b =>
                 {
                     b.Property<Guid>("RelationshipId")

@@ -612,6 +612,19 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.ToTable("CareRelationships", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.ClinicalDataVersion", b =>
+                {
+                    b.Property<string>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId");
+
+                    b.ToTable("ClinicalDataVersions");
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.ConsentGrant", b =>
                 {
                     b.Property<Guid>("RelationshipId")

@@ -20,6 +20,7 @@ public static class PracticeServices
         services.AddScoped<Authenticators>();
         services.AddScoped<PracticeInvitations>();
         services.AddScoped<Caseload.CaseloadSummaries>();
+        services.AddSingleton<Caseload.CaseloadFigures>();
         services.AddSingleton<SetupCodeFile>();
         return services;
     }

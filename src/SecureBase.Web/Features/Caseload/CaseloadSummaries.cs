@@ -35,7 +35,8 @@ public sealed record CaseloadEntry(
 // scores of the baselines and latest sittings, measure schedules, recent moments, last moments, series,
 // one-offs, acknowledgements. Core decides verdicts (ReliableChange), due measures (MeasureSchedules),
 // attendance (AttendanceRule) and flags (FlagRules).
-public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, SessionDesk sessions, TimeProvider clock, LocalNormSets localNorms)
+public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, SessionDesk sessions, TimeProvider clock, LocalNormSets localNorms,
+    CaseloadFigures caseloadFigures)
 {
     // What a caseload row reads of each client: scores (verdicts, due measures) and moments one by one (flags,
     // last activity: moment-level, so only with ActivationEntries; weekly summaries alone promise "not the
@@ -62,36 +63,23 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
         var scoring = clientIds.Where(c => batch.Allows(c, ConsentScope.Scores)).ToList();
         var logging = clientIds.Where(c => batch.Allows(c, ConsentScope.ActivationEntries)).ToList();
 
-        var administrations = (await db.Administrations.AsNoTracking()
-            .Where(a => scoring.Contains(a.SubjectId) && a.CompletedAt != null)
-            .Select(a => new { a.Id, a.SubjectId, a.InstrumentId, a.TargetId, a.CompletedAt }).ToListAsync(ct))
-            .ToLookup(a => a.SubjectId);
-        // Verdicts compare a history's first and latest sittings; a named "other" person is not one history, so is left out here.
-        var ends = administrations.SelectMany(g => g.Where(a => a.TargetId != "other").GroupBy(a => (a.InstrumentId, a.TargetId))
-                .Select(t => (First: t.MinBy(a => a.CompletedAt)!, Latest: t.MaxBy(a => a.CompletedAt)!)))
-            .ToList();
+        // Per-person inputs kept between views and reread only where they changed (ADR 0019); only the
+        // allowed parts of them are used below.
+        var since = (now - MomentWindow).ToDateTimeOffset();
+        var figures = await caseloadFigures.OfAsync(db, scoring.Union(logging).ToList(), since, ct);
+        var administrations = scoring.SelectMany(c => figures[c].Sittings).ToLookup(a => a.SubjectId);
+        var ends = scoring.SelectMany(c => figures[c].Histories).Select(h => (h.First, h.Latest)).ToList();
         var endsOf = ends.ToLookup(e => e.First.SubjectId);
-        var endIds = ends.SelectMany(e => new[] { e.First.Id, e.Latest.Id }).Distinct().ToList();
-        var scores = (await db.Set<ScoreValue>().AsNoTracking().Where(s => endIds.Contains(s.AdministrationId) && !s.IsComposite).ToListAsync(ct))
-            .ToLookup(s => s.AdministrationId);
+        var scores = scoring.SelectMany(c => figures[c].EndScores).ToLookup(s => s.AdministrationId);
         var norms = new Dictionary<string, NormSet>(StringComparer.Ordinal);
         foreach (var instrument in ends.Select(e => e.First.InstrumentId).Distinct())
             if (catalog.Find(instrument) is { } pack) norms[instrument] = await localNorms.ForAsync(db, pack, clock.GetUtcNow(), ct);
 
         var relationshipIds = relationships.Select(r => r.Id).ToList();
         var schedules = (await db.MeasureSchedules.AsNoTracking().Where(m => relationshipIds.Contains(m.RelationshipId)).ToListAsync(ct)).ToLookup(m => m.RelationshipId);
-        var since = (now - MomentWindow).ToDateTimeOffset();
-        var moments = (await db.ActivationEntries.AsNoTracking().Where(e => logging.Contains(e.UserId) && e.OccurredAt >= since)
-            .Select(e => new { e.UserId, e.OccurredAt, e.Intensity, e.CreatedAt }).ToListAsync(ct)).ToLookup(e => e.UserId);
-        // The last moment: from the recent ones when there are any; the index only for those silent for 70 days.
-        var lastMoments = moments.ToDictionary(g => g.Key, g => g.Max(e => e.OccurredAt));
-        var silent = logging.Where(c => !lastMoments.ContainsKey(c)).ToList();
-        if (silent.Count > 0)
-            // One index seek per client (a GROUP BY read every entry of every silent client).
-            foreach (var last in await db.Users.AsNoTracking().Where(u => silent.Contains(u.Id))
-                         .Select(u => new { u.Id, Last = db.ActivationEntries.Where(e => e.UserId == u.Id).Max(e => (DateTimeOffset?)e.OccurredAt) })
-                         .ToListAsync(ct))
-                if (last.Last is { } at) lastMoments[last.Id] = at;
+        var moments = logging.SelectMany(c => figures[c].Moments.Where(m => m.OccurredAt >= since).Select(m => (Person: c, Moment: m)))
+            .ToLookup(m => m.Person, m => m.Moment);
+        var lastMoments = logging.Where(c => figures[c].LastMoment is not null).ToDictionary(c => c, c => figures[c].LastMoment!.Value, StringComparer.Ordinal);
 
         var seriesStarts = (await db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null)
             .Select(s => new { s.ClientId, s.StartDate, s.Time, s.TimeZoneId }).ToListAsync(ct)).ToLookup(s => s.ClientId!);
@@ -129,10 +117,10 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
                 .Select(x => (x.e, x.s, v: ReliableChange.Compare(x.s.Id, x.s.Better, scores[x.e.First.Id].FirstOrDefault(v => v.ScaleId == x.s.Id)?.Value,
                     scores[x.e.Latest.Id].FirstOrDefault(v => v.ScaleId == x.s.Id)?.Value, norms.GetValueOrDefault(x.e.First.InstrumentId)).Verdict))
                 .Select(x => new LatestVerdict(x.e.First.InstrumentId.ToUpperInvariant() + (x.e.First.TargetId is { } t ? $" ({t})" : ""), x.s.Id, x.v,
-                    Instant.FromDateTimeOffset(x.e.Latest.CompletedAt!.Value)))
+                    Instant.FromDateTimeOffset(x.e.Latest.CompletedAt)))
                 .ToList();
             var measures = !seesScores ? [] : schedules[r.Id].Select(row => MeasureSchedules.StateOf(MeasureDue.ToCore(row),
-                administrations[r.ClientId].Where(a => a.InstrumentId == row.InstrumentId && a.TargetId == row.TargetId).Select(a => Instant.FromDateTimeOffset(a.CompletedAt!.Value)),
+                administrations[r.ClientId].Where(a => a.InstrumentId == row.InstrumentId && a.TargetId == row.TargetId).Select(a => Instant.FromDateTimeOffset(a.CompletedAt)),
                 now, zone)).ToList();
             var recent = !seesMoments ? [] : moments[r.ClientId].Select(m => new Moment(Instant.FromDateTimeOffset(m.OccurredAt), m.Intensity, Instant.FromDateTimeOffset(m.CreatedAt))).ToList();
             var theirs = diary[r.ClientId].ToList();
@@ -149,7 +137,7 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
             if (seesMoments && lastMoments.TryGetValue(r.ClientId, out var lastMoment)) lastActivity = Instant.FromDateTimeOffset(lastMoment);
             if (seesScores && administrations[r.ClientId].Any())
             {
-                var lastSitting = Instant.FromDateTimeOffset(administrations[r.ClientId].Max(a => a.CompletedAt)!.Value);
+                var lastSitting = Instant.FromDateTimeOffset(administrations[r.ClientId].Max(a => a.CompletedAt));
                 if (lastActivity is null || lastSitting > lastActivity) lastActivity = lastSitting;
             }
             result.Add(new CaseloadEntry(r.Id, r.ClientId, r.Email ?? "", r.StartedAt, shared, zone,

@@ -64,9 +64,16 @@ public sealed class EditModel(AppDbContext db, PersonalText text, TimeProvider c
 
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
-        if (await FindAsync(id) is null) return NotFound();
-        var deleted = await db.ActivationEntries.OwnedBy(User.Id()).Where(e => e.Id == id).ExecuteDeleteAsync(HttpContext.RequestAborted);
-        if (deleted == 0) return NotFound();
+        if (await FindAsync(id) is not { } entry || entry.UserId != User.Id()) return NotFound();
+        db.ActivationEntries.Remove(entry);   // through SaveChanges, so the caseload's figures of this person move on (ADR 0019)
+        try
+        {
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return NotFound();   // deleted meanwhile (another tab)
+        }
         await db.Database.ScrubDeletedAsync(HttpContext.RequestAborted);
         return Redirect("/Log");
     }
