@@ -47,6 +47,9 @@ builder.Services.AddPublicOrigin(builder.Configuration);
 // Free text is encrypted with a per-user key wrapped by the key ring outside the database
 builder.Services.AddScoped<PersonalText>();
 
+// The crisis line at the top of every page: the person's own, else the deployment's
+builder.Services.AddScoped<SecureBase.Web.Features.Crisis.CrisisLines>();
+
 // Rendered charts, kept by a hash of their figures
 builder.Services.AddSingleton<ChartCache>();
 

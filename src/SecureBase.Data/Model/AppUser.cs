@@ -10,4 +10,9 @@ public sealed class AppUser : IdentityUser
 
     // The person asked for no session reminders by email.
     public bool SessionRemindersOff { get; set; }
+
+    // The person's own crisis line, shown at the top of every page instead of the deployment's: the words
+    // and the number to call. Personal (it may name who they turn to), so encrypted with their key (ADR 0007).
+    public byte[]? EncryptedCrisisText { get; set; }
+    public byte[]? EncryptedCrisisNumber { get; set; }
 }

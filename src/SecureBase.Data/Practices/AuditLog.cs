@@ -82,8 +82,8 @@ public static class AuditLog
     // timestamptz) and the hash chain reads back the same. PostgreSQL gets one multi-row INSERT (one round
     // trip). SQLite gets one INSERT … SELECT over a JSON array of the rows (json_each, sqlite.org/json1.html):
     // it binds parameters by name, one search each, so a 100-row VALUES list with 1,400 parameters spent more
-    // time binding than writing, and a prepared statement run once per row cost a round trip through the
-    // provider per row.
+    // time binding than writing. (Against a prepared statement run once per row, measured the same: about
+    // 9 ms for 100 rows, which is SQLite's own work on four indexes; fewer rows is what would help.)
     static async Task InsertAsync(AppDbContext db, List<AuditEntry> entries, CancellationToken ct)
     {
         var type = db.Model.FindEntityType(typeof(AuditEntry))!;

@@ -278,6 +278,12 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<byte[]>("EncryptedCrisisNumber")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("EncryptedCrisisText")
+                        .HasColumnType("bytea");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
 

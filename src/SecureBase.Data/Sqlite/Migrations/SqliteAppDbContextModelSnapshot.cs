@@ -269,6 +269,12 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("EncryptedCrisisNumber")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("EncryptedCrisisText")
+                        .HasColumnType("BLOB");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 

@@ -4,13 +4,20 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SecureBase.Core.Time;
 using SecureBase.Data.Model;
+using SecureBase.Web.Features.Crisis;
 
 namespace SecureBase.Web.Features.Accounts;
 
-public sealed class ProfileModel(UserManager<AppUser> users) : PageModel
+public sealed class ProfileModel(UserManager<AppUser> users, CrisisLines crisisLines, Encryption.PersonalText text) : PageModel
 {
     [BindProperty]
     public ProfileInput Input { get; set; } = new();
+
+    // The person's own crisis line (both parts, or neither for the deployment's).
+    [BindProperty]
+    public CrisisInput Crisis { get; set; } = new();
+
+    public CrisisLine Shown { get; private set; } = null!;
 
     [BindProperty(SupportsGet = true)]
     public bool Saved { get; set; }
@@ -20,6 +27,7 @@ public sealed class ProfileModel(UserManager<AppUser> users) : PageModel
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
         Input.TimeZone = Zones.Canonical(user.TimeZoneId) ?? user.TimeZoneId;
+        await ShowCrisisAsync(user, fill: true);
         return Page();
     }
 
@@ -27,11 +35,61 @@ public sealed class ProfileModel(UserManager<AppUser> users) : PageModel
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (!ModelState.IsValid) return Page();
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Crisis) + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        if (!ModelState.IsValid)
+        {
+            await ShowCrisisAsync(user, fill: true);
+            return Page();
+        }
         user.TimeZoneId = Zones.Canonical(Input.TimeZone)!;
         await users.UpdateAsync(user);
         return RedirectToPage(new { Saved = true });
     }
+
+    // Saves the person's own crisis line, or with both parts empty goes back to the deployment's.
+    public async Task<IActionResult> OnPostCrisisLineAsync()
+    {
+        var user = await users.GetUserAsync(User);
+        if (user is null) return Challenge();
+        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Input) + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        var words = Crisis.Text?.Trim() ?? "";
+        var number = Crisis.Number?.Trim() ?? "";
+        if (words.Length == 0 != (number.Length == 0))
+            ModelState.AddModelError(words.Length == 0 ? "Crisis.Text" : "Crisis.Number",
+                $"Enter both the words to show and the number to call, or leave both empty for the default (\"{crisisLines.Default.Text}\").");
+        else if (words.Length > 0)
+        {
+            if (words.Length > CrisisLines.MostTextLength) ModelState.AddModelError("Crisis.Text", $"Keep the words to {CrisisLines.MostTextLength} characters.");
+            else if (!Forms.PlainText.IsPlain(words, allowLineBreaks: false)) ModelState.AddModelError("Crisis.Text", "Use letters, digits, spaces and punctuation only.");
+            if (CrisisLines.ProblemWithNumber(number) is { } problem) ModelState.AddModelError("Crisis.Number", problem);
+        }
+        if (!ModelState.IsValid)
+        {
+            Input.TimeZone = Zones.Canonical(user.TimeZoneId) ?? user.TimeZoneId;
+            await ShowCrisisAsync(user, fill: false);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+        var ct = HttpContext.RequestAborted;
+        (user.EncryptedCrisisText, user.EncryptedCrisisNumber) = words.Length == 0 ? (null, null)
+            : (await text.EncryptAsync(user.Id, words, ct), await text.EncryptAsync(user.Id, number, ct));
+        await users.UpdateAsync(user);
+        return RedirectToPage(new { Saved = true });
+    }
+
+    async Task ShowCrisisAsync(AppUser user, bool fill)
+    {
+        Shown = await crisisLines.ForAsync(User, HttpContext.RequestAborted);
+        if (!fill || !Shown.IsOwn) return;
+        Crisis.Text = Shown.Text;
+        Crisis.Number = (await text.DecryptAsync(user.Id, user.EncryptedCrisisNumber, HttpContext.RequestAborted)).Text;
+    }
+}
+
+public sealed class CrisisInput
+{
+    public string? Text { get; set; }
+    public string? Number { get; set; }
 }
 
 public sealed class ProfileInput

@@ -19,7 +19,8 @@ public sealed record ExportDocument(
     IReadOnlyList<AccessExport> AccessLog);
 
 // Times are given twice: the instant (UTC) and the same moment on the person's own clock, with its offset.
-public sealed record ProfileExport(string Email, string TimeZone, DateTimeOffset CreatedAt);
+// The crisis line is the person's own (null when they use the server's default).
+public sealed record ProfileExport(string Email, string TimeZone, DateTimeOffset CreatedAt, string? CrisisLineText, string? CrisisLineNumber);
 
 public sealed record AdministrationExport(Guid Id, string Instrument, string InstrumentVersion, string? Relationship, string? RelationshipName,
     DateTimeOffset StartedAt, DateTimeOffset? CompletedAt, string? CompletedAtLocal, IReadOnlyDictionary<string, int> Answers, IReadOnlyList<ScoreExport> Scores);
@@ -82,6 +83,7 @@ public static class MyDataExport
         var emails = await db.Users.Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
         var accessLog = audit.Select(a => new AccessExport(a.At, emails.GetValueOrDefault(a.ActorId, "(deleted account)"), a.ActorRole, a.ResourceKind, a.ResourceId, a.Scope, a.Action, a.Allowed)).ToList();
 
-        return new ExportDocument("securebase-export/3", now, new ProfileExport(user.Email!, zone.Id, user.CreatedAt), questionnaires, activations, expectations, sharing, accessLog);
+        return new ExportDocument("securebase-export/3", now, new ProfileExport(user.Email!, zone.Id, user.CreatedAt,
+            await Open(user.EncryptedCrisisText), await Open(user.EncryptedCrisisNumber)), questionnaires, activations, expectations, sharing, accessLog);
     }
 }
