@@ -21,7 +21,7 @@ public static class Calibration
 {
     public static IReadOnlyList<CalibrationPoint> Compute(IEnumerable<Expectation> expectations, DateTimeZone zone) =>
         expectations
-            .Where(e => e.Outcome is not null)
+            .Where(e => e.Outcome is not (null or Outcome.DidNotHappen))
             .GroupBy(e => (e.Relationship, Month: MonthOf(e.RecordedAt, zone)))
             .Select(g => new CalibrationPoint(
                 g.Key.Relationship,

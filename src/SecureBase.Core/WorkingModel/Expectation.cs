@@ -2,11 +2,15 @@ using SecureBase.Core.ActivationLog;
 
 namespace SecureBase.Core.WorkingModel;
 
+/// <summary>What happened after an expectation: the response, or that the moment never came.</summary>
 public enum Outcome
 {
     Care,
     Mixed,
     NotCare,
+
+    /// <summary>The vulnerable moment did not happen: no response to compare, so it counts in no calibration.</summary>
+    DidNotHappen,
 }
 
 public enum CorrectiveKind

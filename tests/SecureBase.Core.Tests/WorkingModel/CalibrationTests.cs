@@ -20,6 +20,7 @@ public class CalibrationTests
             At("2026-03-16T12:00Z", 40, Outcome.Care),
             At("2026-03-23T12:00Z", 10, Outcome.Mixed),
             At("2026-03-30T12:00Z", 90, null),            // no outcome yet: not counted
+            At("2026-03-31T12:00Z", 95, Outcome.DidNotHappen),   // the moment never came: no response to count
         ], NewYork);
         var march = Assert.Single(points);
         Assert.Equal(new DateOnly(2026, 3, 1), march.Month);

@@ -93,6 +93,9 @@ public sealed class MatrixWorld : IAsyncLifetime
             ("Before.Relationship", "Partner"), ("Before.Plan", Canaries["plan"]), ("Before.ExpectedCarePercent", "40"));
         Assert.Equal(HttpStatusCode.Redirect, expected.StatusCode);
         Ids["expectation"] = await App.InScopeAsync(async s => (await s.GetRequiredService<AppDbContext>().ExpectationEntries.FirstAsync(e => e.UserId == Ids["client"], Ct)).Id.ToString());
+        Assert.Equal(HttpStatusCode.Redirect, (await client.Visitor.PostAsync("/Expectations", "/Expectations?handler=Corrective",
+            ("Corrective.Kind", "Other"), ("Corrective.Relationship", "Friend"))).StatusCode);
+        Ids["spareExpectation"] = await App.InScopeAsync(async s => (await s.GetRequiredService<AppDbContext>().ExpectationEntries.FirstAsync(e => e.UserId == Ids["client"] && e.CorrectiveKind != null, Ct)).Id.ToString());
         var outcome = await client.Visitor.PostAsync($"/Expectations/Outcome/{Ids["expectation"]}", ("Input.Outcome", "Care"), ("Input.Feeling", Canaries["feeling"]));
         Assert.Equal(HttpStatusCode.Redirect, outcome.StatusCode);
         var start = await client.Visitor.PostAsync("/Questionnaires", "/Questionnaires?handler=Start",

@@ -39,7 +39,7 @@ public sealed class CorrectiveInput
 
 public sealed class OutcomeInput
 {
-    [Required(ErrorMessage = "Choose how they responded."), EnumDataType(typeof(Outcome), ErrorMessage = "Choose how they responded.")]
+    [Required(ErrorMessage = "Choose what happened."), EnumDataType(typeof(Outcome), ErrorMessage = "Choose what happened from the list.")]
     public Outcome? Outcome { get; set; }
 
     [StringLength(2000, ErrorMessage = "Keep it under 2000 characters.")]
@@ -52,7 +52,8 @@ public static class ExpectationLabels
     {
         Outcome.Care => "Responded with care",
         Outcome.Mixed => "Mixed",
-        _ => "Not with care",
+        Outcome.NotCare => "Not with care",
+        _ => "It didn't happen",
     };
 
     public static string Of(CorrectiveKind kind) => kind switch

@@ -19,6 +19,9 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
     [BindProperty(SupportsGet = true)]
     public bool Saved { get; set; }
 
+    [BindProperty(SupportsGet = true)]
+    public bool Deleted { get; set; }
+
     public IReadOnlyList<ExpectationEntry> Pending { get; private set; } = [];
     public IReadOnlyList<ExpectationEntry> Recent { get; private set; } = [];
 

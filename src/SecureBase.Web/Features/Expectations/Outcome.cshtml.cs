@@ -16,7 +16,14 @@ public sealed class OutcomeModel(AppDbContext db, PersonalText text, TimeProvide
     public ExpectationEntry Entry { get; private set; } = null!;
     public string? Plan { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ?? Page();
+    // Noted before: the form starts from what was noted, to change it.
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } notFound) return notFound;
+        Input.Outcome = Entry.Outcome;
+        Input.Feeling = (await text.DecryptAsync(User.Id(), Entry.EncryptedFeeling, HttpContext.RequestAborted)).Text;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
@@ -25,8 +32,8 @@ public sealed class OutcomeModel(AppDbContext db, PersonalText text, TimeProvide
         {
             return Page();
         }
+        if (Entry.Outcome != Input.Outcome || Entry.OutcomeAt is null) Entry.OutcomeAt = clock.GetUtcNow();
         Entry.Outcome = Input.Outcome;
-        Entry.OutcomeAt = clock.GetUtcNow();
         Entry.EncryptedFeeling = await text.EncryptAsync(User.Id(), Input.Feeling, HttpContext.RequestAborted);
         await db.SaveChangesAsync(HttpContext.RequestAborted);
         return Redirect("/Expectations?saved=true");
