@@ -196,4 +196,46 @@ public partial class QuestionnaireTests(SecureBaseApp app) : IClassFixture<Secur
         Assert.Matches("Attachment anxiety: falling, the direction of change: −[0-9.]+ a month \\(95% interval −", progress);
         Assert.Contains("Cannot judge yet", progress, StringComparison.Ordinal);
     }
+
+    async Task<int> RowsOfAsync(string id)
+    {
+        using var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services);
+        var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<SecureBase.Data.AppDbContext>(scope.ServiceProvider);
+        var key = Guid.Parse(id);
+        return db.Administrations.Count(a => a.Id == key) + db.ItemResponses.Count(r => r.AdministrationId == key) + db.ScoreValues.Count(v => v.AdministrationId == key);
+    }
+
+    // Issue 11: an unfinished questionnaire can be discarded and a finished one taken by mistake deleted,
+    // each asked first, with its answers and scores; by its owner only.
+    [Fact]
+    public async Task AnUnfinishedOrMistakenQuestionnaireCanBeDiscardedByItsOwnerOnly()
+    {
+        var visitor = new Visitor(app);
+        await visitor.SignUpAsync();
+        var mistaken = await CompleteEcrRAsync(visitor, _ => 7);
+        var open = await StartAsync(visitor, "ecr-r");
+        Assert.Equal(HttpStatusCode.Redirect, (await AnswerPageAsync(visitor, open, 1, "leave", Enumerable.Range(1, 6), _ => 4)).StatusCode);
+        Assert.True(await RowsOfAsync(open) > 1 && await RowsOfAsync(mistaken) > 1);
+
+        var other = new Visitor(app);
+        await other.SignUpAsync();
+        var token = await other.TokenAsync("/Questionnaires", "/Accounts/SignOut");
+        foreach (var url in new[] { $"/Questionnaires/Take/{open}?handler=Discard", $"/Questionnaires/Result/{mistaken}?handler=Delete" })
+            Assert.Equal(HttpStatusCode.NotFound, (await other.Client.PostAsync(url, new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", token)]), Ct)).StatusCode);
+        Assert.True(await RowsOfAsync(open) > 1 && await RowsOfAsync(mistaken) > 1);
+
+        var take = $"/Questionnaires/Take/{open}";
+        Assert.Contains("Discard this questionnaire", await (await visitor.GetAsync(take)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var discarded = await visitor.PostAsync(take, $"{take}?handler=Discard");
+        Assert.Equal("/Questionnaires?discarded=true", discarded.Headers.Location?.OriginalString);
+        Assert.Equal(0, await RowsOfAsync(open));
+        Assert.Contains("Discarded: its answers and scores are gone.", await (await visitor.GetAsync("/Questionnaires?discarded=true")).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(take)).StatusCode);
+
+        var result = $"/Questionnaires/Result/{mistaken}";
+        Assert.Contains("Delete this result", await (await visitor.GetAsync(result)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await visitor.PostAsync(result, $"{result}?handler=Delete")).StatusCode);
+        Assert.Equal(0, await RowsOfAsync(mistaken));
+        Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync(result)).StatusCode);
+    }
 }

@@ -102,6 +102,9 @@ public sealed class MatrixWorld : IAsyncLifetime
             ("instrument", "ecr-rs"), ("target", "partner"), ("targetName", Canaries["ecr-rs name"]));
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         Ids["openAdministration"] = start.Headers.Location!.OriginalString.Split('/', '?')[3];
+        var spare = await client.Visitor.PostAsync("/Questionnaires", "/Questionnaires?handler=Start", ("instrument", "rq"));
+        Ids["spareOpenAdministration"] = spare.Headers.Location!.OriginalString.Split('/', '?')[3];
+        Ids["spareAdministration"] = await QuestionnaireTests.CompleteEcrRAsync(client.Visitor, item => 1 + item % 5);
     }
 
     // "with" opens a booking page; the client asks for a weekly time through it, and "with" approves it.

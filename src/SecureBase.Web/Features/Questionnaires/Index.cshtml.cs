@@ -22,6 +22,9 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
 
     public InstrumentPack? Pack(string id) => catalog.Find(id);
 
+    [BindProperty(SupportsGet = true)]
+    public bool Discarded { get; set; }
+
     public async Task OnGetAsync() => await LoadAsync();
 
     public async Task<IActionResult> OnPostStartAsync(string? instrument, string? target, string? targetName)

@@ -29,6 +29,15 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
 
     public ScoreValue? Score(string scaleId) => Administration.Scores.FirstOrDefault(s => s.ScaleId == scaleId);
 
+    // Deletes a finished sitting taken by mistake (asked first on the page); only its owner, by the access rule.
+    public async Task<IActionResult> OnPostDeleteAsync(Guid id)
+    {
+        var administration = await Administrations.FindForOwnPageAsync(db, access, User, id, SecureBase.Core.Sharing.ConsentScope.Scores, HttpContext.RequestAborted,
+            SecureBase.Web.Features.Authorization.ClinicalOperation.ForOwnPage(Request.Method));
+        if (administration?.CompletedAt is null) return NotFound();
+        return await Administrations.DiscardAsync(db, administration, HttpContext.RequestAborted) ? Redirect("/Questionnaires?discarded=true") : NotFound();
+    }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var ct = HttpContext.RequestAborted;

@@ -48,6 +48,13 @@ public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimePr
         }
     }
 
+    // Discards the unfinished sitting (asked first on the page).
+    public async Task<IActionResult> OnPostDiscardAsync(Guid id)
+    {
+        if (await LoadAsync(id, null) is { } notFound) return notFound;
+        return await Administrations.DiscardAsync(db, Administration, HttpContext.RequestAborted) ? Redirect("/Questionnaires?discarded=true") : NotFound();
+    }
+
     // Only this page's items are read, by item id; anything else in the form is ignored.
     Dictionary<string, int> ReadAnswers()
     {
