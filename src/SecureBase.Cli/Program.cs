@@ -15,6 +15,7 @@ try
     {
         ["instruments", .. var rest] => ListInstruments.Run(settings, rest, stdout, stderr),
         ["score", .. var rest] => Buffered(output => ScoreCsv.Run(settings, rest, output, stderr)),
+        ["norms", "import" or "list" or "remove", ..] => await NormsCommand.RunAsync(settings, args[1..], stdout, stderr),
         ["norms", .. var rest] => Buffered(output => NormsCsv.Run(settings, rest, output, stderr)),
         ["demo", .. var rest] => await DemoCommand.RunAsync(settings, rest, stdout, stderr),
         ["setup", .. var rest] => await SetupCommand.RunAsync(settings, rest, Console.In, stdout, stderr),

@@ -9,6 +9,8 @@ internal static class Usage
           score --instrument ID --input FILE [--output FILE] [LAYOUT]
                                                        score a CSV of answers (one row per person)
           norms --instrument ID --input FILE [LAYOUT]  local norms: mean, SD, Cronbach's alpha, N per subscale
+          norms import FILE | norms list | norms remove ID
+                                                       published norm sets with their source (see 'norms import --help')
           demo [--years N] [--count N]                 create N demo clients (default 1) with N years of data each (default 1); prints each sign-in
           demo --practice [--clients N] [--years N]    create a practice whose therapist has N clients (default 12) of up to N years (default 3); prints the therapist's sign-in
           setup --practice NAME --time-zone ZONE --email EMAIL

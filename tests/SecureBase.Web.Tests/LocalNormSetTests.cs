@@ -19,7 +19,7 @@ public sealed class LocalNormSetTests(SecureBaseApp app) : IClassFixture<SecureB
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var pack = scope.ServiceProvider.GetRequiredService<InstrumentCatalog>().Find("ecr-r")!;
-        return (await app.Services.GetRequiredService<LocalNormSets>().ForAsync(db, pack, DateTimeOffset.UtcNow, Ct)).Entries.Max(e => e.N);
+        return (await app.Services.GetRequiredService<LocalNormSets>().ForAsync(db, pack, null, DateTimeOffset.UtcNow, Ct)).Entries.Max(e => e.N);
     }
 
     [Fact]

@@ -13,14 +13,16 @@ public enum ReliabilityKind
 }
 
 // Norms are data with provenance: every figure carries where it came from, and every reliable-change
-// result names the norm set it used.
+// result names the norm set it used. TargetId: the relationship an ECR-RS set was measured about
+// ("partner", "mother" …), or null for a set that applies to every target (and to other instruments).
 public sealed record NormSet(
     string Id,
     string Name,
     string InstrumentId,
     NormOrigin Origin,
     string Source,
-    IReadOnlyList<NormEntry> Entries)
+    IReadOnlyList<NormEntry> Entries,
+    string? TargetId = null)
 {
     public const int MinimumLocalN = 30;
 
@@ -54,6 +56,29 @@ public static class NormSetRules
         if (!(entry.StandardDeviation > 0)) return $"the norm set {set.Name} has no spread (SD = {entry.StandardDeviation:0.###})";
         if (entry.Reliability is not { } r) return $"the norm set {set.Name} has no reliability for this subscale";
         if (!(r > 0 && r < 1)) return $"a reliability of {r:0.###} cannot support a reliable-change judgement (it must lie strictly between 0 and 1)";
+        return null;
+    }
+
+    /// <summary>
+    /// Why a published figure an operator imports (`securebase norms import`) cannot be used, or null when it
+    /// can: a source is required (every number shown has one, ADR 0004); the target, if any, must be one of the
+    /// instrument's; the subscale the instrument's; the mean on its response scale; the SD above 0 and no wider
+    /// than the scale; the reliability strictly between 0 and 1 (as <see cref="Unusable"/> needs); N at least 2.
+    /// </summary>
+    public static string? ProblemWithPublished(Instruments.InstrumentPack pack, string? target, NormEntry entry, string? source)
+    {
+        if (string.IsNullOrWhiteSpace(source)) return "a source is required: the citation the figures come from (a norm set without one is refused)";
+        if (target is not null && pack.Targets.All(t => t.Id != target))
+            return pack.Targets.Count == 0 ? $"the {pack.ShortTitle} has no targets; leave target empty"
+                : $"target \"{target}\" is not one of the {pack.ShortTitle}'s: {string.Join(", ", pack.Targets.Select(t => t.Id))} (or empty for all)";
+        if (pack.FindSubscale(entry.SubscaleId) is null)
+            return $"subscale \"{entry.SubscaleId}\" is not one of the {pack.ShortTitle}'s: {string.Join(", ", pack.Subscales.Select(s => s.Id))}";
+        if (!double.IsFinite(entry.Mean) || entry.Mean < pack.Scale.Min || entry.Mean > pack.Scale.Max)
+            return $"the mean {entry.Mean} is not on the {pack.ShortTitle}'s scale of {pack.Scale.Min} to {pack.Scale.Max}";
+        if (!double.IsFinite(entry.StandardDeviation) || entry.StandardDeviation <= 0 || entry.StandardDeviation > pack.Scale.Max - pack.Scale.Min)
+            return $"the SD {entry.StandardDeviation} must be above 0 and at most {pack.Scale.Max - pack.Scale.Min}, the width of the scale";
+        if (entry.Reliability is not { } r || !(r > 0 && r < 1)) return "the reliability must lie strictly between 0 and 1";
+        if (entry.N < 2) return $"N {entry.N} must be at least 2";
         return null;
     }
 }

@@ -13,6 +13,8 @@ public sealed class NormSetConfiguration : IEntityTypeConfiguration<StoredNormSe
         builder.Property(n => n.Id).HasMaxLength(64);
         builder.Property(n => n.Name).HasMaxLength(200);
         builder.Property(n => n.InstrumentId).HasMaxLength(64);
+        builder.Property(n => n.TargetId).HasMaxLength(64);
+        builder.HasIndex(n => new { n.InstrumentId, n.TargetId });
         builder.Property(n => n.Origin).HasConversion<string>().HasMaxLength(16);
         builder.Property(n => n.Source).HasMaxLength(2000);
         builder.HasMany(n => n.Entries).WithOne().HasForeignKey(e => e.NormSetId).OnDelete(DeleteBehavior.Cascade);

@@ -7,22 +7,24 @@ public sealed class StoredNormSet
     public required string Id { get; set; }
     public required string Name { get; set; }
     public required string InstrumentId { get; set; }
+    public string? TargetId { get; set; }   // null: every target
     public NormOrigin Origin { get; set; }
     public required string Source { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<StoredNormEntry> Entries { get; set; } = [];
 
-    public NormSet ToNormSet() => new(Id, Name, InstrumentId, Origin, Source, Entries.Select(e => e.ToNormEntry()).ToList());
+    public NormSet ToNormSet() => new(Id, Name, InstrumentId, Origin, Source, Entries.Select(e => e.ToNormEntry()).ToList(), TargetId);
 
     public static StoredNormSet From(NormSet set, DateTimeOffset createdAt) => new()
     {
         Id = set.Id,
         Name = set.Name,
         InstrumentId = set.InstrumentId,
+        TargetId = set.TargetId,
         Origin = set.Origin,
         Source = set.Source,
         CreatedAt = createdAt,
-        Entries = set.Entries.Select(StoredNormEntry.From).ToList(),
+        Entries = set.Entries.Select(e => { var entry = StoredNormEntry.From(e); entry.NormSetId = set.Id; return entry; }).ToList(),   // part of the entry's key: set here, not left to EF
     };
 }
 

@@ -1336,7 +1336,13 @@ namespace SecureBase.Data.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId", "TargetId");
 
                     b.ToTable("NormSets", (string)null);
                 });

@@ -1325,7 +1325,13 @@ namespace SecureBase.Data.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("InstrumentId", "TargetId");
 
                     b.ToTable("NormSets", (string)null);
                 });

@@ -72,8 +72,8 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
         var endsOf = ends.ToLookup(e => e.First.SubjectId);
         var scores = scoring.SelectMany(c => figures[c].EndScores).ToLookup(s => s.AdministrationId);
         var norms = new Dictionary<string, NormSet>(StringComparer.Ordinal);
-        foreach (var instrument in ends.Select(e => e.First.InstrumentId).Distinct())
-            if (catalog.Find(instrument) is { } pack) norms[instrument] = await localNorms.ForAsync(db, pack, clock.GetUtcNow(), ct);
+        foreach (var (instrument, target) in ends.Select(e => (e.First.InstrumentId, e.First.TargetId)).Distinct())
+            if (catalog.Find(instrument) is { } pack) norms[$"{instrument}|{target}"] = await localNorms.ForAsync(db, pack, target, clock.GetUtcNow(), ct);
 
         var relationshipIds = relationships.Select(r => r.Id).ToList();
         var schedules = (await db.MeasureSchedules.AsNoTracking().Where(m => relationshipIds.Contains(m.RelationshipId)).ToListAsync(ct)).ToLookup(m => m.RelationshipId);
@@ -108,14 +108,14 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
                 if (track.First.Id == track.Latest.Id) return new ScoreNow(latest, null, Verdict.CannotJudgeYet);
                 var pack = catalog.Find(instrument);
                 var better = pack?.Subscales.FirstOrDefault(s => s.Id == subscale)?.Better ?? Core.Instruments.Better.Lower;
-                var verdict = ReliableChange.Compare(subscale, better, first, latest, norms.GetValueOrDefault(instrument)).Verdict;
+                var verdict = ReliableChange.Compare(subscale, better, first, latest, norms.GetValueOrDefault($"{instrument}|{target}")).Verdict;
                 return new ScoreNow(latest, latest - first, verdict);
             }
 
             var verdicts = !seesScores ? [] : endsOf[r.ClientId].Where(e => e.First.Id != e.Latest.Id)
                 .SelectMany(e => (catalog.Find(e.First.InstrumentId)?.Subscales ?? []).Select(s => (e, s)))
                 .Select(x => (x.e, x.s, v: ReliableChange.Compare(x.s.Id, x.s.Better, scores[x.e.First.Id].FirstOrDefault(v => v.ScaleId == x.s.Id)?.Value,
-                    scores[x.e.Latest.Id].FirstOrDefault(v => v.ScaleId == x.s.Id)?.Value, norms.GetValueOrDefault(x.e.First.InstrumentId)).Verdict))
+                    scores[x.e.Latest.Id].FirstOrDefault(v => v.ScaleId == x.s.Id)?.Value, norms.GetValueOrDefault($"{x.e.First.InstrumentId}|{x.e.First.TargetId}")).Verdict))
                 .Select(x => new LatestVerdict(x.e.First.InstrumentId.ToUpperInvariant() + (x.e.First.TargetId is { } t ? $" ({t})" : ""), x.s.Id, x.v,
                     Instant.FromDateTimeOffset(x.e.Latest.CompletedAt)))
                 .ToList();

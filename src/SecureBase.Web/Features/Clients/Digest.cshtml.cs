@@ -229,8 +229,8 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
                 var history = track.OrderBy(a => a.CompletedAt).ToList();
                 var pack = catalog.Find(track.Key.InstrumentId);
                 NormSet? norms = null;
-                if (pack is not null && !normsByPack.TryGetValue(pack.Id, out norms))
-                    normsByPack[pack.Id] = norms = await localNorms.ForAsync(Db, pack, clock.GetUtcNow(), Ct);
+                if (pack is not null && !normsByPack.TryGetValue($"{pack.Id}|{track.Key.TargetId}", out norms))
+                    normsByPack[$"{pack.Id}|{track.Key.TargetId}"] = norms = await localNorms.ForAsync(Db, pack, track.Key.TargetId, clock.GetUtcNow(), Ct);
                 foreach (var sitting in history.Where(a => a.CompletedAt >= from))
                     sittings.Add(new DigestSitting(sitting.CompletedAt!.Value,
                         track.Key.InstrumentId.ToUpperInvariant() + (pack?.Targets.FirstOrDefault(t => t.Id == track.Key.TargetId)?.Label is { } label ? $" about: {label}" : ""),

@@ -34,8 +34,8 @@ public sealed class ScoresModel(AppDbContext db, ClinicalAccess access, Instrume
         {
             if (catalog.Find(group.Key.InstrumentId) is not { } pack) continue;
             var history = group.OrderBy(a => a.CompletedAt).ToList();
-            if (!normsByPack.TryGetValue(pack.Id, out var norms))
-                normsByPack[pack.Id] = norms = await localNorms.ForAsync(Db, pack, clock.GetUtcNow(), Ct);
+            if (!normsByPack.TryGetValue($"{pack.Id}|{group.Key.TargetId}", out var norms))
+                normsByPack[$"{pack.Id}|{group.Key.TargetId}"] = norms = await localNorms.ForAsync(Db, pack, group.Key.TargetId, clock.GetUtcNow(), Ct);
             var since = pack.Subscales.Select(s => ReliableChange.Compare(s.Id, s.Better, history[0].ScoreOf(s.Id), history[^1].ScoreOf(s.Id), norms)).ToList();
             var label = pack.Targets.FirstOrDefault(t => t.Id == group.Key.TargetId)?.Label;
             if (group.Key.Person is not null) label = $"another person ({++others})";   // the client's name for them stays theirs

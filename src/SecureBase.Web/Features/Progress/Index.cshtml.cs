@@ -55,8 +55,8 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
         {
             if (catalog.Find(group.Key.InstrumentId) is not { Plane: not null } pack) continue;
             var history = group.OrderBy(a => a.CompletedAt).ToList();
-            if (!normsByPack.TryGetValue(pack.Id, out var norms))
-                normsByPack[pack.Id] = norms = await localNorms.ForAsync(db, pack, clock.GetUtcNow(), ct);
+            if (!normsByPack.TryGetValue($"{pack.Id}|{group.Key.TargetId}", out var norms))
+                normsByPack[$"{pack.Id}|{group.Key.TargetId}"] = norms = await localNorms.ForAsync(db, pack, group.Key.TargetId, clock.GetUtcNow(), ct);
             var since = pack.Subscales.Select(s => ReliableChange.Compare(s.Id, s.Better,
                 history[0].ScoreOf(s.Id), history[^1].ScoreOf(s.Id), norms)).ToList();
             var path = Administrations.PlanePath(history, pack.Plane);

@@ -22,7 +22,21 @@ public sealed class LocalNormSets
 
     readonly ConcurrentDictionary<string, Kept> kept = new(StringComparer.Ordinal);
 
-    public async Task<NormSet> ForAsync(AppDbContext db, InstrumentPack pack, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// The norm set a verdict about <paramref name="target"/> (null for instruments without targets) uses: the
+    /// operator's imported set for this instrument and target, else their set for the instrument as a whole
+    /// (`securebase norms import`, ADR 0004), else the local norms. An imported set is a few rows, read each time.
+    /// </summary>
+    public async Task<NormSet> ForAsync(AppDbContext db, InstrumentPack pack, string? target, DateTimeOffset now, CancellationToken ct)
+    {
+        var imported = await db.NormSets.AsNoTracking().Include(n => n.Entries)
+            .Where(n => n.InstrumentId == pack.Id && n.Origin == NormOrigin.Published && (n.TargetId == null || n.TargetId == target)).ToListAsync(ct);
+        if ((imported.FirstOrDefault(n => target != null && n.TargetId == target) ?? imported.FirstOrDefault(n => n.TargetId == null)) is { } chosen)
+            return chosen.ToNormSet();
+        return await LocalAsync(db, pack, now, ct);
+    }
+
+    async Task<NormSet> LocalAsync(AppDbContext db, InstrumentPack pack, DateTimeOffset now, CancellationToken ct)
     {
         var completed = db.Administrations.AsNoTracking().Where(a => a.InstrumentId == pack.Id && a.CompletedAt != null);
         var fingerprint = await completed.GroupBy(_ => 1).Select(g => new Fingerprint(g.Count(), g.Max(a => a.CompletedAt))).FirstOrDefaultAsync(ct)

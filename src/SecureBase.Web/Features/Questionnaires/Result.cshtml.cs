@@ -61,7 +61,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
                 Point = Plane.Place(anx, avo, Plane.Midpoint(pack.Scale), boundaryMargin: 0.25);
             // Without a point of its own, this sitting highlights no dot: the last earlier one is not this one.
             PlaneSvg = Point is not null || path.Count > 0 ? charts.Plane(path, pack.Scale.Min, pack.Scale.Max, highlightLast: Point is not null) : null;
-            Norms = await localNorms.ForAsync(db, pack, clock.GetUtcNow(), ct);
+            Norms = await localNorms.ForAsync(db, pack, administration.TargetId, clock.GetUtcNow(), ct);
             Changes = CompareWith("the first time", History[0]).Concat(History.Count > 2 ? CompareWith("the previous time", History[^2]) : []).ToList();
         }
         return Page();
