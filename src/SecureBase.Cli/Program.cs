@@ -33,6 +33,12 @@ catch (Exception e) when (e is IOException or UnauthorizedAccessException)
     stderr.WriteLine($"error: {e.Message}");
     return 2;
 }
+catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+{
+    // A damaged or locked database, or one that is not there: one line, never a stack trace.
+    stderr.WriteLine($"error: the database could not be used: {(e.InnerException ?? e).Message.Split('\n')[0].Trim()}");
+    return 2;
+}
 
 // Batch output through one 64 KB buffer: Console.Out flushes every write, and a flush per row was most
 // of the time of scoring 200,000 rows. Interactive commands keep Console.Out (their prompts must show).

@@ -13,6 +13,27 @@ public static class DataPaths
     public static string KeyDirectory(IConfiguration configuration) =>
         Ensure(configuration["SecureBase:KeyDirectory"] ?? Path.Combine(UserData(), "securebase", "keys"));
 
+    /// <summary>
+    /// Which of the installation's own folders (the data folder or the key folder) holds <paramref name="path"/>,
+    /// symbolic links followed, or null: no export or other output may be written there (it could replace the
+    /// live database or a key, or leave clinical data beside the keys).
+    /// </summary>
+    public static string? LiveFolderHolding(IConfiguration configuration, string path)
+    {
+        var real = Backup.DatabaseBackup.RealPath(path);
+        if (Backup.DatabaseBackup.Inside(real, Backup.DatabaseBackup.RealPath(DataDirectory(configuration)))) return "the data folder";
+        if (Backup.DatabaseBackup.Inside(real, Backup.DatabaseBackup.RealPath(KeyDirectory(configuration)))) return "the key folder";
+        return null;
+    }
+
+    /// <summary>Whether the SQLite database file exists (without creating its folder); true for PostgreSQL, which says so itself on connecting.</summary>
+    public static bool DatabaseMayExist(IConfiguration configuration)
+    {
+        if (!string.Equals(configuration["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase)) return true;
+        var folder = configuration["SecureBase:DataDirectory"] ?? Path.Combine(UserData(), "securebase", "data");
+        return File.Exists(Path.Combine(folder, "securebase.db"));
+    }
+
     static string UserData() => Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
 
     static string Ensure(string folder)

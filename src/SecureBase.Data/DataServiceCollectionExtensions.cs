@@ -23,7 +23,10 @@ public static class DataServiceCollectionExtensions
         };
     }
 
-    // The embedded default: one file in the data folder (see DataPaths).
+    // The embedded default: one file in the data folder (see DataPaths). Opened read-write without create:
+    // the file is made once, by the migration at start-up (DatabaseMigration); a file that goes missing
+    // while the app runs is a fault (503, and back when the file is), never a new empty database that
+    // answers "no such table" until a restart.
     public static string DefaultSqliteConnectionString(IConfiguration configuration) =>
-        $"Data Source={Path.Combine(DataPaths.DataDirectory(configuration), "securebase.db")}";
+        $"Data Source={Path.Combine(DataPaths.DataDirectory(configuration), "securebase.db")};Mode=ReadWrite";
 }

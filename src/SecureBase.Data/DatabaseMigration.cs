@@ -11,6 +11,13 @@ public static class DatabaseMigration
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (db.Database.IsSqlite())
+        {
+            // The one place a database file is created: run-time connections open it without create.
+            var create = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()) { Mode = Microsoft.Data.Sqlite.SqliteOpenMode.ReadWriteCreate };
+            await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(create.ToString());
+            await connection.OpenAsync(ct);
+        }
         await db.Database.MigrateAsync(ct);
         if (db.Database.IsSqlite())
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

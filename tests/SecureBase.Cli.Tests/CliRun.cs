@@ -19,11 +19,18 @@ internal sealed class CliRun : IDisposable
 
     public string PathOf(string name) => Path.Combine(_folder, name);
 
+    // An installation of its own under the temp folder: commands must never write into its data or key folder.
+    public CliSettings Settings => new(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+    {
+        ["SecureBase:DataDirectory"] = PathOf("data"),
+        ["SecureBase:KeyDirectory"] = PathOf("keys"),
+    }).Build());
+
     public int Run(Func<CliSettings, IReadOnlyList<string>, TextWriter, TextWriter, int> command, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
-        var settings = new CliSettings(new ConfigurationBuilder().Build());
+        var settings = Settings;
         var code = command(settings, args, stdout, stderr);
         (Stdout, Stderr) = (stdout.ToString(), stderr.ToString());
         return code;

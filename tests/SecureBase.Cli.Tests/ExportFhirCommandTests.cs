@@ -86,4 +86,55 @@ public sealed class ExportFhirCommandTests : IDisposable
                 Assert.Equal(score.Value!.Value, scores[FhirExport.CodeOf(administration.InstrumentId, score.ScaleId)], 6);
         }
     }
+
+    async Task<(int Code, string Out, string Err)> ExportToAsync(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await ExportFhirCommand.RunAsync(Settings, args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    // A fresh tester's export replaced the live database (and could write beside the keys, over /dev/null,
+    // readable by everyone, leaving a partial copy): every destination is checked first, the file is 0600.
+    [Fact]
+    public async Task TheExportIsNeverWrittenIntoTheInstallationAndIsItsOwnersAlone()
+    {
+        Assert.Equal(0, await DemoCommand.RunAsync(Settings, ["--years", "1"], TextWriter.Null, TextWriter.Null));
+        var database = Path.Combine(_folder, "data", "securebase.db");
+        var size = new FileInfo(database).Length;
+        Directory.CreateDirectory(Path.Combine(_folder, "a-folder"));
+        foreach (var (output, message) in new[]
+                 {
+                     (database, "is inside the data folder of this installation"),
+                     (Path.Combine(_folder, "keys", "export.json"), "is inside the key folder of this installation"),
+                     ("/dev/null", "is a device, pipe or system file"),
+                     (Path.Combine(_folder, "a-folder"), "is a folder"),
+                     (Path.Combine(_folder, "a-folder") + "/", "is a folder"),
+                     (Path.Combine(_folder, "missing", "x.json"), "does not exist"),
+                 })
+        {
+            var refused = await ExportToAsync("--output", output);
+            Assert.Equal(2, refused.Code);
+            Assert.Contains(message, refused.Err, StringComparison.Ordinal);
+        }
+        Assert.Equal(size, new FileInfo(database).Length);
+        Assert.Empty(Directory.GetFiles(_folder, "*.tmp", SearchOption.AllDirectories));
+
+        var written = Path.Combine(_folder, "export.json");
+        Assert.Equal(0, (await ExportToAsync("--output", written)).Code);
+        if (!OperatingSystem.IsWindows()) Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(written));
+        Assert.StartsWith("{", (await ExportToAsync("--output", "-")).Out, StringComparison.Ordinal);
+        Assert.Contains("--person needs an email address", (await ExportToAsync("--person", " ")).Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithoutADatabaseNothingIsCreatedAndItSaysWhy()
+    {
+        var refused = await ExportToAsync("--output", Path.Combine(_folder, "export.json"));
+        Assert.Equal(2, refused.Code);
+        Assert.Contains("there is no database in the data folder", refused.Err, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_folder, "data", "securebase.db")));
+        Assert.False(File.Exists(Path.Combine(_folder, "export.json")));
+    }
 }

@@ -31,6 +31,35 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.Equal(content, File.ReadAllText(input));
     }
 
+    // A rename into the installation's own folders replaced the live database in testing; through a link too.
+    [Fact]
+    public void NothingIsWrittenIntoTheInstallationsDataOrKeyFolder()
+    {
+        var input = _cli.File("in.csv", Rows(3));
+        Directory.CreateDirectory(_cli.PathOf("data"));
+        Directory.CreateDirectory(_cli.PathOf("keys"));
+        var database = _cli.File("data/securebase.db", "the live database");
+        Directory.CreateSymbolicLink(_cli.PathOf("elsewhere"), _cli.PathOf("data"));
+        foreach (var (output, folder) in new[] { (database, "the data folder"), (_cli.PathOf("data/scores.csv"), "the data folder"),
+                     (_cli.PathOf("keys/key-1.xml"), "the key folder"), (_cli.PathOf("elsewhere/securebase.db"), "the data folder") })
+        {
+            Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", output));
+            Assert.Contains($"is inside {folder} of this installation", _cli.Stderr, StringComparison.Ordinal);
+        }
+        Assert.Equal("the live database", File.ReadAllText(database));
+        Assert.Equal(["securebase.db"], Directory.GetFiles(_cli.PathOf("data")).Select(Path.GetFileName));
+        Assert.Empty(Directory.GetFiles(_cli.PathOf("keys")));
+    }
+
+    [Fact]
+    public void ADashIsStandardOutput()
+    {
+        var input = _cli.File("in.csv", Rows(3));
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", "-"));
+        Assert.Contains("p3,", _cli.Stdout, StringComparison.Ordinal);
+        Assert.False(File.Exists("-"));
+    }
+
     [Fact]
     public void AMissingOutputFolderIsOneLineAndExitCodeTwo()
     {

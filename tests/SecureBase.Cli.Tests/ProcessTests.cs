@@ -5,9 +5,17 @@ namespace SecureBase.Cli.Tests;
 // The built tool as a user runs it: the command table, standard streams and exit codes.
 public class ProcessTests
 {
-    static async Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args)
+    static Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(args, null);
+
+    // installation: a folder whose data/ and keys/ the tool uses instead of the user's own.
+    static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string[] args, string? installation)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        if (installation is not null)
+        {
+            info.Environment["SecureBase__DataDirectory"] = Path.Combine(installation, "data");
+            info.Environment["SecureBase__KeyDirectory"] = Path.Combine(installation, "keys");
+        }
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "securebase.dll"));
         foreach (var arg in args) info.ArgumentList.Add(arg);
         using var process = Process.Start(info)!;
@@ -42,5 +50,28 @@ public class ProcessTests
         var (code, _, stderr) = await RunAsync("frobnicate");
         Assert.Equal(2, code);
         Assert.Contains("score --instrument ID --input FILE", stderr, StringComparison.Ordinal);
+    }
+
+    // A damaged database is one line and exit code 2 for every command that opens it, never a stack trace.
+    [Fact]
+    public async Task ADamagedDatabaseIsOneLineNotAStackTrace()
+    {
+        var folder = Directory.CreateTempSubdirectory("securebase-damaged-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(folder, "data"));
+            await File.WriteAllTextAsync(Path.Combine(folder, "data", "securebase.db"), new string('x', 8192), TestContext.Current.CancellationToken);
+            foreach (var command in new[] { new[] { "export-fhir" }, ["audit", "verify"], ["norms", "list"], ["demo"] })
+            {
+                var (code, _, stderr) = await RunAsync(command, folder);
+                Assert.True(code == 2, $"{string.Join(' ', command)}: exit {code}: {stderr}");
+                Assert.StartsWith("error: the database could not be used:", stderr, StringComparison.Ordinal);
+                Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }

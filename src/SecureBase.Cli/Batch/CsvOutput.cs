@@ -22,30 +22,19 @@ internal sealed class CsvOutput : IDisposable
 
     public static CsvOutput ToStandardOutput(TextWriter stdout) => new(stdout, null, null);
 
-    // Null, after one line on stderr, when the destination cannot be written or is the input.
-    public static CsvOutput? ToFile(string path, string inputPath, TextWriter stderr)
+    // Null, after one line on stderr, when the destination cannot be written (OutputFile.Check).
+    public static CsvOutput? ToFile(string path, string inputPath, CliSettings settings, TextWriter stderr)
     {
-        if (string.IsNullOrWhiteSpace(path) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0 || path.Contains('\0', StringComparison.Ordinal))
-            return Fail(stderr, "--output needs a file name.");
-        if (Directory.Exists(path)) return Fail(stderr, $"--output '{path}' is a folder; give a file name.");
-        var destination = Resolve(path);
-        if (string.Equals(destination, Resolve(inputPath), StringComparison.Ordinal))
-            return Fail(stderr, $"--output '{path}' is the input file; choose another file so the input stays as it is.");
-        var folder = Path.GetDirectoryName(destination)!;
-        if (!Directory.Exists(folder)) return Fail(stderr, $"the folder of --output '{path}' does not exist.");
-        if (IsSpecial(destination))
-            return Fail(stderr, $"--output '{path}' is a device, pipe or system file; give a file name (or leave --output out to write to standard output).");
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
+        if (OutputFile.Check(path, settings, inputPath, stderr) is not { } destination) return null;
+        var temporary = OutputFile.TemporaryBeside(destination);
         try
         {
-            // Scores are clinical data: the file is the user's alone (0600), like the app's own files.
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-            if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            return new CsvOutput(new StreamWriter(temporary, new System.Text.UTF8Encoding(false), options), temporary, destination);
+            return new CsvOutput(new StreamWriter(OutputFile.CreatePrivate(temporary), new System.Text.UTF8Encoding(false)), temporary, destination);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return Fail(stderr, $"cannot write to '{path}': {e.Message}");
+            stderr.WriteLine($"error: cannot write to '{path}': {e.Message}");
+            return null;
         }
     }
 
@@ -91,42 +80,5 @@ internal sealed class CsvOutput : IDisposable
         if (_temporary is null) return;
         _text.Dispose();
         if (File.Exists(_temporary)) File.Delete(_temporary);
-    }
-
-    // The output replaces its destination by renaming a new file over it, which must never happen to a
-    // device (/dev/null), a pipe or a file under /proc or /sys. .NET does not expose a file's type, and
-    // opening a pipe to look would block, so an existing destination is asked of coreutils' stat.
-    static readonly string[] SystemFolders = ["/dev/", "/proc/", "/sys/"];
-
-    static bool IsSpecial(string destination)
-    {
-        if (SystemFolders.Any(p => destination.StartsWith(p, StringComparison.Ordinal))) return true;
-        if (OperatingSystem.IsWindows() || !Path.Exists(destination)) return false;
-        var info = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-L", "--format=%F", "--", destination }) info.ArgumentList.Add(arg);
-        try
-        {
-            using var stat = System.Diagnostics.Process.Start(info)!;
-            var type = stat.StandardOutput.ReadToEnd();
-            stat.WaitForExit();
-            return stat.ExitCode == 0 && !type.StartsWith("regular", StringComparison.Ordinal);
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;   // no stat on this machine: only the folder rule applies
-        }
-    }
-
-    // The full path with symbolic links followed, so a link to the input is the input.
-    static string Resolve(string path)
-    {
-        var full = Path.GetFullPath(path);
-        return (File.Exists(full) ? new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName : null) ?? full;
-    }
-
-    static CsvOutput? Fail(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"error: {message}");
-        return null;
     }
 }

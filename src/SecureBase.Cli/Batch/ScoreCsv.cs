@@ -14,7 +14,7 @@ internal static class ScoreCsv
         var (options, pack, csv) = opened;
         using var _ = csv;
 
-        using var output = options["output"] is { } path ? CsvOutput.ToFile(path, options["input"]!, stderr) : CsvOutput.ToStandardOutput(stdout);
+        using var output = options["output"] is { } path and not "-" ? CsvOutput.ToFile(path, options["input"]!, settings, stderr) : CsvOutput.ToStandardOutput(stdout);
         if (output is null) return 2;
         var scored = 0;
         csv.ReadRows(row =>

@@ -14,6 +14,11 @@ internal static class DemoCommand
 {
     public static async Task<int> RunAsync(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
+        if (args is ["--help" or "-h"])
+        {
+            stdout.WriteLine("usage: securebase demo [--years N] [--count N]  |  securebase demo --practice [--clients N] [--years N]");
+            return 0;
+        }
         if (args.Count > 0 && args[0] == "--practice") return await DemoPractice.RunAsync(settings, args.Skip(1).ToList(), stdout, stderr);
         if (Options.Parse(args, new HashSet<string> { "years", "count" }, stderr) is not { } options) return 2;
         var count = 1;

@@ -161,4 +161,36 @@ public sealed class DatabaseFaultTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    // The database file goes away while the app runs (a fresh tester unmounted its folder): the app must not
+    // make a new empty database in its place (which answered "no such table" with empty 500s until a
+    // restart), must show the 503 page to a signed-in person (the page asks the database nothing), and must
+    // serve again as soon as the file is back.
+    [Fact]
+    public async Task OnSqliteAMissingDatabaseFileIs503NotANewDatabaseAndTheAppRecovers()
+    {
+        await using var app = new PracticeApp();
+        var visitor = new Visitor(app);
+        var email = await visitor.SignUpAsync();
+        var token = await visitor.TokenAsync("/Log");
+        var acknowledged = new List<string>();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostLogAsync(visitor, token, "BEFORE")).StatusCode);
+        acknowledged.Add("BEFORE");
+
+        var database = app.DatabasePath;
+        var away = database + ".away";
+        SqliteConnection.ClearAllPools();   // every pooled connection closed: the next request opens the path afresh
+        File.Move(database, away);
+        foreach (var suffix in new[] { "-wal", "-shm" })
+            if (File.Exists(database + suffix)) File.Move(database + suffix, away + suffix);
+        await AssertUnavailableAsync(await PostLogAsync(visitor, token, "DURING"));
+        await AssertUnavailableAsync(await visitor.GetAsync("/Log"));
+        Assert.False(File.Exists(database), "the app made a new database where the real one had been");
+
+        File.Move(away, database);
+        foreach (var suffix in new[] { "-wal", "-shm" })
+            if (File.Exists(away + suffix)) File.Move(away + suffix, database + suffix);
+        await RecoversAsync(visitor, token, acknowledged);
+        Assert.Equal(acknowledged.Order(StringComparer.Ordinal), (await NotesAsync(app, email)).Order(StringComparer.Ordinal));
+    }
 }

@@ -1,0 +1,78 @@
+using SecureBase.Data;
+
+namespace SecureBase.Cli;
+
+// Where a command may write the file named by --output ("-" means standard output, handled by the caller).
+// The file is written beside its destination under a hidden temporary name, readable by its owner alone
+// (it holds clinical data), and renamed over the destination only when whole; so the destination must be
+// an ordinary file or a new name, never the input, a device, a folder, or anything in the installation's
+// data or key folder (a rename there replaced the live database in testing).
+internal static class OutputFile
+{
+    static readonly string[] SystemFolders = ["/dev/", "/proc/", "/sys/"];
+
+    /// <summary>The destination's full path with links followed, or null after one line on stderr saying why not.</summary>
+    public static string? Check(string path, CliSettings settings, string? inputPath, TextWriter stderr)
+    {
+        if (string.IsNullOrWhiteSpace(path) || path.IndexOfAny(Path.GetInvalidPathChars()) >= 0)
+            return Fail(stderr, "--output needs a file name (or - for standard output).");
+        if (Directory.Exists(path) || path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
+            return Fail(stderr, $"--output '{path}' is a folder; give a file name.");
+        var destination = Resolve(path);
+        if (inputPath is not null && string.Equals(destination, Resolve(inputPath), StringComparison.Ordinal))
+            return Fail(stderr, $"--output '{path}' is the input file; choose another file so the input stays as it is.");
+        var folder = Path.GetDirectoryName(destination)!;
+        if (!Directory.Exists(folder)) return Fail(stderr, $"the folder of --output '{path}' does not exist.");
+        if (IsSpecial(destination))
+            return Fail(stderr, $"--output '{path}' is a device, pipe or system file; give a file name, or - for standard output.");
+        if (DataPaths.LiveFolderHolding(settings.Configuration, destination) is { } live)
+            return Fail(stderr, $"--output '{path}' is inside {live} of this installation; write exports somewhere else (they would replace its files or sit beside its keys).");
+        return destination;
+    }
+
+    public static string TemporaryBeside(string destination) =>
+        Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
+
+    /// <summary>A new file that only its owner can read and write (0600 on Unix).</summary>
+    public static FileStream CreatePrivate(string path)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return new FileStream(path, options);
+    }
+
+    // A device (/dev/null), a pipe or a file under /proc or /sys must never be renamed over. .NET does not
+    // expose a file's type, and opening a pipe to look would block, so an existing destination is asked of
+    // coreutils' stat (following links).
+    static bool IsSpecial(string destination)
+    {
+        if (SystemFolders.Any(p => destination.StartsWith(p, StringComparison.Ordinal))) return true;
+        if (OperatingSystem.IsWindows() || !Path.Exists(destination)) return false;
+        var info = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "-L", "--format=%F", "--", destination }) info.ArgumentList.Add(arg);
+        try
+        {
+            using var stat = System.Diagnostics.Process.Start(info)!;
+            var type = stat.StandardOutput.ReadToEnd();
+            stat.WaitForExit();
+            return stat.ExitCode == 0 && !type.StartsWith("regular", StringComparison.Ordinal);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;   // no stat on this machine: only the folder rule applies
+        }
+    }
+
+    // The path with a final symbolic link followed (a link to /dev/null is /dev/null).
+    static string Resolve(string path)
+    {
+        var full = Path.GetFullPath(path);
+        return (File.Exists(full) || Directory.Exists(full) ? new FileInfo(full).ResolveLinkTarget(returnFinalTarget: true)?.FullName : null) ?? full;
+    }
+
+    static string? Fail(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"error: {message}");
+        return null;
+    }
+}
