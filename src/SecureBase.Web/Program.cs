@@ -63,7 +63,16 @@ builder.Services.AddSecureBaseHealthChecks();
 
 var app = builder.Build();
 if (narrowed.Count > 0) app.Logger.LogWarning("Narrowed the permissions of {Count} files and folders others could read.", narrowed.Count);
-await app.Services.MigrateDatabaseAsync();
+try
+{
+    await app.Services.MigrateDatabaseAsync();
+}
+catch (System.Data.Common.DbException e)
+{
+    // A file that is no database, a damaged one, a server that refuses: one line that says why, no stack trace.
+    await Console.Error.WriteLineAsync($"SecureBase cannot start: the database could not be opened or upgraded: {e.Message}");
+    return 1;
+}
 await app.Services.VerifyKeyRingAsync();
 await app.Services.OfferSetupAsync();   // no practice yet: a one-time setup code in the log and the data folder
 
@@ -95,3 +104,4 @@ app.MapInstrumentsApi().AllowAnonymous();
 app.MapCalendarFeeds();   // anonymous: the secret address is the key
 
 app.Run();
+return 0;

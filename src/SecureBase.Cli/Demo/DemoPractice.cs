@@ -130,7 +130,7 @@ internal static class DemoPractice
         await db.SaveChangesAsync();
 
         var site = (settings.Configuration["SecureBase:PublicBaseUrl"] ?? "http://localhost:5000").TrimEnd('/');
-        stdout.WriteLine($"Demo practice created: a therapist with {clients} clients of up to {years} years" +
+        stdout.WriteLine($"Demo practice created: a therapist with {clients} clients of up to {SecureBase.Core.Text.Counted.Of(years, "year")}" +
             (contributors > 0 ? $" (and {contributors} people who took one ECR-R on their own, so this server's local norms can judge change)" : "") + $". Sign in at {site}/Accounts/SignIn with:");
         stdout.WriteLine($"  email:    {email}");
         stdout.WriteLine($"  password: {password}");
