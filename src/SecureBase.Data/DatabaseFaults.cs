@@ -31,4 +31,21 @@ public static class DatabaseFaults
             }
         return false;
     }
+
+    /// <summary>
+    /// The status a failed request answers with (503 when <see cref="IsUnavailable"/>, else 500), after undoing
+    /// what would keep the fault after it ends: SQLite opens a connection read-only when its folder is read-only
+    /// at that moment, and a pooled connection stays so; a read-only or unopenable file drops the pool, so the
+    /// next request opens afresh (a test turns the folder read-only and back, and writes resume).
+    /// </summary>
+    public static int StatusFor(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is SqliteException { SqliteErrorCode: 8 or 14 })
+            {
+                SqliteConnection.ClearAllPools();
+                break;
+            }
+        return IsUnavailable(exception) ? 503 : 500;
+    }
 }

@@ -80,7 +80,7 @@ app.UsePublicOrigin(app.Configuration);
 if (!app.Environment.IsDevelopment())
 {
     // A database that cannot be reached, a full disk, a read-only folder: 503 and "try again", not 500 (G22).
-    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = e => SecureBase.Data.DatabaseFaults.IsUnavailable(e) ? 503 : 500 });
+    app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = SecureBase.Data.DatabaseFaults.StatusFor });
     app.UseHsts();
 }
 

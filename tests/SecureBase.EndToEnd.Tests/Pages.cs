@@ -38,7 +38,8 @@ public sealed class QuestionnairePage(IPage page)
     // Answers every statement on the current page with the same point of the scale.
     public async Task AnswerPageAsync(int point)
     {
-        var groups = page.Locator("main").GetByRole(AriaRole.Group);   // the tab bar's "More" is a group too
+        // Only the statements: the tab bar's "More" and the "Discard" box are groups too.
+        var groups = page.Locator("main").GetByRole(AriaRole.Group).Filter(new() { Has = page.GetByRole(AriaRole.Radio) });
         for (var i = 0; i < await groups.CountAsync(); i++)
             await groups.Nth(i).GetByRole(AriaRole.Radio, new() { NameRegex = new Regex($"^{point}\\b") }).CheckAsync();
     }

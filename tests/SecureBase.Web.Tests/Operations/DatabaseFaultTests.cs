@@ -193,4 +193,41 @@ public sealed class DatabaseFaultTests
         await RecoversAsync(visitor, token, acknowledged);
         Assert.Equal(acknowledged.Order(StringComparer.Ordinal), (await NotesAsync(app, email)).Order(StringComparer.Ordinal));
     }
+
+    // The data folder turns read-only while the app runs (a disk error makes Linux remount it so): writes get
+    // the 503 page and are not acknowledged, nothing is a 500, and writes work again within 30 s of the
+    // folder being writable, although SQLite opened the connections made meanwhile read-only.
+    [Fact]
+    public async Task OnSqliteAReadOnlyDataFolderAnswers503ForWritesAndRecovers()
+    {
+        var folder = Directory.CreateTempSubdirectory("securebase-readonly-").FullName;
+        var mounted = !OperatingSystem.IsWindows() && Environment.UserName == "root" && Run("mount", "--bind", folder, folder);
+        Assert.SkipUnless(mounted, "needs root and mount (a bind mount that can turn read-only); run as root on Linux");
+        try
+        {
+            await using var app = new SmallDiskApp(folder);
+            var visitor = new Visitor(app);
+            var email = await visitor.SignUpAsync();
+            var token = await visitor.TokenAsync("/Log");
+            var acknowledged = new List<string>();
+            Assert.Equal(HttpStatusCode.Redirect, (await PostLogAsync(visitor, token, "BEFORE")).StatusCode);
+            acknowledged.Add("BEFORE");
+
+            SqliteConnection.ClearAllPools();   // connections opened from now on meet a read-only folder
+            Assert.True(Run("mount", "-o", "remount,ro,bind", folder));
+            for (var i = 0; i < 3; i++) await AssertUnavailableAsync(await PostLogAsync(visitor, token, $"DURING-{i}"));
+            var read = await visitor.GetAsync("/Progress");
+            Assert.True(read.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"a read answered {(int)read.StatusCode}");
+
+            Assert.True(Run("mount", "-o", "remount,rw,bind", folder));
+            await RecoversAsync(visitor, token, acknowledged);
+            Assert.Equal(acknowledged.Order(StringComparer.Ordinal), (await NotesAsync(app, email)).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Run("umount", "-l", folder);
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
