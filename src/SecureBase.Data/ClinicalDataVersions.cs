@@ -35,15 +35,14 @@ public static class ClinicalDataVersions
     // Raises each person's version by one (a first change makes it 1), inside the caller's transaction.
     public static async Task RaiseAsync(AppDbContext db, IEnumerable<string> people, CancellationToken ct)
     {
-        foreach (var person in people)
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"""INSERT INTO "ClinicalDataVersions" ("PersonId", "Version") VALUES ({person}, 1) ON CONFLICT ("PersonId") DO UPDATE SET "Version" = "ClinicalDataVersions"."Version" + 1""", ct);
+        foreach (var person in people) await db.Database.ExecuteSqlAsync(RaiseOne(person), ct);
     }
 
     public static void Raise(AppDbContext db, IEnumerable<string> people)
     {
-        foreach (var person in people)
-            db.Database.ExecuteSqlInterpolated(
-                $"""INSERT INTO "ClinicalDataVersions" ("PersonId", "Version") VALUES ({person}, 1) ON CONFLICT ("PersonId") DO UPDATE SET "Version" = "ClinicalDataVersions"."Version" + 1""");
+        foreach (var person in people) db.Database.ExecuteSql(RaiseOne(person));
     }
+
+    static FormattableString RaiseOne(string person) =>
+        $"""INSERT INTO "ClinicalDataVersions" ("PersonId", "Version") VALUES ({person}, 1) ON CONFLICT ("PersonId") DO UPDATE SET "Version" = "ClinicalDataVersions"."Version" + 1""";
 }

@@ -7,8 +7,10 @@ namespace SecureBase.Data;
 // apart from the database (a copy of the data folder alone cannot decrypt anything).
 public static class DataPaths
 {
-    public static string DataDirectory(IConfiguration configuration) =>
-        Ensure(configuration["SecureBase:DataDirectory"] ?? Path.Combine(UserData(), "securebase", "data"));
+    public static string DataDirectory(IConfiguration configuration) => Ensure(ConfiguredDataDirectory(configuration));
+
+    static string ConfiguredDataDirectory(IConfiguration configuration) =>
+        configuration["SecureBase:DataDirectory"] ?? Path.Combine(UserData(), "securebase", "data");
 
     public static string KeyDirectory(IConfiguration configuration) =>
         Ensure(configuration["SecureBase:KeyDirectory"] ?? Path.Combine(UserData(), "securebase", "keys"));
@@ -30,8 +32,7 @@ public static class DataPaths
     public static bool DatabaseMayExist(IConfiguration configuration)
     {
         if (!string.Equals(configuration["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase)) return true;
-        var folder = configuration["SecureBase:DataDirectory"] ?? Path.Combine(UserData(), "securebase", "data");
-        return File.Exists(Path.Combine(folder, "securebase.db"));
+        return File.Exists(Path.Combine(ConfiguredDataDirectory(configuration), "securebase.db"));
     }
 
     static string UserData() => Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);

@@ -9,6 +9,25 @@ namespace SecureBase.Data;
 // bytes. PostgreSQL keeps dead rows until VACUUM reclaims them (README, "Deleting data").
 public static class ScrubDeleted
 {
+    /// <summary>
+    /// Deletes one row a person asked to delete: through SaveChanges (so cascades and their caseload version
+    /// follow, ADR 0019), then scrubbed from the log. False when it was gone already (deleted in another tab).
+    /// </summary>
+    public static async Task<bool> DeleteForGoodAsync<T>(this AppDbContext db, T row, CancellationToken ct) where T : class
+    {
+        db.Remove(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        await db.Database.ScrubDeletedAsync(ct);
+        return true;
+    }
+
     public static async Task ScrubDeletedAsync(this DatabaseFacade database, CancellationToken ct)
     {
         if (!database.IsSqlite()) return;

@@ -6,6 +6,8 @@ using SecureBase.Core.Time;
 using SecureBase.Data.Model;
 using SecureBase.Web.Features.Crisis;
 
+using SecureBase.Web.Features.Forms;
+
 namespace SecureBase.Web.Features.Accounts;
 
 public sealed class ProfileModel(UserManager<AppUser> users, CrisisLines crisisLines, Encryption.PersonalText text) : PageModel
@@ -35,7 +37,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, CrisisLines crisisL
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Crisis) + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        ModelState.Forget(nameof(Crisis));
         if (!ModelState.IsValid)
         {
             await ShowCrisisAsync(user, fill: true);
@@ -51,7 +53,7 @@ public sealed class ProfileModel(UserManager<AppUser> users, CrisisLines crisisL
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(Input) + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        ModelState.Forget(nameof(Input));
         var words = Crisis.Text?.Trim() ?? "";
         var number = Crisis.Number?.Trim() ?? "";
         if (words.Length == 0 != (number.Length == 0))
@@ -79,10 +81,8 @@ public sealed class ProfileModel(UserManager<AppUser> users, CrisisLines crisisL
 
     async Task ShowCrisisAsync(AppUser user, bool fill)
     {
-        Shown = await crisisLines.ForAsync(User, HttpContext.RequestAborted);
-        if (!fill || !Shown.IsOwn) return;
-        Crisis.Text = Shown.Text;
-        Crisis.Number = (await text.DecryptAsync(user.Id, user.EncryptedCrisisNumber, HttpContext.RequestAborted)).Text;
+        Shown = await crisisLines.OfAsync(user, HttpContext.RequestAborted);
+        if (fill && Shown.IsOwn) (Crisis.Text, Crisis.Number) = (Shown.Text, Shown.Number);
     }
 }
 

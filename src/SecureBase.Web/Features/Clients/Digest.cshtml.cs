@@ -160,7 +160,7 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
     // Two forms on one page: a post answers only for its own form's fields.
     void Forget(string form)
     {
-        foreach (var key in ModelState.Keys.Where(k => k == form || k.StartsWith(form + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        ModelState.Forget(form);
     }
 
     Instant Now0 => Instant.FromDateTimeOffset(clock.GetUtcNow());

@@ -7,8 +7,12 @@ using SecureBase.Web.Features.Encryption;
 
 namespace SecureBase.Web.Features.Crisis;
 
-// A crisis line as the top of every page shows it: the words, and where a tap goes (a tel: link).
-public sealed record CrisisLine(string Text, string Link, bool IsOwn);
+// A crisis line as the top of every page shows it: the words, and where a tap goes (a tel: link); the number
+// as its owner wrote it for their own line, null for the server's.
+public sealed record CrisisLine(string Text, string Link, string? Number = null)
+{
+    public bool IsOwn => Number is not null;
+}
 
 // The crisis line for this request: the signed-in person's own when they set one, else the deployment's
 // (Crisis:Text, Crisis:Link; 988 is the United States' line, the README says how to change it).
@@ -16,7 +20,7 @@ public sealed partial class CrisisLines(AppDbContext db, PersonalText text, ICon
 {
     public const int MostTextLength = 60;
 
-    public CrisisLine Default => new(configuration["Crisis:Text"] ?? "In crisis? Call or text 988", configuration["Crisis:Link"] ?? "tel:988", false);
+    public CrisisLine Default => new(configuration["Crisis:Text"] ?? "In crisis? Call or text 988", configuration["Crisis:Link"] ?? "tel:988");
 
     public async Task<CrisisLine> ForAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -24,11 +28,19 @@ public sealed partial class CrisisLines(AppDbContext db, PersonalText text, ICon
         var id = user.Id();
         var own = await db.Users.AsNoTracking().Where(u => u.Id == id)
             .Select(u => new { u.EncryptedCrisisText, u.EncryptedCrisisNumber }).FirstOrDefaultAsync(ct);
-        if (own?.EncryptedCrisisText is null || own.EncryptedCrisisNumber is null) return Default;
-        var words = await text.DecryptAsync(id, own.EncryptedCrisisText, ct);
-        var number = await text.DecryptAsync(id, own.EncryptedCrisisNumber, ct);
+        return await OfAsync(id, own?.EncryptedCrisisText, own?.EncryptedCrisisNumber, ct);
+    }
+
+    /// <summary>The line of a person whose row is already loaded (their profile page).</summary>
+    public Task<CrisisLine> OfAsync(Data.Model.AppUser user, CancellationToken ct) => OfAsync(user.Id, user.EncryptedCrisisText, user.EncryptedCrisisNumber, ct);
+
+    async Task<CrisisLine> OfAsync(string id, byte[]? encryptedText, byte[]? encryptedNumber, CancellationToken ct)
+    {
+        if (encryptedText is null || encryptedNumber is null) return Default;
+        var words = await text.DecryptAsync(id, encryptedText, ct);
+        var number = await text.DecryptAsync(id, encryptedNumber, ct);
         // Unreadable (the key is gone): the default, never nothing, on the one line that must always be there.
-        return words.Text is null || number.Text is null ? Default : new CrisisLine(words.Text, LinkOf(number.Text), true);
+        return words.Text is null || number.Text is null ? Default : new CrisisLine(words.Text, LinkOf(number.Text), number.Text);
     }
 
     /// <summary>

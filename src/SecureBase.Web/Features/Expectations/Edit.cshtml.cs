@@ -7,6 +7,8 @@ using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Authorization;
 using SecureBase.Web.Features.Encryption;
 
+using SecureBase.Web.Features.Forms;
+
 namespace SecureBase.Web.Features.Expectations;
 
 // Changes or deletes one expectation (before a vulnerable moment) or corrective experience; only its owner
@@ -41,7 +43,7 @@ public sealed class EditModel(AppDbContext db, PersonalText text, ClinicalAccess
         if (await LoadAsync(id) is { } notFound) return notFound;
         // Both inputs are bound; only the one of this entry's kind is looked at.
         var prefix = IsCorrective ? nameof(Corrective) : nameof(Before);
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        ModelState.KeepOnly(prefix);
         if (!ModelState.IsValid) return Page();
         var ct = HttpContext.RequestAborted;
         var me = User.Id();
@@ -65,17 +67,7 @@ public sealed class EditModel(AppDbContext db, PersonalText text, ClinicalAccess
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
         if (await LoadAsync(id) is { } notFound) return notFound;
-        db.ExpectationEntries.Remove(Entry);
-        try
-        {
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return NotFound();   // deleted meanwhile (another tab)
-        }
-        await db.Database.ScrubDeletedAsync(HttpContext.RequestAborted);
-        return Redirect("/Expectations?deleted=true");
+        return await db.DeleteForGoodAsync(Entry, HttpContext.RequestAborted) ? Redirect("/Expectations?deleted=true") : NotFound();
     }
 
     async Task<IActionResult?> LoadAsync(Guid id)

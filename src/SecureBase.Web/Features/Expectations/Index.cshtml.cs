@@ -6,6 +6,8 @@ using SecureBase.Data.Model;
 using SecureBase.Web.Features.Accounts;
 using SecureBase.Web.Features.Encryption;
 
+using SecureBase.Web.Features.Forms;
+
 namespace SecureBase.Web.Features.Expectations;
 
 public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider clock) : PageModel
@@ -62,7 +64,7 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
     // at its own, so the other form's empty fields are not errors.
     bool IsValid(string prefix)
     {
-        foreach (var key in ModelState.Keys.Where(k => !k.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList()) ModelState.Remove(key);
+        ModelState.KeepOnly(prefix);
         return ModelState.IsValid;
     }
 

@@ -65,17 +65,7 @@ public sealed class EditModel(AppDbContext db, PersonalText text, TimeProvider c
     public async Task<IActionResult> OnPostDeleteAsync(Guid id)
     {
         if (await FindAsync(id) is not { } entry || entry.UserId != User.Id()) return NotFound();
-        db.ActivationEntries.Remove(entry);   // through SaveChanges, so the caseload's figures of this person move on (ADR 0019)
-        try
-        {
-            await db.SaveChangesAsync(HttpContext.RequestAborted);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return NotFound();   // deleted meanwhile (another tab)
-        }
-        await db.Database.ScrubDeletedAsync(HttpContext.RequestAborted);
-        return Redirect("/Log");
+        return await db.DeleteForGoodAsync(entry, HttpContext.RequestAborted) ? Redirect("/Log") : NotFound();
     }
 
     // The entry, if it exists and the one access rule lets this person open its page (only its owner).

@@ -61,24 +61,6 @@ public static class Administrations
         return await access.AllowsAsync(user, resource, operation ?? Authorization.ClinicalOperation.OpenOwnPage) ? administration : null;
     }
 
-    // Discards a sitting, finished or not, with its answers and scores (their rows cascade); its owner's
-    // caseload figures and the local norm sets follow (SaveChanges raises the version; the norms'
-    // fingerprint counts sittings). Null when it was gone already (another tab).
-    public static async Task<bool> DiscardAsync(AppDbContext db, Administration administration, CancellationToken ct)
-    {
-        db.Administrations.Remove(administration);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return false;
-        }
-        await db.Database.ScrubDeletedAsync(ct);
-        return true;
-    }
-
     // Completed administrations as points on the plane, in the order given; those without both scores are left out.
     public static List<PlanePointAt> PlanePath(IEnumerable<Administration> history, PlaneAxes axes) =>
         history.Where(a => a.ScoreOf(axes.AnxietySubscaleId) is not null && a.ScoreOf(axes.AvoidanceSubscaleId) is not null)

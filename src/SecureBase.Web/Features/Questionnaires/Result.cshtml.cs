@@ -35,7 +35,7 @@ public sealed class ResultModel(AppDbContext db, InstrumentCatalog catalog, Time
         var administration = await Administrations.FindForOwnPageAsync(db, access, User, id, SecureBase.Core.Sharing.ConsentScope.Scores, HttpContext.RequestAborted,
             SecureBase.Web.Features.Authorization.ClinicalOperation.ForOwnPage(Request.Method));
         if (administration?.CompletedAt is null) return NotFound();
-        return await Administrations.DiscardAsync(db, administration, HttpContext.RequestAborted) ? Redirect("/Questionnaires?discarded=true") : NotFound();
+        return await db.DeleteForGoodAsync(administration, HttpContext.RequestAborted) ? Redirect("/Questionnaires?discarded=true") : NotFound();
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id)

@@ -52,7 +52,8 @@ public sealed class TakeModel(AppDbContext db, InstrumentCatalog catalog, TimePr
     public async Task<IActionResult> OnPostDiscardAsync(Guid id)
     {
         if (await LoadAsync(id, null) is { } notFound) return notFound;
-        return await Administrations.DiscardAsync(db, Administration, HttpContext.RequestAborted) ? Redirect("/Questionnaires?discarded=true") : NotFound();
+        // Its answers and scores cascade; the local norms' fingerprint counts sittings, so they follow.
+        return await db.DeleteForGoodAsync(Administration, HttpContext.RequestAborted) ? Redirect("/Questionnaires?discarded=true") : NotFound();
     }
 
     // Only this page's items are read, by item id; anything else in the form is ignored.
