@@ -17,8 +17,24 @@ public sealed record CalibrationPoint(
     public double GapPercent => MeanExpectedPercent - ActualCarePercent;
 }
 
+/// <summary>A month's expectations over every relationship: how many, and how far expected care (mean %) was from the share met with care (%), either way.</summary>
+public sealed record MonthGap(DateOnly Month, int Count, double AbsoluteGapPercent);
+
 public static class Calibration
 {
+    /// <summary>
+    /// Per month in time order, all relationships together: |mean expected care − share met with care|, in
+    /// percentage points. The working model updating shows as this falling, whichever side it starts on.
+    /// Expectations without an outcome, or whose moment never came, do not count (as in Compute).
+    /// </summary>
+    public static IReadOnlyList<MonthGap> GapByMonth(IEnumerable<Expectation> expectations, DateTimeZone zone) =>
+        expectations
+            .Where(e => e.Outcome is not (null or Outcome.DidNotHappen))
+            .GroupBy(e => MonthOf(e.RecordedAt, zone))
+            .Select(g => new MonthGap(g.Key, g.Count(), Math.Abs(g.Average(e => e.ExpectedCarePercent) - 100.0 * g.Count(e => e.Outcome == Outcome.Care) / g.Count())))
+            .OrderBy(m => m.Month)
+            .ToList();
+
     public static IReadOnlyList<CalibrationPoint> Compute(IEnumerable<Expectation> expectations, DateTimeZone zone) =>
         expectations
             .Where(e => e.Outcome is not (null or Outcome.DidNotHappen))

@@ -28,8 +28,8 @@ public class WeeklyMetricsTests
         ], Auckland, DateTimeOffset.Parse("2026-01-28T00:00Z", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.Equal([new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 12), new DateOnly(2026, 1, 19), new DateOnly(2026, 1, 26)], weeks.Select(w => w.WeekStart));
-        Assert.Equal(new WeekMetrics(new DateOnly(2026, 1, 5), 3, 5, 0.5, 1.0 / 3, 60), weeks[0]);
-        Assert.Equal(new WeekMetrics(new DateOnly(2026, 1, 12), 0, null, null, null, null), weeks[1]);
+        Assert.Equal(new WeekMetrics(new DateOnly(2026, 1, 5), 3, 5, 0.5, 1.0 / 3, 60, 2), weeks[0]);
+        Assert.Equal(new WeekMetrics(new DateOnly(2026, 1, 12), 0, null, null, null, null, 0), weeks[1]);
         Assert.Equal(1.0, weeks[2].ShareNoticedInTheMoment);
         Assert.Equal(0, weeks[3].Count);
     }
