@@ -13,6 +13,7 @@ public class CoreBenchmarks
     private AnswerSheet _sheet = null!;
     private AnswerSheet[] _sheets = null!;
     private (double, double)[] _weeks = null!;
+    private (double, double)[] _fiveYears = null!;
     private NormSet _norms = null!;
 
     [GlobalSetup]
@@ -25,6 +26,8 @@ public class CoreBenchmarks
             .ToArray();
         _sheet = _sheets[0];
         _weeks = Enumerable.Range(0, 52).Select(w => ((double)w, 6 - w * 0.05 + random.NextDouble())).ToArray();
+        // Five years of weeks: the progress page's "everything" for a long-time client (issue 11).
+        _fiveYears = Enumerable.Range(0, 260).Select(w => ((double)w, 6 - w * 0.01 + random.NextDouble())).ToArray();
         _norms = new NormSet("n", "Bench", "ecr-r", NormOrigin.Local, "bench", [new NormEntry("anxiety", 4, 1.1, 0.9, ReliabilityKind.CronbachAlpha, 100)]);
     }
 
@@ -49,6 +52,9 @@ public class CoreBenchmarks
 
     [Benchmark]
     public TrendResult TheilSenOf52Weeks() => Trend.Estimate(_weeks);
+
+    [Benchmark]
+    public TrendResult TheilSenOf260Weeks() => Trend.Estimate(_fiveYears);
 
     [Benchmark]
     public ReliableChangeResult ReliableChangeOfOnePair() => ReliableChange.Compare("anxiety", Better.Lower, 4.8, 3.6, _norms);

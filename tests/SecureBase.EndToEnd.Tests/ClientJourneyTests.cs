@@ -94,6 +94,11 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByRole(AriaRole.Link, new() { Name = "Progress" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Toward, intensity 7: paused and chose a new response")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Weekly figures" })).ToBeVisibleAsync();
+        // The first screen answers "is anything changing?" (issue 11), and every chart's text is at least 12 px as shown.
+        var question = await page.GetByRole(AriaRole.Heading, new() { Name = "Is anything changing?" }).BoundingBoxAsync();
+        Assert.True(question is not null && question.Y + question.Height < 812, $"the question is at {question?.Y} px");
+        var smallest = await page.EvaluateAsync<double>(SmallestChartText);
+        Assert.True(smallest >= 12, $"chart text is {smallest:0.0} px as displayed at 375 px");
         await AssertAccessibleAsync(page);
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 375, $"the progress page scrolls sideways at 375 px ({width} px wide)");
@@ -102,6 +107,14 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         Assert.All(requests, url => Assert.StartsWith(baseAddress, url, StringComparison.Ordinal));
         Assert.NotEmpty(requests);
     }
+
+    // The smallest font size of any chart's text as displayed: its size in the SVG times the SVG's scale on the page.
+    const string SmallestChartText = """
+        Math.min(...[...document.querySelectorAll('svg.chart')].flatMap(svg => {
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            return [...svg.querySelectorAll('text')].map(t => parseFloat(t.getAttribute('font-size')) * scale);
+        }))
+        """;
 
     [Fact]
     public async Task AfterSignOutTheOldCookieNoLongerWorks()

@@ -225,8 +225,8 @@ public partial class ActivationLogTests(SecureBaseApp app) : IClassFixture<Secur
         await LogAsync(visitor, ("Input.Pull", "Away"), ("Input.Intensity", "8"), ("Input.Response", "RanOldPattern"), ("Input.Noticed", "InTheMoment"));
         var html = WebUtility.HtmlDecode(await (await visitor.GetAsync("/Progress")).Content.ReadAsStringAsync(Ct));
         Assert.Contains("not enough data yet", html, StringComparison.Ordinal);
-        var row = Regex.Match(html, "<tr><td>5 Jan 2026</td>.*?</tr>", RegexOptions.Singleline).Value;
-        Assert.Matches("<td>5 Jan 2026</td><td>2</td><td>7</td>\\s*<td>100%</td><td>50%</td>", row);   // median of 6 and 8
+        var row = Regex.Match(html, "<tr><td class=\"date\">5 Jan 2026</td>.*?</tr>", RegexOptions.Singleline).Value;
+        Assert.Matches("<td class=\"date\">5 Jan 2026</td><td>2</td><td>7</td>\\s*<td>100%</td><td>50%</td>", row);   // median of 6 and 8
         Assert.Contains("<svg", html, StringComparison.Ordinal);
     }
 }

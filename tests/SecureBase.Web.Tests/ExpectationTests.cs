@@ -36,7 +36,7 @@ public partial class ExpectationTests(SecureBaseApp app) : IClassFixture<SecureB
         var outcome = await visitor.PostAsync($"/Expectations/Outcome/{id}", ("Input.Outcome", "Care"), ("Input.Feeling", "Relieved"));
         Assert.Equal(HttpStatusCode.Redirect, outcome.StatusCode);
         var progress = WebUtility.HtmlDecode(await (await visitor.GetAsync("/Progress")).Content.ReadAsStringAsync(Ct));
-        Assert.Matches("<td>Partner</td><td>Jan 2026</td><td>1</td><td>30%</td><td>100%</td><td>0%</td>", progress);
+        Assert.Matches("<td>Partner</td><td class=\"date\">Jan 2026</td><td>1</td><td>30%</td><td>100%</td><td>0%</td>", progress);
     }
 
     [Theory]
@@ -117,7 +117,7 @@ public partial class ExpectationTests(SecureBaseApp app) : IClassFixture<SecureB
         // The moment never came: noted as such, counted in no calibration, shown checked when reopened.
         Assert.Equal(HttpStatusCode.Redirect, (await visitor.PostAsync($"/Expectations/Outcome/{id}", ("Input.Outcome", "DidNotHappen"))).StatusCode);
         Assert.Contains("Friend: expected 70%, it didn't happen", await BodyAsync(await visitor.GetAsync("/Expectations")), StringComparison.Ordinal);
-        Assert.DoesNotContain("<td>Friend</td><td>Jan 2026</td>", await BodyAsync(await visitor.GetAsync("/Progress")), StringComparison.Ordinal);
+        Assert.DoesNotContain("<td>Friend</td><td class=\"date\">Jan 2026</td>", await BodyAsync(await visitor.GetAsync("/Progress")), StringComparison.Ordinal);
         Assert.Contains("value=\"DidNotHappen\" checked=\"checked\"", await BodyAsync(await visitor.GetAsync($"/Expectations/Outcome/{id}")), StringComparison.Ordinal);
 
         // Someone else: as if it did not exist, and nothing changes.

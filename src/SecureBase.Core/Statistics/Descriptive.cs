@@ -9,9 +9,17 @@ public static class Descriptive
     public static double Median(IReadOnlyList<double> values)
     {
         if (values.Count == 0) throw new ArgumentException("The median of no values is undefined.", nameof(values));
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        var sorted = values.ToArray();
+        Array.Sort(sorted);
+        return MedianOfSorted(sorted);
+    }
+
+    /// <summary>The median of values already sorted ascending (not checked); throws on none.</summary>
+    public static double MedianOfSorted(IReadOnlyList<double> sorted)
+    {
+        if (sorted.Count == 0) throw new ArgumentException("The median of no values is undefined.", nameof(sorted));
+        var mid = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     // Standard normal CDF via erf (Abramowitz & Stegun 7.1.26, |error| < 1.5e-7): enough for p-values shown to 3 places.

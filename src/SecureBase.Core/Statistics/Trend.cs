@@ -42,29 +42,62 @@ public static class Trend
 
         var sorted = points.OrderBy(p => p.X).ToArray();
         var slopes = PairwiseSlopes(sorted);
-        var slope = Descriptive.Median(slopes);
-        var intercept = Descriptive.Median(sorted.Select(p => p.Y).ToArray()) - slope * Descriptive.Median(sorted.Select(p => p.X).ToArray());
-
         var variance = KendallVariance(sorted);
         var sigma = Math.Sqrt(variance);
         var upperIndex = Math.Min((int)Math.Round((slopes.Length + Z95 * sigma) / 2), slopes.Length - 1);
         var lowerIndex = Math.Max((int)Math.Round((slopes.Length - Z95 * sigma) / 2) - 1, 0);
 
+        // Only four order statistics of the slopes are needed, so they are selected in place (each selection leaves
+        // everything before its index no larger and everything after no smaller), not sorted: five years of weeks
+        // are 33,670 slopes (issue 11). The same values a full sort would give.
+        int n = slopes.Length, mid = n / 2;
+        var lower = SelectInPlace(slopes, lowerIndex, 0);
+        var low = n % 2 == 1 ? SelectInPlace(slopes, mid, lowerIndex) : SelectInPlace(slopes, mid - 1, lowerIndex);
+        var slope = n % 2 == 1 ? low : (low + SelectInPlace(slopes, mid, mid)) / 2;
+        var upper = SelectInPlace(slopes, upperIndex, Math.Min(mid, upperIndex));
+        var intercept = Descriptive.Median(sorted.Select(p => p.Y).ToArray()) - slope * Descriptive.Median(sorted.Select(p => p.X).ToArray());
+
         var s = KendallS(sorted);
         var z = s > 0 ? (s - 1) / sigma : s < 0 ? (s + 1) / sigma : 0;
         var p = 2 * (1 - Descriptive.NormalCdf(Math.Abs(z)));
-        return new TrendResult(points.Count, slope, slopes[lowerIndex], slopes[upperIndex], intercept, s, z, p, null);
+        return new TrendResult(points.Count, slope, lower, upper, intercept, s, z, p, null);
     }
 
+    // Every slope between two points at different times, unordered.
     static double[] PairwiseSlopes((double X, double Y)[] sorted)
     {
-        var slopes = new List<double>(sorted.Length * (sorted.Length - 1) / 2);
+        var slopes = new double[sorted.Length * (sorted.Length - 1) / 2];
+        var n = 0;
         for (var i = 0; i < sorted.Length; i++)
             for (var j = i + 1; j < sorted.Length; j++)
-                if (sorted[j].X > sorted[i].X) slopes.Add((sorted[j].Y - sorted[i].Y) / (sorted[j].X - sorted[i].X));
-        slopes.Sort();
-        return [.. slopes];
+                if (sorted[j].X > sorted[i].X) slopes[n++] = (sorted[j].Y - sorted[i].Y) / (sorted[j].X - sorted[i].X);
+        Array.Resize(ref slopes, n);
+        return slopes;
     }
+
+    // Hoare's quickselect: puts the k-th smallest value at index k, with nothing larger before it and nothing smaller
+    // after it, looking only at values[from..] (the caller guarantees everything before `from` is no larger).
+    static double SelectInPlace(double[] values, int k, int from)
+    {
+        int left = from, right = values.Length - 1;
+        while (right > left)
+        {
+            var pivot = MedianOfThree(values[left], values[left + (right - left) / 2], values[right]);
+            int i = left, j = right;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j) { (values[i], values[j]) = (values[j], values[i]); i++; j--; }
+            }
+            if (k <= j) right = j;
+            else if (k >= i) left = i;
+            else break;
+        }
+        return values[k];
+    }
+
+    static double MedianOfThree(double a, double b, double c) => Math.Max(Math.Min(a, b), Math.Min(Math.Max(a, b), c));
 
     static double KendallS((double X, double Y)[] sorted)
     {

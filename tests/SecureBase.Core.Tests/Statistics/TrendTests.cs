@@ -75,4 +75,32 @@ public class TrendTests
     [InlineData(0.0, 0.5)]
     public void NormalCdfMatchesScipy(double z, double expected) =>
         Assert.Equal(expected, Descriptive.NormalCdf(z), precision: 6);
+
+    // The slope and interval are order statistics picked out by selection, not a sort (issue 11's five-year page):
+    // on many random series, with ties in x and y, odd and even slope counts, they equal those of the sorted slopes.
+    [Fact]
+    public void SelectedOrderStatisticsEqualThoseOfTheSortedSlopes()
+    {
+        var random = new Random(7);
+        for (var run = 0; run < 300; run++)
+        {
+            var n = random.Next(6, 90);
+            var points = Enumerable.Range(0, n).Select(i => ((double)(i / (1 + run % 3)), Math.Round(random.NextDouble() * 10, run % 2))).ToArray();
+            var trend = Trend.Estimate(points);
+            if (!trend.HasEnoughData) continue;
+            var slopes = new List<double>();
+            for (var i = 0; i < n; i++)
+                for (var j = i + 1; j < n; j++)
+                    if (points[j].Item1 > points[i].Item1) slopes.Add((points[j].Item2 - points[i].Item2) / (points[j].Item1 - points[i].Item1));
+            slopes.Sort();
+            var mid = slopes.Count / 2;
+            var median = slopes.Count % 2 == 1 ? slopes[mid] : (slopes[mid - 1] + slopes[mid]) / 2;
+            static double Ties(IEnumerable<double> values) =>
+                values.GroupBy(v => v).Select(g => (double)g.Count()).Where(t => t > 1).Sum(t => t * (t - 1) * (2 * t + 5));
+            var sigma = Math.Sqrt(((double)n * (n - 1) * (2 * n + 5) - Ties(points.Select(p => p.Item1)) - Ties(points.Select(p => p.Item2))) / 18);
+            var upper = slopes[Math.Min((int)Math.Round((slopes.Count + Trend.Z95 * sigma) / 2), slopes.Count - 1)];
+            var lower = slopes[Math.Max((int)Math.Round((slopes.Count - Trend.Z95 * sigma) / 2) - 1, 0)];
+            Assert.Equal((median, lower, upper), (trend.Slope!.Value, trend.Lower!.Value, trend.Upper!.Value));
+        }
+    }
 }

@@ -296,7 +296,7 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
 
         var expectations = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{clientId}/Expectations"));
         Assert.Contains("Expected and actual care, by relationship and month", expectations, StringComparison.Ordinal);
-        Assert.Matches("<td>Partner</td><td>[A-Z][a-z]{2} \\d{4}</td><td>1</td><td>30%</td><td>100%</td>", expectations);
+        Assert.Matches("<td>Partner</td><td class=\"date\">[A-Z][a-z]{2} \\d{4}</td><td>1</td><td>30%</td><td>100%</td>", expectations);
 
         var digest = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{clientId}/Digest"));
         Assert.Contains("questionnaire: ECR-R", digest, StringComparison.Ordinal);

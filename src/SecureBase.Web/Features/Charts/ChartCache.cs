@@ -18,7 +18,7 @@ public sealed class ChartCache : IDisposable
         foreach (var w in weeks) key.Append(w.DayNumber).Append(',');
         foreach (var s in series)
         {
-            key.Append('|').Append(s.Name).Append(s.Color.ToHex()).Append(':');
+            key.Append('|').Append(s.Name).Append(s.Color.ToHex()).Append(s.Faint ? "~" : "").Append(':');
             foreach (var v in s.Values) key.Append(v?.ToString("R", CultureInfo.InvariantCulture) ?? "-").Append(',');
         }
         return GetOrRender(key.ToString(), () => WeeklyChart.Render(weeks, yMin, yMax, yLabel, series));

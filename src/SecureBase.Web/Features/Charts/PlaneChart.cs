@@ -28,18 +28,24 @@ public static class PlaneChart
             var path = plot.Add.Scatter(points.Select(p => p.Avoidance).ToArray(), points.Select(p => p.Anxiety).ToArray());
             path.Color = new Color(11, 92, 173);
             path.LineWidth = 2;
-            path.MarkerSize = 7;
+            path.MarkerSize = 6;
             if (highlightLast)
             {
                 var last = points[^1];
-                var now = plot.Add.Marker(last.Avoidance, last.Anxiety, MarkerShape.FilledCircle, 14);
+                var now = plot.Add.Marker(last.Avoidance, last.Anxiety, MarkerShape.FilledCircle, 12);
                 now.Color = new Color(11, 92, 173);
             }
         }
         plot.Axes.SetLimits(min, max, min, max);
         plot.XLabel("Avoidance (discomfort with closeness)");
         plot.YLabel("Anxiety (worry about rejection)");
-        return Svg.Inline(plot.GetSvgXml(480, 440));
+        foreach (var axis in new ScottPlot.IAxis[] { plot.Axes.Bottom, plot.Axes.Left })
+        {
+            axis.TickLabelStyle.FontSize = WeeklyChart.TextSize;
+            axis.Label.FontSize = WeeklyChart.TextSize;
+        }
+        // The width a phone shows (WeeklyChart.Width), so its text stays at least 12 px there.
+        return Svg.Inline(plot.GetSvgXml(WeeklyChart.Width, 340));
     }
 
     static void AddCornerLabel(Plot plot, double x, double y, string text, Alignment alignment)
@@ -47,6 +53,6 @@ public static class PlaneChart
         var label = plot.Add.Text(text, x, y);
         label.LabelAlignment = alignment;
         label.LabelFontColor = new Color(74, 83, 96);
-        label.LabelFontSize = 12;
+        label.LabelFontSize = WeeklyChart.TextSize;
     }
 }

@@ -16,22 +16,28 @@ public static class ProgressData
         db.Administrations.OwnedBy(userId).AsNoTracking().Include(a => a.Scores)
             .Where(a => a.CompletedAt != null).ToListAsync(ct);
 
-    // Only the columns the weekly metrics use: no ciphertext leaves the database for this.
-    public static Task<List<Activation>> ActivationsAsync(AppDbContext db, string userId, CancellationToken ct) =>
+    // Only the columns the weekly metrics use: no ciphertext leaves the database for this. From an instant on (the
+    // period's start less the weeks its first rolling value pools), or every entry when null.
+    public static Task<List<Activation>> ActivationsAsync(AppDbContext db, string userId, CancellationToken ct, DateTimeOffset? since = null) =>
         db.ActivationEntries.OwnedBy(userId)
+            .Where(e => since == null || e.OccurredAt >= since)
             .Select(e => new Activation(e.OccurredAt, e.Intensity, e.Noticed, e.Response, e.SettledMinutes))
             .ToListAsync(ct);
 
-    // One list of everything, newest first. Entry text stays out: the timeline shows what happened, not notes.
-    public static async Task<List<TimelineEvent>> TimelineAsync(AppDbContext db, string userId, IEnumerable<Administration> administrations, int count, CancellationToken ct)
+    // One page of everything, newest first, before an instant (null: from now). Entry text stays out: the
+    // timeline shows what happened, not notes. One more than asked for is read, to know whether there is more.
+    public static async Task<List<TimelineEvent>> TimelineAsync(AppDbContext db, string userId, IEnumerable<Administration> administrations, int count, DateTimeOffset? before, CancellationToken ct)
     {
-        var entries = await db.ActivationEntries.OwnedBy(userId).AsNoTracking().OrderByDescending(e => e.OccurredAt).Take(count).ToListAsync(ct);
-        var expectations = await db.ExpectationEntries.AsNoTracking().Where(e => e.UserId == userId).OrderByDescending(e => e.RecordedAt).Take(count).ToListAsync(ct);
+        var entries = await db.ActivationEntries.OwnedBy(userId).AsNoTracking().Where(e => before == null || e.OccurredAt < before)
+            .OrderByDescending(e => e.OccurredAt).Take(count + 1).ToListAsync(ct);
+        var expectations = await db.ExpectationEntries.AsNoTracking().Where(e => e.UserId == userId && (before == null || e.RecordedAt < before))
+            .OrderByDescending(e => e.RecordedAt).Take(count + 1).ToListAsync(ct);
         var absences = await TherapistCancellationsAsync(db, userId, ct);
         return absences.Concat(entries.Select(e => new TimelineEvent(e.OccurredAt, "Moment", $"{Labels.Brief(e.Pull)}, intensity {e.Intensity}: {Labels.Of(e.Response).ToLowerInvariant()}", $"/Log/Edit/{e.Id}"))
             .Concat(administrations.Select(a => new TimelineEvent(a.CompletedAt!.Value, "Questionnaire", $"Completed the {a.InstrumentId.ToUpperInvariant()}", $"/Questionnaires/Result/{a.Id}")))
             .Concat(expectations.Select(Describe)))
-            .OrderByDescending(e => e.When).Take(count).ToList();
+            .Where(e => before is null || e.When < before)
+            .OrderByDescending(e => e.When).Take(count + 1).ToList();
     }
 
     // Sessions the therapist cancelled, at the time they were due: a therapist's absence is itself an attachment-relevant event.

@@ -1,0 +1,103 @@
+using System.Globalization;
+using SecureBase.Core.Progress;
+using SecureBase.Core.Statistics;
+
+namespace SecureBase.Web.Features.Progress;
+
+/// <summary>A marker's change in plain words: its name, a one-word-or-so headline, and the figures behind it.</summary>
+public sealed record ChangeLine(string Name, string Headline, string Detail, ChangeKind Kind);
+
+// Core says what changed in numbers; this says it to the person, marker by marker, without hiding any.
+public static class ChangeWords
+{
+    public static ChangeLine Of(MarkerChange m) => new(NameOf(m.Marker), Headline(m), Detail(m), m.Kind);
+
+    public static string NameOf(Marker marker) => marker switch
+    {
+        Marker.MomentsPerWeek => "Moments per week",
+        Marker.Intensity => "How intense they were",
+        Marker.NoticedInTheMoment => "Noticed in the moment",
+        Marker.NewResponse => "Chose a new response",
+        Marker.MinutesToSettle => "Minutes to settle",
+        Marker.ExpectedVersusActualCare => "Expected against actual care",
+        Marker.EcrAnxiety => "ECR-R anxiety",
+        _ => "ECR-R avoidance",
+    };
+
+    static string Headline(MarkerChange m) => m.Kind switch
+    {
+        ChangeKind.NotEnoughData => "not enough data yet",
+        ChangeKind.CannotJudgeYet => "cannot judge yet",
+        ChangeKind.NoClearChange => "no clear change",
+        _ when m.Verdict is not null => m.Kind == ChangeKind.TowardTheGoal ? "reliably lower" : "reliably higher",
+        _ => Direction(m.Marker, rising: m.Slope > 0),
+    };
+
+    static string Direction(Marker marker, bool rising) => (marker, rising) switch
+    {
+        (Marker.MomentsPerWeek, true) => "more",
+        (Marker.MomentsPerWeek, false) => "fewer",
+        (Marker.Intensity, true) => "higher",
+        (Marker.Intensity, false) => "lower",
+        (Marker.MinutesToSettle, true) => "longer",
+        (Marker.MinutesToSettle, false) => "shorter",
+        (Marker.ExpectedVersusActualCare, true) => "further apart",
+        (Marker.ExpectedVersusActualCare, false) => "closer together",
+        (_, true) => "more often",
+        _ => "less often",
+    };
+
+    static string Detail(MarkerChange m)
+    {
+        if (m.Marker is Marker.EcrAnxiety or Marker.EcrAvoidance) return QuestionnaireDetail(m);
+        var per = m.Marker == Marker.ExpectedVersusActualCare ? "a month" : "a week";
+        var unit = m.Marker switch
+        {
+            Marker.MomentsPerWeek => "moments",
+            Marker.Intensity => "points",
+            Marker.MinutesToSettle => "minutes",
+            _ => "percentage points",
+        };
+        if (m.Kind == ChangeKind.NotEnoughData) return NotEnough(m);
+        var figures = string.Create(CultureInfo.InvariantCulture,
+            $"{m.Slope:+0.00;−0.00;0.00} {unit} {per} (95% interval {m.Lower:0.00;−0.00;0.00} to {m.Upper:0.00;−0.00;0.00}) over {m.Points} {(per == "a week" ? "weeks" : "months")}");
+        return m.Kind switch
+        {
+            ChangeKind.NoClearChange => $"{figures}.",
+            ChangeKind.TowardTheGoal => $"{figures}: the direction you are working toward.",
+            _ => $"{figures}: the harder direction. Worth noticing, and worth talking over if you have someone to talk it over with.",
+        };
+    }
+
+    static string NotEnough(MarkerChange m) => m.Marker switch
+    {
+        Marker.ExpectedVersusActualCare =>
+            $"A direction needs expectations with their outcome in at least {Trend.MinimumPoints} months of this period; there {Are(m.Points, "month")}.",
+        Marker.MomentsPerWeek =>
+            $"A direction needs at least {Trend.MinimumPoints} weeks of logging in this period; there {Are(m.Points, "week")}.",
+        Marker.NoticedInTheMoment =>
+            $"A direction needs at least {Trend.MinimumPoints} weeks with a moment where you noted when you noticed; there {Are(m.Points, "week")}.",
+        Marker.MinutesToSettle =>
+            $"A direction needs at least {Trend.MinimumPoints} weeks with a moment where you noted the minutes to settle; there {Are(m.Points, "week")}.",
+        _ => $"A direction needs at least {Trend.MinimumPoints} weeks with a moment logged; there {Are(m.Points, "week")}.",
+    };
+
+    static string QuestionnaireDetail(MarkerChange m)
+    {
+        string Score(double? v) => v?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—";
+        if (m.Kind == ChangeKind.NotEnoughData)
+            return m.From is null
+                ? "Take the ECR-R to set your starting point; taken again later, it shows whether this has changed."
+                : $"One sitting to compare from ({Score(m.From)}) and none since; the next time you take the ECR-R shows a change.";
+        var fromTo = $"From {Score(m.From)} to {Score(m.To)} (1–7)";
+        return m.Kind switch
+        {
+            ChangeKind.CannotJudgeYet => $"{fromTo}. Whether that is more than the questionnaire's own wobble cannot be judged yet; the questionnaire below says why.",
+            ChangeKind.NoClearChange => $"{fromTo}: within the questionnaire's own wobble, so not a reliable change (norm set: {m.Verdict?.NormSetName}).",
+            ChangeKind.TowardTheGoal => $"{fromTo}: more than the questionnaire's own wobble, the direction you are working toward (norm set: {m.Verdict?.NormSetName}).",
+            _ => $"{fromTo}: more than the questionnaire's own wobble, in the harder direction (norm set: {m.Verdict?.NormSetName}). Worth talking over if you have someone to talk it over with.",
+        };
+    }
+
+    static string Are(int n, string noun) => n == 1 ? $"is 1 {noun}" : $"are {n} {noun}s";
+}
