@@ -100,6 +100,12 @@ public class ClientJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
         var smallest = await page.EvaluateAsync<double>(SmallestChartText);
         Assert.True(smallest >= 12, $"chart text is {smallest:0.0} px as displayed at 375 px");
         await AssertAccessibleAsync(page);
+        // The system's dark mode keeps AA contrast too (axe checks colour contrast).
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        Assert.Equal("rgb(20, 23, 27)", await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor"));
+        await AssertAccessibleAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "securebase-progress-375-dark.png") });
+        await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 375, $"the progress page scrolls sideways at 375 px ({width} px wide)");
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "securebase-progress-375.png"), FullPage = true });
