@@ -1432,6 +1432,15 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("Device")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("KeptSignedIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTimeOffset?>("SecondFactorAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1421,6 +1421,15 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Device")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("KeptSignedIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SecondFactorAt")
                         .HasColumnType("INTEGER");
 

@@ -10,8 +10,7 @@ namespace SecureBase.Web.Features.Accounts;
 
 public static class AccountServices
 {
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
-    public static readonly TimeSpan AbsoluteLifetime = TimeSpan.FromHours(12);
+    public static readonly TimeSpan IdleTimeout = SecureBase.Core.Sessions.SessionRule.Idle;
 
     // Identity, hardened past its template defaults (shared/reference/security-and-reliability.md §4).
     public static IServiceCollection AddSecureBaseAccounts(this IServiceCollection services, IConfiguration configuration)

@@ -38,8 +38,9 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, AppDbContext
                 ModelState.AddModelError("", error.Code == "PasswordMismatch" ? "The current password is incorrect." : error.Description);
             return Page();
         }
+        var kept = await Sessions.IsKeptAsync(HttpContext);
         await Sessions.EndAllAsync(db, user.Id, HttpContext.RequestAborted);   // every other browser is out
-        await Sessions.SignInAsync(HttpContext, user);
+        await Sessions.SignInAsync(HttpContext, user, keep: kept);             // this one stays as it was
         return RedirectToPage(new { Changed = true });
     }
 }

@@ -5,26 +5,49 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SecureBase.Data;
+using SecureBase.Core.Sessions;
 using SecureBase.Data.Model;
 
 namespace SecureBase.Web.Features.Accounts;
 
 // Server-side sessions: the cookie names a row; no row, no session. Sign-out and password change
-// delete rows, so a copied cookie stops working on its next request, and no session outlives 12 hours.
+// delete rows, so a copied cookie stops working on its next request. How long a row lives is Core's
+// SessionRule: 30 idle minutes and 12 hours, or, for a client who asked to be kept signed in on this
+// device, 30 days without use and 90 at most (ADR 0022).
 public static class Sessions
 {
     public const string SessionClaim = "sb:sid";
 
-    public static async Task SignInAsync(HttpContext http, AppUser user)
+    /// <summary>Signs this browser in; keep: the person asked to stay signed in here, granted to clients only. Returns whether it was.</summary>
+    public static async Task<bool> SignInAsync(HttpContext http, AppUser user, bool keep = false)
     {
         var db = http.RequestServices.GetRequiredService<AppDbContext>();
-        var clock = http.RequestServices.GetRequiredService<TimeProvider>();
-        var session = new UserSession { Id = NewId(), UserId = user.Id, CreatedAt = clock.GetUtcNow() };
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var kept = keep && !await IsStaffAsync(db, user.Id, http.RequestAborted);
+        var session = new UserSession
+        {
+            Id = NewId(), UserId = user.Id, CreatedAt = now, LastSeenAt = now, KeptSignedIn = kept,
+            Device = DeviceLabel.Of(http.Request.Headers.UserAgent.ToString()),
+        };
         db.UserSessions.Add(session);
         await db.SaveChangesAsync(http.RequestAborted);
         var signIn = http.RequestServices.GetRequiredService<SignInManager<AppUser>>();
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim(SessionClaim, session.Id)]);
+        // A kept session's cookie outlives the browser (persistent) for the kept idle limit, renewed daily in ValidateAsync.
+        var properties = kept ? new AuthenticationProperties { IsPersistent = true, ExpiresUtc = now + SessionRule.KeptIdle } : null;
+        await signIn.SignInWithClaimsAsync(user, properties, [new Claim(SessionClaim, session.Id)]);
+        return kept;
     }
+
+    /// <summary>Whether this browser's own session is a kept one (so a password change can keep it so).</summary>
+    public static async Task<bool> IsKeptAsync(HttpContext http)
+    {
+        var sessionId = http.User.FindFirstValue(SessionClaim);
+        var db = http.RequestServices.GetRequiredService<AppDbContext>();
+        return sessionId is not null && await db.UserSessions.AnyAsync(s => s.Id == sessionId && s.KeptSignedIn, http.RequestAborted);
+    }
+
+    static Task<bool> IsStaffAsync(AppDbContext db, string userId, CancellationToken ct) =>
+        db.PracticeMembers.AnyAsync(m => m.UserId == userId && m.DeactivatedAt == null, ct);
 
     public static async Task SignOutAsync(HttpContext http)
     {
@@ -69,8 +92,30 @@ public static class Sessions
             context.RejectPrincipal();
             return;
         }
-        if (session is not null && services.GetRequiredService<TimeProvider>().GetUtcNow() - session.CreatedAt <= AccountServices.AbsoluteLifetime)
-            return;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (session is not null)
+        {
+            var facts = new SessionFacts(session.CreatedAt, session.LastSeenAt, session.KeptSignedIn);
+            var staff = SessionRule.DependsOnStaff(facts, now) && await IsStaffAsync(db, session.UserId, context.HttpContext.RequestAborted);
+            if (SessionRule.IsAlive(facts, staff, now))
+            {
+                if (now - session.LastSeenAt > SessionRule.LastSeenPrecision)
+                {
+                    try
+                    {
+                        await db.UserSessions.Where(s => s.Id == session.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), context.HttpContext.RequestAborted);
+                    }
+                    catch (Exception e) when (SecureBase.Data.DatabaseFaults.IsUnavailable(e))
+                    {
+                        // A database that takes no writes (full disk, read-only) still serves reads; the next request tries again.
+                    }
+                }
+                // Kept: the cookie's 30 days start again from the latest day of use, not only past half of them.
+                if (session.KeptSignedIn && !staff && context.Properties.IssuedUtc is { } issued && now - issued > TimeSpan.FromDays(1))
+                    context.ShouldRenew = true;
+                return;
+            }
+        }
         context.RejectPrincipal();
         await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
     }

@@ -41,7 +41,7 @@ public sealed class SignInModel(UserManager<AppUser> users, SignInManager<AppUse
         }
         var result = await signIn.CheckPasswordSignInAsync(user, Input.Password!, lockoutOnFailure: true);
         if (!result.Succeeded) return Fail(Failed);
-        await Sessions.SignInAsync(HttpContext, user);
+        await Sessions.SignInAsync(HttpContext, user, keep: Input.KeepSignedIn);
         // Owners and therapists start at their caseload; the second-factor gate asks for a code first.
         var staff = await HttpContext.RequestServices.GetRequiredService<SecureBase.Data.AppDbContext>().PracticeMembers
             .AnyAsync(m => m.UserId == user.Id && m.DeactivatedAt == null, HttpContext.RequestAborted);
@@ -62,4 +62,7 @@ public sealed class SignInInput
 
     [Required(ErrorMessage = "Enter your password."), StringLength(256)]
     public string? Password { get; set; }
+
+    // Clients only (Sessions.SignInAsync refuses it to owners and therapists), ADR 0022.
+    public bool KeepSignedIn { get; set; }
 }
