@@ -10,6 +10,7 @@ public sealed class ActivationEntryConfiguration : IEntityTypeConfiguration<Acti
     {
         builder.HasKey(e => e.Id);
         builder.HasIndex(e => new { e.UserId, e.OccurredAt });
+        builder.HasIndex(e => new { e.UserId, e.ClientId }).IsUnique();   // one moment per device-given id; NULLs never collide
         builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.Property(e => e.Relationship).HasConversion<string>().HasMaxLength(16);
         builder.Property(e => e.Pull).HasConversion<string>().HasMaxLength(16);

@@ -19,5 +19,9 @@ public sealed class ActivationEntry
     public int? SettledMinutes { get; set; }
     public byte[]? EncryptedNote { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+
+    // The id the person's device gave the moment when it was saved there (possibly offline): a second
+    // delivery of the same moment finds it and adds nothing (unique per person). Null for server-made ids.
+    public Guid? ClientId { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }

@@ -17,11 +17,14 @@ public static class ActivationEntries
         await db.ActivationEntries.OwnedBy(userId).OrderByDescending(e => e.CreatedAt).Select(e => (Relationship?)e.Relationship).FirstOrDefaultAsync(ct)
         ?? Relationship.NotSaid;
 
+    public static Task<bool> HasClientIdAsync(AppDbContext db, string userId, Guid clientId, CancellationToken ct) =>
+        db.ActivationEntries.AnyAsync(e => e.UserId == userId && e.ClientId == clientId, ct);
+
     public static async Task<ActivationEntry> SaveAsync(AppDbContext db, PersonalText text, TimeProvider clock, string userId,
         ActivationEntry? existing, ActivationInput input, DateTimeOffset occurredAt, Relationship defaultRelationship, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        var entry = existing ?? new ActivationEntry { Id = Guid.NewGuid(), UserId = userId, CreatedAt = now };
+        var entry = existing ?? new ActivationEntry { Id = Guid.NewGuid(), UserId = userId, CreatedAt = now, ClientId = input.ClientId };
         entry.OccurredAt = occurredAt;
         entry.Relationship = input.Relationship ?? defaultRelationship;
         entry.EncryptedRelationshipLabel = await text.EncryptAsync(userId, input.RelationshipLabel?.Trim(), ct);

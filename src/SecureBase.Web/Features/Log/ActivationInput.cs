@@ -42,6 +42,26 @@ public sealed class ActivationInput
     [StringLength(MaxNoteLength, ErrorMessage = "Keep the note under 4000 characters.")]
     public string? Note { get; set; }
 
+    // Set by the page's script when it sends a moment (ADR 0023): the id the device gave it, so a second
+    // delivery adds nothing, and when it was saved on the device (ISO 8601 with offset), which is the moment's
+    // time when When was not touched: a moment kept offline arrives later than it happened.
+    public Guid? ClientId { get; set; }
+
+    [StringLength(40)]
+    public string? SavedAt { get; set; }
+
+    /// <summary>The instant a new moment happened when its When was left alone: SavedAt if given and sane, else now; null (with an error) if not.</summary>
+    public DateTimeOffset? Untouched(ModelStateDictionary state, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(SavedAt)) return now;
+        if (!DateTimeOffset.TryParse(SavedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var saved))
+            state.AddModelError("Input.SavedAt", "The time this moment was saved on your device could not be read.");
+        else if (saved > now.AddMinutes(5)) state.AddModelError("Input.SavedAt", "This moment was saved on your device at a time that has not happened yet: check the phone's clock.");
+        else if (saved < now.AddYears(-5)) state.AddModelError("Input.SavedAt", "That is more than five years ago; enter a recent moment.");
+        else return saved;
+        return null;
+    }
+
     // What the "When" field showed when the page was drawn. A When still equal to it was not touched:
     // on a new entry that means the moment of saving (not of loading the page), on an edit the time
     // the entry already has.

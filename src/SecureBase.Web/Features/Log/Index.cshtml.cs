@@ -31,14 +31,27 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
         var ct = HttpContext.RequestAborted;
         Zone = await ZoneAsync();
         var now = clock.GetUtcNow();
-        var when = Input.Validate(ModelState, Zone, now, untouched: now);
+        var untouched = Input.Untouched(ModelState, now);
+        var when = untouched is null ? null : Input.Validate(ModelState, Zone, now, untouched: untouched.Value);
         if (!ModelState.IsValid)
         {
             await LoadAsync(showDetails: true);
             return Page();
         }
+        // A moment sent again (the answer to the first sending was lost, or a phone kept it offline and sends it now)
+        // is found by the id its device gave it, and saved once (ADR 0023).
+        if (Input.ClientId is { } clientId && await ActivationEntries.HasClientIdAsync(db, User.Id(), clientId, ct))
+            return RedirectToPage(new { Saved = true });
         var last = await ActivationEntries.LastRelationshipAsync(db, User.Id(), ct);
-        await ActivationEntries.SaveAsync(db, text, clock, User.Id(), null, Input, when!.Value, last, ct);
+        try
+        {
+            await ActivationEntries.SaveAsync(db, text, clock, User.Id(), null, Input, when!.Value, last, ct);
+        }
+        catch (DbUpdateException) when (Input.ClientId is not null)
+        {
+            // Two deliveries at once: the other one saved it, unless something else failed.
+            if (!await ActivationEntries.HasClientIdAsync(db, User.Id(), Input.ClientId.Value, ct)) throw;
+        }
         return RedirectToPage(new { Saved = true });
     }
 
