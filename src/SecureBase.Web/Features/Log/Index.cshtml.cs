@@ -24,7 +24,18 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
     // Questionnaires a therapist asked for that are due now: one line above the log, one tap away.
     public int DueQuestionnaires { get; private set; }
 
+    // The page as the service worker keeps it for when there is no connection (ADR 0023): the form, without the
+    // person's recent moments, the due questionnaires or a "Saved" from an earlier visit.
+    public bool Shell { get; private set; }
+
     public async Task OnGetAsync() => await LoadAsync(showDetails: false);
+
+    public async Task OnGetShellAsync()
+    {
+        Shell = true;
+        Saved = false;
+        await LoadAsync(showDetails: false);
+    }
 
     public async Task<IActionResult> OnPostAsync()
     {
@@ -59,7 +70,7 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
     {
         var ct = HttpContext.RequestAborted;
         Zone = await ZoneAsync();
-        Entries = await db.ActivationEntries.OwnedBy(User.Id()).AsNoTracking().OrderByDescending(e => e.OccurredAt).Take(20).ToListAsync(ct);
+        Entries = Shell ? [] : await db.ActivationEntries.OwnedBy(User.Id()).AsNoTracking().OrderByDescending(e => e.OccurredAt).Take(20).ToListAsync(ct);
         var last = await ActivationEntries.LastRelationshipAsync(db, User.Id(), ct);
         Form = new ActivationFormView(Input, last, Input.When ?? LocalTime.ForInput(clock.GetUtcNow(), Zone), showDetails, Input.WhenShown);
         DueQuestionnaires = (await Clients.MeasureDue.DueNowAsync(db, User.Id(), Zone, NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow()), ct)).Count;
