@@ -29,7 +29,7 @@ internal sealed class CsvOutput : IDisposable
         var temporary = OutputFile.TemporaryBeside(destination);
         try
         {
-            return new CsvOutput(new StreamWriter(OutputFile.CreatePrivate(temporary), new System.Text.UTF8Encoding(false)), temporary, destination);
+            return new CsvOutput(new StreamWriter(OutputFile.CreatePrivate(temporary), new System.Text.UTF8Encoding(false), bufferSize: 1 << 16), temporary, destination);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -39,6 +39,11 @@ internal sealed class CsvOutput : IDisposable
     }
 
     int _rows;
+
+    // For a command that writes many rows of spans itself (score): the writer, and the row count it keeps.
+    internal SepWriter Writer => _writer;
+
+    internal void Counted() => _rows++;
 
     public void Row(params (string Name, string? Value)[] cells)
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecureBase.Core.Export;
 using SecureBase.Core.Instruments;
 
 namespace SecureBase.Cli.Batch;
@@ -16,32 +17,56 @@ internal static class ScoreCsv
 
         using var output = options["output"] is { } path and not "-" ? CsvOutput.ToFile(path, options["input"]!, settings, stderr) : CsvOutput.ToStandardOutput(stdout);
         if (output is null) return 2;
+        // Scored through Core's ScoringPlan, the rules of Scoring.Score without a dictionary or a list per row,
+        // and written as spans: 200,000 rows cost little more than reading them (issue 11, scripts/bench-score.sh).
+        var plan = new ScoringPlan(pack);
+        var (subscales, composites) = (pack.Subscales.Count, pack.Composites.Count);
+        string[] names = ["id", .. pack.Subscales.Select(s => s.Id), .. pack.Composites.Select(c => c.Id), .. pack.Subscales.Select(s => $"{s.Id}_answered"), "flags"];
+        var values = new double[subscales];
+        var answered = new int[subscales];
+        var buffer = new char[64];
         var scored = 0;
-        csv.ReadRows(row =>
+        csv.ReadAnswers((id, _, answers) =>
         {
-            WriteRow(output, row.Id, Scoring.Score(pack, row.Sheet).Score!);
+            plan.Score(answers, values, answered);
+            using (var row = output.Writer.NewRow())
+            {
+                row[names[0]].Set(SpreadsheetSafe.Cell(id));
+                for (var s = 0; s < subscales; s++) row[names[1 + s]].Set(Format(values[s], buffer));
+                for (var c = 0; c < composites; c++) row[names[1 + subscales + c]].Set(Format(plan.Composite(c, values), buffer));
+                for (var s = 0; s < subscales; s++) row[names[1 + subscales + composites + s]].Set(Answered(answered[s], plan.ItemCount(s), buffer));
+                row[names[^1]].Set(Flags(pack, values, answered, plan));
+            }
+            output.Counted();
             scored++;
         }, stderr);
-        if (scored == 0) output.HeaderOnly(["id", .. pack.Subscales.Select(s => s.Id), .. pack.Composites.Select(c => c.Id),
-            .. pack.Subscales.Select(s => $"{s.Id}_answered"), "flags"]);
+        if (scored == 0) output.HeaderOnly(names);
         if (!output.Complete(stderr)) return 2;
         stderr.WriteLine($"{scored} rows scored, {csv.Rejected} rejected.");
         return csv.Rejected > 0 ? 1 : 0;
     }
 
-    static void WriteRow(CsvOutput output, string id, InstrumentScore score) => output.Row(
-    [
-        ("id", id),
-        .. score.Subscales.Select(s => (s.SubscaleId, (string?)Format(s.Value))),
-        .. score.Composites.Select(c => (c.CompositeId, (string?)Format(c.Value))),
-        .. score.Subscales.Select(s => ($"{s.SubscaleId}_answered", (string?)string.Create(CultureInfo.InvariantCulture, $"{s.Answered}/{s.ItemCount}"))),
-        ("flags", Flags(score)),
-    ]);
+    // At least three decimals, up to six: enough to check by hand, no false precision. Empty for no score (NaN).
+    static ReadOnlySpan<char> Format(double value, char[] buffer) =>
+        double.IsNaN(value) || !value.TryFormat(buffer, out var written, "0.000###", CultureInfo.InvariantCulture) ? [] : buffer.AsSpan(0, written);
 
-    // At least three decimals, up to six: enough to check by hand, no false precision.
-    static string Format(double? value) => value?.ToString("0.000###", CultureInfo.InvariantCulture) ?? "";
+    // "17/18": items answered of the subscale's.
+    static ReadOnlySpan<char> Answered(int answered, int count, char[] buffer)
+    {
+        answered.TryFormat(buffer, out var n, default, CultureInfo.InvariantCulture);
+        buffer[n++] = '/';
+        count.TryFormat(buffer.AsSpan(n), out var m, default, CultureInfo.InvariantCulture);
+        return buffer.AsSpan(0, n + m);
+    }
 
-    static string Flags(InstrumentScore score) => string.Join(' ', score.Subscales
-        .Where(s => s.Prorated || s.Value is null)
-        .Select(s => s.Value is null ? $"{s.SubscaleId}:too-many-missing" : $"{s.SubscaleId}:prorated"));
+    // "anxiety:prorated avoidance:too-many-missing", or nothing when every subscale was fully answered.
+    static string Flags(InstrumentPack pack, double[] values, int[] answered, ScoringPlan plan)
+    {
+        var any = false;
+        for (var s = 0; s < values.Length && !any; s++) any = double.IsNaN(values[s]) || answered[s] < plan.ItemCount(s);
+        if (!any) return "";
+        return string.Join(' ', Enumerable.Range(0, values.Length)
+            .Where(s => double.IsNaN(values[s]) || answered[s] < plan.ItemCount(s))
+            .Select(s => double.IsNaN(values[s]) ? $"{pack.Subscales[s].Id}:too-many-missing" : $"{pack.Subscales[s].Id}:prorated"));
+    }
 }
