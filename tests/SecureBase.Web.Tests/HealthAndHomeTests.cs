@@ -17,12 +17,17 @@ public class HealthAndHomeTests(SecureBaseApp app) : IClassFixture<SecureBaseApp
     }
 
     [Fact]
-    public async Task TheHomePageNamesTheQuestionnairesAndTheCrisisLine()
+    public async Task TheHomePageIsShortAndTheMeasuresPageCarriesTheSources()
     {
-        var html = await app.CreateClient().GetStringAsync("/", Ct);
-        Assert.Contains("Experiences in Close Relationships – Revised", WebUtility.HtmlDecode(html), StringComparison.Ordinal);
-        Assert.Contains("Relationship Questionnaire", html, StringComparison.Ordinal);
-        Assert.Contains("988", html, StringComparison.Ordinal);
+        var home = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/", Ct));
+        Assert.Contains("How to start", home, StringComparison.Ordinal);
+        foreach (var shortTitle in new[] { "ECR-R", "ECR-RS", "RQ" }) Assert.Contains(shortTitle, home, StringComparison.Ordinal);
+        Assert.Contains("988", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fraley", home, StringComparison.Ordinal);   // citations are on the measures page
+        var measures = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/About/Measures", Ct));
+        Assert.Contains("Experiences in Close Relationships – Revised", measures, StringComparison.Ordinal);
+        Assert.Contains("Relationship Questionnaire", measures, StringComparison.Ordinal);
+        Assert.Contains("Fraley", measures, StringComparison.Ordinal);
     }
 
     [Theory]
