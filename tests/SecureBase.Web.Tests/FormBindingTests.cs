@@ -67,14 +67,14 @@ public partial class FormBindingTests(SecureBaseApp app) : IClassFixture<SecureB
     {
         { "Before.ExpectedCarePercent", "500", "Likelihood is from 0% to 100%." },
         { "Before.ExpectedCarePercent", "-7", "Likelihood is from 0% to 100%." },
-        { "Before.ExpectedCarePercent", "2147483648", "'2147483648' is not one of the choices" },
+        { "Before.ExpectedCarePercent", "2147483648", "'2147483648' is not a whole number in range for expected care percent." },
         { "Before.RelationshipLabel", new string('l', 300), "Keep the name or label under 60 characters." },
         { "Before.Plan", new string('p', 1001), "Keep it under 1000 characters." },
         { "Before.Relationship", "99", "is not one of the choices" },
         { "Before.Relationship", "Friend,Partner", "is not one of the choices" },
         { "Before.Relationship", "NotSaid", "Choose with whom: an expectation is about someone." },
-        { "Before.ExpectedCarePercent", "0x10", "'0x10' is not one of the choices for expected care percent" },
-        { "Before.ExpectedCarePercent", "4.5", "is not one of the choices" },
+        { "Before.ExpectedCarePercent", "0x10", "'0x10' is not a whole number in range for expected care percent" },
+        { "Before.ExpectedCarePercent", "4.5", "is not a whole number in range" },
     };
 
     [Theory, MemberData(nameof(OutOfRange))]

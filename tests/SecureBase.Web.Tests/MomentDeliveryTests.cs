@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,10 +11,10 @@ public sealed class MomentDeliveryTests(SecureBaseApp app) : IClassFixture<Secur
 {
     static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    static (string, string)[] Moment(Guid clientId, string? savedAt = null) =>
+    static (string, string)[] Moment(Guid clientId, string? savedSecondsAgo = null) =>
     [
         ("Input.Pull", "Toward"), ("Input.Intensity", "6"), ("Input.Response", "RanOldPattern"),
-        ("Input.ClientId", clientId.ToString()), ("Input.SavedAt", savedAt ?? ""),
+        ("Input.ClientId", clientId.ToString()), ("Input.SavedSecondsAgo", savedSecondsAgo ?? ""),
     ];
 
     async Task<List<(Guid? ClientId, DateTimeOffset OccurredAt)>> MomentsOfAsync(string email)
@@ -33,10 +32,10 @@ public sealed class MomentDeliveryTests(SecureBaseApp app) : IClassFixture<Secur
         var phone = new Visitor(app);
         var email = await phone.SignUpAsync();
         var id = Guid.NewGuid();
+        // Saved three hours ago by the phone's own clock, however wrong that clock is: the age is sent, not a time of day.
         var savedAt = app.Clock.GetUtcNow().AddHours(-3);
-        var iso = savedAt.ToString("O", CultureInfo.InvariantCulture);
-        Assert.Equal(HttpStatusCode.Redirect, (await phone.PostAsync("/Log", Moment(id, iso))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await phone.PostAsync("/Log", Moment(id, iso))).StatusCode);   // the answer was lost; sent again
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.PostAsync("/Log", Moment(id, "10800"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await phone.PostAsync("/Log", Moment(id, "10830"))).StatusCode);   // the answer was lost; sent again
         var moments = await MomentsOfAsync(email);
         Assert.Equal((id, savedAt), Assert.Single(moments));
 
@@ -63,14 +62,16 @@ public sealed class MomentDeliveryTests(SecureBaseApp app) : IClassFixture<Secur
     }
 
     [Theory]
-    [InlineData("tomorrow", "could not be read")]
-    [InlineData("2099-01-01T00:00:00Z", "check the phone's clock")]
-    [InlineData("2001-01-01T00:00:00Z", "more than five years ago")]
-    public async Task ASavedTimeThatCannotBeRightIsRefusedAndSavesNothing(string savedAt, string message)
+    [InlineData("tomorrow", "is not a whole number in range for saved seconds ago")]
+    [InlineData("1.5", "is not a whole number in range for saved seconds ago")]
+    [InlineData("-86400", "a time that has not happened yet")]
+    [InlineData("200000000", "more than five years")]
+    [InlineData("99999999999999999999", "is not a whole number in range for saved seconds ago")]
+    public async Task AnAgeThatCannotBeRightIsRefusedAndSavesNothing(string savedSecondsAgo, string message)
     {
         var phone = new Visitor(app);
         var email = await phone.SignUpAsync();
-        var response = await phone.PostAsync("/Log", Moment(Guid.NewGuid(), savedAt));
+        var response = await phone.PostAsync("/Log", Moment(Guid.NewGuid(), savedSecondsAgo));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(message, WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync(Ct)), StringComparison.Ordinal);
         Assert.Empty(await MomentsOfAsync(email));

@@ -17,7 +17,7 @@ public partial class ProgressPageTests(SecureBaseApp app) : IClassFixture<Secure
     static readonly string[] Markers =
     [
         "Moments per week", "How intense they were", "Noticed in the moment", "Chose a new response", "Minutes to settle",
-        "Expected against actual care", "ECR-R anxiety", "ECR-R avoidance",
+        "Gap between expected and actual care", "ECR-R anxiety", "ECR-R avoidance",
     ];
 
     // `weeks` weeks of three moments each, ending now; intensity(week index from the oldest) sets how intense.

@@ -29,6 +29,19 @@ public static class SessionRule
             ? now - session.CreatedAt <= KeptAbsolute && now - session.LastSeenAt <= KeptIdle
             : now - session.CreatedAt <= Absolute && now - session.LastSeenAt <= Idle + LastSeenPrecision;
 
+    /// <summary>
+    /// The latest instant the session can last if it is not used again: its idle limit from its last use or its
+    /// absolute limit, whichever comes first. The ordinary idle limit is the cookie's 30 minutes (the server allows
+    /// <see cref="LastSeenPrecision"/> more only because it writes LastSeenAt coarsely).
+    /// </summary>
+    public static DateTimeOffset EndsBy(SessionFacts session, bool isStaff)
+    {
+        var kept = session.KeptSignedIn && !isStaff;
+        var idleEnd = session.LastSeenAt + (kept ? KeptIdle : Idle);
+        var absoluteEnd = session.CreatedAt + (kept ? KeptAbsolute : Absolute);
+        return idleEnd < absoluteEnd ? idleEnd : absoluteEnd;
+    }
+
     /// <summary>Whether being staff could change the answer, so the caller need only ask who someone is then.</summary>
     public static bool DependsOnStaff(SessionFacts session, DateTimeOffset now) =>
         session.KeptSignedIn && IsAlive(session, isStaff: false, now) != IsAlive(session, isStaff: true, now);

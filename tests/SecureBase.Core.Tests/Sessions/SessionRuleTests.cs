@@ -33,4 +33,17 @@ public class SessionRuleTests
     [InlineData(24 * 91, 10, true, false)]   // dead either way
     public void WhoSomeoneIsMattersOnlyWhenKeepingDecides(double hoursSinceSignIn, double minutesSinceSeen, bool kept, bool depends) =>
         Assert.Equal(depends, SessionRule.DependsOnStaff(new SessionFacts(Now.AddHours(-hoursSinceSignIn), Now.AddMinutes(-minutesSinceSeen), kept), Now));
+
+    // Hours since sign-in, minutes since last seen, kept, staff → hours from now until it ends if unused.
+    [Theory]
+    [InlineData(1, 10, false, false, 20.0 / 60)]          // 30 idle minutes from its last use
+    [InlineData(11.9, 10, false, false, 0.1)]             // the 12 hours come first
+    [InlineData(24, 60, true, false, 30 * 24 - 1)]        // kept: 30 days from its last use
+    [InlineData(24 * 80, 60, true, false, 24 * 10)]       // the 90 days come first
+    [InlineData(2, 10, true, true, 20.0 / 60)]            // staff: as an ordinary session
+    public void ASessionEndsByTheFirstOfItsLimits(double hoursSinceSignIn, double minutesSinceSeen, bool kept, bool staff, double hoursLeft)
+    {
+        var session = new SessionFacts(Now.AddHours(-hoursSinceSignIn), Now.AddMinutes(-minutesSinceSeen), kept);
+        Assert.Equal(Now.AddHours(hoursLeft), SessionRule.EndsBy(session, staff), TimeSpan.FromSeconds(1));
+    }
 }

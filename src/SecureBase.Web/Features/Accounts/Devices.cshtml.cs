@@ -55,13 +55,12 @@ public sealed class DevicesModel(AppDbContext db, UserManager<AppUser> users, Ti
         var now = clock.GetUtcNow();
         var rows = await db.UserSessions.AsNoTracking().Where(s => s.UserId == User.Id()).ToListAsync(HttpContext.RequestAborted);
         Devices = rows
-            .Where(s => SessionRule.IsAlive(new SessionFacts(s.CreatedAt, s.LastSeenAt, s.KeptSignedIn), isStaff: false, now) || s.Id == current)
-            .Select(s => new SignedInDevice(HandleOf(s.Id), s.Device ?? "An unnamed browser", s.CreatedAt, s.LastSeenAt, s.KeptSignedIn, s.Id == current,
-                s.KeptSignedIn ? Min(s.LastSeenAt + SessionRule.KeptIdle, s.CreatedAt + SessionRule.KeptAbsolute) : Min(s.LastSeenAt + SessionRule.Idle, s.CreatedAt + SessionRule.Absolute)))
+            .Select(s => (Row: s, Facts: new SessionFacts(s.CreatedAt, s.LastSeenAt, s.KeptSignedIn)))
+            .Where(s => SessionRule.IsAlive(s.Facts, isStaff: false, now) || s.Row.Id == current)
+            .Select(s => new SignedInDevice(HandleOf(s.Row.Id), s.Row.Device ?? "An unnamed browser", s.Row.CreatedAt, s.Row.LastSeenAt, s.Row.KeptSignedIn,
+                s.Row.Id == current, SessionRule.EndsBy(s.Facts, isStaff: false)))
             .OrderByDescending(d => d.ThisOne).ThenByDescending(d => d.LastUsedAt).ToList();
     }
-
-    static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     static string HandleOf(string sessionId) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(sessionId)))[..16];
 }

@@ -19,9 +19,10 @@ public static class PlaneChart
             line.Color = Colors.Gray;
         }
         AddCornerLabel(plot, min + 0.1, min + 0.2, "secure", Alignment.LowerLeft);
-        AddCornerLabel(plot, min + 0.1, max - 0.2, "anxious–preoccupied", Alignment.UpperLeft);
-        AddCornerLabel(plot, max - 0.1, min + 0.2, "dismissing–avoidant", Alignment.LowerRight);
-        AddCornerLabel(plot, max - 0.1, max - 0.2, "fearful–avoidant", Alignment.UpperRight);
+        // Two lines each: on one, the names reached across the midline into the next quadrant at phone width.
+        AddCornerLabel(plot, min + 0.1, max - 0.2, "anxious–\npreoccupied", Alignment.UpperLeft);
+        AddCornerLabel(plot, max - 0.1, min + 0.2, "dismissing–\navoidant", Alignment.LowerRight);
+        AddCornerLabel(plot, max - 0.1, max - 0.2, "fearful–\navoidant", Alignment.UpperRight);
 
         if (points.Count > 0)
         {

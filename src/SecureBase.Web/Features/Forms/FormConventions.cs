@@ -24,7 +24,7 @@ public static class FormConventions
     static string Shorten(string value) => value.Length <= 20 ? value : value[..20] + "…";
 
     // "ExpectedCarePercent" → "expected care percent": the field as a person would name it.
-    static string Words(string field) =>
+    internal static string Words(string field) =>
         System.Text.RegularExpressions.Regex.Replace(field, "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant();
 }
 

@@ -13,7 +13,7 @@ public sealed class StrictSimpleTypes : IModelBinderProvider
     public IModelBinder? GetBinder(ModelBinderProviderContext context)
     {
         var type = Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType;
-        return type == typeof(int) || type == typeof(bool) || type.IsEnum || type == typeof(DateOnly) || type == typeof(TimeOnly) ? new Binder(type) : null;
+        return type == typeof(int) || type == typeof(long) || type == typeof(bool) || type.IsEnum || type == typeof(DateOnly) || type == typeof(TimeOnly) ? new Binder(type) : null;
     }
 
     sealed class Binder(Type type) : IModelBinder
@@ -37,6 +37,8 @@ public sealed class StrictSimpleTypes : IModelBinderProvider
                 context.ModelState.SetModelValue(context.ModelName, rawValue: null, attemptedValue: text);
                 context.ModelState.TryAddModelError(context.ModelName, messages.AttemptedValueIsInvalidAccessor(Shorten(text), context.ModelMetadata.Name ?? context.ModelName));
             }
+            else if (type == typeof(int) || type == typeof(long))
+                context.ModelState.TryAddModelError(context.ModelName, $"'{Shorten(text)}' is not a whole number in range for {FormConventions.Words(context.ModelMetadata.Name ?? context.ModelName)}.");
             else if (type == typeof(DateOnly)) context.ModelState.TryAddModelError(context.ModelName, $"'{Shorten(text)}' is not a date: enter it as year-month-day, like 2026-11-30.");
             else if (type == typeof(TimeOnly)) context.ModelState.TryAddModelError(context.ModelName, $"'{Shorten(text)}' is not a time: enter it as hours:minutes, like 09:30.");
             else context.ModelState.TryAddModelError(context.ModelName,
@@ -52,6 +54,8 @@ public sealed class StrictSimpleTypes : IModelBinderProvider
                 return text.Equals("true", StringComparison.OrdinalIgnoreCase) ? true : text.Equals("false", StringComparison.OrdinalIgnoreCase) ? false : null;
             if (type == typeof(int))
                 return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
+            if (type == typeof(long))
+                return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var big) ? big : null;
             // What <input type="date"> and <input type="time"> send, whatever the server's culture: "25/11/2026"
             // read as a day in one culture and failed or meant another day in the next.
             if (type == typeof(DateOnly))

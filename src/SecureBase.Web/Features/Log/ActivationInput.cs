@@ -43,22 +43,24 @@ public sealed class ActivationInput
     public string? Note { get; set; }
 
     // Set by the page's script when it sends a moment (ADR 0023): the id the device gave it, so a second
-    // delivery adds nothing, and when it was saved on the device (ISO 8601 with offset), which is the moment's
-    // time when When was not touched: a moment kept offline arrives later than it happened.
+    // delivery adds nothing, and how many seconds ago it was saved on the device, counted on the device's own
+    // clock when it is sent. That age is the moment's time when When was not touched (a moment kept offline
+    // arrives later than it happened), and unlike a time of day it is right however wrong the phone's clock is.
     public Guid? ClientId { get; set; }
 
-    [StringLength(40)]
-    public string? SavedAt { get; set; }
+    public long? SavedSecondsAgo { get; set; }
 
-    /// <summary>The instant a new moment happened when its When was left alone: SavedAt if given and sane, else now; null (with an error) if not.</summary>
+    /// <summary>A moment kept on a device for longer than this is refused, as a typed time that old is.</summary>
+    public static readonly TimeSpan LongestKept = TimeSpan.FromDays(5 * 365);
+
+    /// <summary>The instant a new moment happened when its When was left alone: now less SavedSecondsAgo if given and sane, else now; null (with an error) if not.</summary>
     public DateTimeOffset? Untouched(ModelStateDictionary state, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(SavedAt)) return now;
-        if (!DateTimeOffset.TryParse(SavedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var saved))
-            state.AddModelError("Input.SavedAt", "The time this moment was saved on your device could not be read.");
-        else if (saved > now.AddMinutes(5)) state.AddModelError("Input.SavedAt", "This moment was saved on your device at a time that has not happened yet: check the phone's clock.");
-        else if (saved < now.AddYears(-5)) state.AddModelError("Input.SavedAt", "That is more than five years ago; enter a recent moment.");
-        else return saved;
+        if (SavedSecondsAgo is not { } ago) return now;
+        // A clock set back between saving and sending gives a small negative age: that is "just now".
+        if (ago < -300) state.AddModelError("Input.SavedSecondsAgo", "This moment's age on your device could not be read: it came out as a time that has not happened yet.");
+        else if (ago > LongestKept.TotalSeconds) state.AddModelError("Input.SavedSecondsAgo", "This moment was kept on your device for more than five years; enter it again with its date.");
+        else return now.AddSeconds(-Math.Max(0, ago));
         return null;
     }
 

@@ -19,7 +19,7 @@ public static class ChangeWords
         Marker.NoticedInTheMoment => "Noticed in the moment",
         Marker.NewResponse => "Chose a new response",
         Marker.MinutesToSettle => "Minutes to settle",
-        Marker.ExpectedVersusActualCare => "Expected against actual care",
+        Marker.ExpectedVersusActualCare => "Gap between expected and actual care",
         Marker.EcrAnxiety => "ECR-R anxiety",
         _ => "ECR-R avoidance",
     };
@@ -60,7 +60,7 @@ public static class ChangeWords
         };
         if (m.Kind == ChangeKind.NotEnoughData) return NotEnough(m);
         var figures = string.Create(CultureInfo.InvariantCulture,
-            $"{m.Slope:+0.00;−0.00;0.00} {unit} {per} (95% interval {m.Lower:0.00;−0.00;0.00} to {m.Upper:0.00;−0.00;0.00}) over {m.Points} {(per == "a week" ? "weeks" : "months")}");
+            $"{Slope(m.Slope)} {unit} {per} (95% interval {Bound(m.Lower)} to {Bound(m.Upper)}) over {m.Points} {(per == "a week" ? "weeks" : "months")}");
         return m.Kind switch
         {
             ChangeKind.NoClearChange => $"{figures}.",
@@ -92,12 +92,20 @@ public static class ChangeWords
         var fromTo = $"From {Score(m.From)} to {Score(m.To)} (1–7)";
         return m.Kind switch
         {
-            ChangeKind.CannotJudgeYet => $"{fromTo}. Whether that is more than the questionnaire's own wobble cannot be judged yet; the questionnaire below says why.",
+            ChangeKind.CannotJudgeYet => $"{fromTo}. Whether that is more than the questionnaire's own wobble cannot be judged yet; the questionnaire below says why (a trend across your own sittings, where there is one, is shown there too).",
             ChangeKind.NoClearChange => $"{fromTo}: within the questionnaire's own wobble, so not a reliable change (norm set: {m.Verdict?.NormSetName}).",
             ChangeKind.TowardTheGoal => $"{fromTo}: more than the questionnaire's own wobble, the direction you are working toward (norm set: {m.Verdict?.NormSetName}).",
             _ => $"{fromTo}: more than the questionnaire's own wobble, in the harder direction (norm set: {m.Verdict?.NormSetName}). Worth talking over if you have someone to talk it over with.",
         };
     }
+
+    // Two decimals, and up to two more when the first two would read as nothing: a slope of 0.003 a week is
+    // "+0.003", not "+0.00", which a reader took for "no change at all" beside an interval that says otherwise.
+    /// <summary>A slope with its sign, e.g. "+0.25", "−0.0031", "0.00".</summary>
+    public static string Slope(double? value) => value?.ToString("+0.00##;−0.00##;0.00", CultureInfo.InvariantCulture) ?? "—";
+
+    /// <summary>An interval's bound, signed only when negative, e.g. "0.12", "−0.004".</summary>
+    public static string Bound(double? value) => value?.ToString("0.00##;−0.00##;0.00", CultureInfo.InvariantCulture) ?? "—";
 
     static string Are(int n, string noun) => n == 1 ? $"is 1 {noun}" : $"are {n} {noun}s";
 }

@@ -47,7 +47,7 @@ public static class WeeklyView
     public static string Describe(TrendResult trend, Better better, string per)
     {
         if (!trend.HasEnoughData) return trend.NotEnoughDataReason!;
-        var slope = $"{trend.Slope:+0.00;−0.00;0.00} {per} (95% interval {trend.Lower:0.00;−0.00;0.00} to {trend.Upper:0.00;−0.00;0.00})";
+        var slope = $"{ChangeWords.Slope(trend.Slope)} {per} (95% interval {ChangeWords.Bound(trend.Lower)} to {ChangeWords.Bound(trend.Upper)})";
         return trend.Direction switch
         {
             TrendDirection.NoClearTrend => $"no clear trend yet: {slope}",
