@@ -108,6 +108,11 @@ public class MyDataTests(SecureBaseApp app) : IClassFixture<SecureBaseApp>
         // The account ends on a page that says it is done.
         var after = await visitor.GetAsync(response.Headers.Location!.OriginalString);
         Assert.Contains("Your account is deleted", await after.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        // Only there: typed by anyone, or ten minutes later, the link says nothing of the kind.
+        foreach (var typed in new[] { "/?deleted=true", "/?deleted=", "/?deleted=" + new string('x', 5000) })
+            Assert.DoesNotContain("Your account is deleted", await (await new Visitor(app).GetAsync(typed)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.DoesNotContain("Your account is deleted", await (await new Visitor(app).GetAsync(response.Headers.Location!.OriginalString)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         using (var scope = app.Services.CreateScope())
         {

@@ -15,7 +15,8 @@ namespace SecureBase.Web.Features.MyData;
 // the wrapped key that their encrypted text needs; the write-ahead log and the mail folder are cleared of
 // them too, and the erasure ledger keeps restored backups from bringing them back.
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
-public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOutbox outbox, IConfiguration configuration) : PageModel
+public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOutbox outbox, IConfiguration configuration,
+    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, TimeProvider clock) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your password to confirm."), StringLength(256)]
     public string? Password { get; set; }
@@ -44,6 +45,6 @@ public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOu
         await outbox.ForgetAsync(user.Email!, ct);      // nor their mail in the data folder
         await HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();
         Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
-        return Redirect("/?deleted=true");
+        return Redirect("/?deleted=" + Uri.EscapeDataString(DeletionReceipt.Issue(protection, clock.GetUtcNow())));
     }
 }

@@ -99,13 +99,22 @@ public static class ChangeWords
         };
     }
 
-    // Two decimals, and up to two more when the first two would read as nothing: a slope of 0.003 a week is
-    // "+0.003", not "+0.00", which a reader took for "no change at all" beside an interval that says otherwise.
-    /// <summary>A slope with its sign, e.g. "+0.25", "−0.0031", "0.00".</summary>
-    public static string Slope(double? value) => value?.ToString("+0.00##;−0.00##;0.00", CultureInfo.InvariantCulture) ?? "—";
+    // Two decimals, and more (up to four) for a figure under 0.1, so it keeps two significant digits: a slope of
+    // 0.003 a week is "+0.0030", not "+0.00", which a reader took for "no change at all" beside an interval
+    // that says otherwise.
+    /// <summary>A slope with its sign, e.g. "+0.25", "−0.0031", "0.00"; "—" for none.</summary>
+    public static string Slope(double? value) => Figure(value, signed: true);
 
-    /// <summary>An interval's bound, signed only when negative, e.g. "0.12", "−0.004".</summary>
-    public static string Bound(double? value) => value?.ToString("0.00##;−0.00##;0.00", CultureInfo.InvariantCulture) ?? "—";
+    /// <summary>An interval's bound, signed only when negative, e.g. "0.12", "−0.004"; "—" for none.</summary>
+    public static string Bound(double? value) => Figure(value, signed: false);
+
+    static string Figure(double? value, bool signed)
+    {
+        if (value is not { } v) return "—";
+        var size = Math.Abs(v);
+        var digits = size == 0 || size >= 0.1 ? "0.00" : size >= 0.01 ? "0.000" : "0.0000";
+        return v.ToString(signed ? $"+{digits};−{digits};{digits}" : $"{digits};−{digits};{digits}", CultureInfo.InvariantCulture);
+    }
 
     static string Are(int n, string noun) => n == 1 ? $"is 1 {noun}" : $"are {n} {noun}s";
 }
