@@ -1,4 +1,5 @@
 using SecureBase.Core.Instruments;
+using SecureBase.Data.Instruments;
 
 namespace SecureBase.Cli;
 
@@ -8,6 +9,7 @@ internal static class InstrumentLookup
     {
         try
         {
+            if (InstrumentCatalog.LoadOne(id, settings.Configuration["Instruments:Folder"]) is { } one) return one;
             var catalog = settings.LoadCatalog();
             if (catalog.Find(id) is { } pack) return pack;
             stderr.WriteLine($"error: unknown instrument '{id}'. Known: {string.Join(", ", catalog.All.Select(p => p.Id))}.");

@@ -45,6 +45,26 @@ public sealed class InstrumentCatalogTests : IDisposable
         Assert.Single(InstrumentCatalog.Load(_folder).Find("rq")!.Items);
     }
 
+    // LoadOne (the batch CLI reads one pack) gives what Load gives: each shipped pack, an operator's replacement,
+    // an operator's own pack, nothing for an unknown id, and the same error for a broken operator pack.
+    [Fact]
+    public void OnePackLoadedAloneIsThePackTheCatalogHolds()
+    {
+        foreach (var pack in InstrumentCatalog.Load(null).All)
+        {
+            var one = InstrumentCatalog.LoadOne(pack.Id, null)!;
+            Assert.Equal((pack.Id, pack.Version, pack.Items.Count, pack.Subscales.Count), (one.Id, one.Version, one.Items.Count, one.Subscales.Count));
+        }
+        Assert.Null(InstrumentCatalog.LoadOne("nope", null));
+        Write("rq", SmallPack.Replace("\"small\"", "\"rq\"", StringComparison.Ordinal));
+        Write("small", SmallPack);
+        Assert.Single(InstrumentCatalog.LoadOne("rq", _folder)!.Items);
+        Assert.Equal(4, InstrumentCatalog.LoadOne("small", _folder)!.Scale.Max);
+        Assert.Equal(36, InstrumentCatalog.LoadOne("ecr-r", _folder)!.Items.Count);
+        Write("broken", SmallPack.Replace("\"items\": [\"s.1\"]", "\"items\": []", StringComparison.Ordinal));
+        Assert.Contains("subscale main has no items", Assert.Throws<InvalidOperationException>(() => InstrumentCatalog.LoadOne("ecr-r", _folder)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ABrokenOperatorPackStopsLoadingWithItsNameAndProblem()
     {

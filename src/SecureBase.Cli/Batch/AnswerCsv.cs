@@ -6,6 +6,9 @@ namespace SecureBase.Cli.Batch;
 
 internal sealed record AnswerRow(string Id, int LineNumber, AnswerSheet Sheet);
 
+/// <summary>One good row: its id (valid only during the call), its line, its answers by item position.</summary>
+internal delegate void AnswersHandler(ReadOnlySpan<char> id, int line, int[] answers);
+
 // How an export's columns map to an instrument. By default the first column is "id" and every other
 // column is an item named by its published number. Survey tools export more (Qualtrics: StartDate, …,
 // ResponseId, items Q1…Q36 or ECR_1…ECR_36, and two more header rows of question texts and import ids):
@@ -59,10 +62,15 @@ internal sealed class AnswerCsv : IDisposable
     private readonly CsvLayout _layout;
     private readonly int _idColumn;
     private readonly (int Column, int Position, string Name)[] _items;   // Position: the item's place in the pack
-    private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);   // id → its first line
+    // Each id's 64-bit hash (XxHash3) → its first line: 12 bytes a row, not the id itself, so 200,000 rows hold about
+    // 5 MB rather than a string each. Two different ids share a hash with odds of about n²/2⁶⁵ (10⁻⁹ at 200,000
+    // rows); the message then names the other line, where the reader can see the ids differ.
+    private readonly Dictionary<ulong, int> _seen = [];
+
+    private readonly int _columns;
 
     private AnswerCsv(InstrumentPack pack, SepReader reader, CsvLayout layout, int idColumn, (int, int, string)[] items) =>
-        (_pack, _reader, _layout, _idColumn, _items) = (pack, reader, layout, idColumn, items);
+        (_pack, _reader, _layout, _idColumn, _items, _columns) = (pack, reader, layout, idColumn, items, reader.Header.ColNames.Count);
 
     public int Rejected { get; private set; }
 
@@ -114,15 +122,15 @@ internal sealed class AnswerCsv : IDisposable
         var responses = new Dictionary<string, int>(answers.Length, StringComparer.Ordinal);
         for (var i = 0; i < answers.Length; i++)
             if (answers[i] != ScoringPlan.Missing) responses[_pack.Items[i].Id] = answers[i];
-        onRow(new AnswerRow(id, line, new AnswerSheet(_pack.Id, responses)));
+        onRow(new AnswerRow(id.ToString(), line, new AnswerSheet(_pack.Id, responses)));
     }, stderr);
 
     /// <summary>
     /// Each good row as its id, line and answers in the pack's item order (ScoringPlan.Missing where empty). The
-    /// answers array is reused for the next row: copy what must outlive the call. Nothing else is allocated per
-    /// row but the id (kept to find duplicates), so 200,000 rows cost little more than reading them (issue 11).
+    /// answers array and the id are reused for the next row: copy what must outlive the call. Nothing is allocated
+    /// per row, so 200,000 rows cost little more than reading them (issue 11).
     /// </summary>
-    public void ReadAnswers(Action<string, int, int[]> onRow, TextWriter stderr)
+    public void ReadAnswers(AnswersHandler onRow, TextWriter stderr)
     {
         var skipped = 0;
         var answers = new int[_pack.Items.Count];
@@ -130,18 +138,17 @@ internal sealed class AnswerCsv : IDisposable
         {
             if (skipped < _layout.SkipRows) { skipped++; continue; }   // question texts, import ids
             if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;   // blank line
-            var (id, reason) = Parse(row, answers);
-            if (id is not null) onRow(id, row.LineNumberFrom, answers);
-            else Reject(stderr, row.LineNumberFrom, reason!);
+            if (Problem(row, answers) is { } reason) Reject(stderr, row.LineNumberFrom, reason);
+            else onRow(row[_idColumn].Span, row.LineNumberFrom, answers);
         }
     }
 
-    (string? Id, string? Reason) Parse(SepReader.Row row, int[] answers)
+    // Reads the row's answers into answers; null when it is good, else why it is rejected.
+    string? Problem(SepReader.Row row, int[] answers)
     {
-        var columns = _reader.Header.ColNames.Count;
-        if (row.ColCount != columns) return (null, $"expected {columns} columns, found {row.ColCount}");
+        if (row.ColCount != _columns) return $"expected {_columns} columns, found {row.ColCount}";
         var idText = row[_idColumn].Span;
-        if (idText.IsEmpty) return (null, "the id is empty");
+        if (idText.IsEmpty) return "the id is empty";
         Array.Fill(answers, ScoringPlan.Missing);
         foreach (var (col, position, name) in _items)
         {
@@ -151,14 +158,13 @@ internal sealed class AnswerCsv : IDisposable
             double number;
             if (text.Length == 1 && char.IsAsciiDigit(text[0])) number = text[0] - '0';
             else if (!double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number) || number != Math.Floor(number))
-                return (null, $"item {name}: '{Shorten(text)}' is not a whole number");
+                return $"item {name}: '{Shorten(text)}' is not a whole number";
             if (number < _pack.Scale.Min || number > _pack.Scale.Max)
-                return (null, $"item {name}: {Shorten(text)} is outside the scale {_pack.Scale.Min}–{_pack.Scale.Max}");
+                return $"item {name}: {Shorten(text)} is outside the scale {_pack.Scale.Min}–{_pack.Scale.Max}";
             answers[position] = (int)number;
         }
-        var id = idText.ToString();
-        if (!_seen.TryAdd(id, row.LineNumberFrom)) return (null, $"the id '{Shorten(id)}' is already on line {_seen[id]}");
-        return (id, null);
+        var hash = System.IO.Hashing.XxHash3.HashToUInt64(System.Runtime.InteropServices.MemoryMarshal.AsBytes(idText));
+        return _seen.TryAdd(hash, row.LineNumberFrom) ? null : $"the id '{Shorten(idText)}' is already on line {_seen[hash]}";
     }
 
     void Reject(TextWriter stderr, int line, string reason)

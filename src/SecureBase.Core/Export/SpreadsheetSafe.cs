@@ -18,6 +18,10 @@ public static class SpreadsheetSafe
     public static string Cell(string? text) =>
         string.IsNullOrEmpty(text) ? "" : Array.IndexOf(FormulaStarts, text[0]) >= 0 && !IsPlainNumber(text) ? "'" + text : text;
 
+    /// <summary>True when the text can go into a cell as it is (<see cref="Cell"/> would return it unchanged): so a
+    /// batch writer need not make a string of every id to learn that.</summary>
+    public static bool IsSafeAsIs(ReadOnlySpan<char> text) => text.IsEmpty || !FormulaStarts.AsSpan().Contains(text[0]);
+
     static bool IsPlainNumber(string text) =>
         System.Text.RegularExpressions.Regex.IsMatch(text, @"^[+-][0-9]+(\.[0-9]+)?\z", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 }
