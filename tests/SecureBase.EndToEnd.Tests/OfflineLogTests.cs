@@ -55,6 +55,17 @@ public class OfflineLogTests(BrowserApp app) : IClassFixture<BrowserApp>
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recent moments" })).ToBeVisibleAsync(Visible);
         Assert.Equal(0, await page.EvaluateAsync<int>("JSON.parse(localStorage.getItem('securebase-waiting-moments') || '[]').length"));
         Assert.Equal(1, await MomentsOfAsync(email));
+
+        // The phone believes it is online but the server cannot be reached (a weak signal): the moment is kept, not
+        // lost on the browser's error page, and sent once the server answers again.
+        await page.RouteAsync("**/Log", route => route.Request.Method == "POST" ? route.AbortAsync() : route.ContinueAsync());
+        await new LogPage(page).QuickLogAsync("Away", 4, "Ran the old pattern");
+        await Assertions.Expect(page.GetByText("One moment saved on this phone is waiting for a connection")).ToBeVisibleAsync(Visible);
+        Assert.Equal(1, await MomentsOfAsync(email));
+        await page.UnrouteAllAsync();
+        await page.EvaluateAsync("window.dispatchEvent(new Event('online'))");
+        await Assertions.Expect(page.GetByText("Sent: one moment saved on this phone while offline.")).ToBeVisibleAsync(Visible);
+        Assert.Equal(2, await MomentsOfAsync(email));
         Assert.All(requests, url => Assert.StartsWith(app.BaseAddress, url, StringComparison.Ordinal));
         await context.CloseAsync();
     }

@@ -28,6 +28,9 @@ public sealed class IndexModel(AppDbContext db, PersonalText text, TimeProvider 
     // person's recent moments, the due questionnaires or a "Saved" from an earlier visit.
     public bool Shell { get; private set; }
 
+    // When the kept page was drawn (Unix milliseconds): used offline, hours or days later, to move its "When" on to now.
+    public string DrawnAt => clock.GetUtcNow().ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task OnGetAsync() => await LoadAsync(showDetails: false);
 
     public async Task OnGetShellAsync()

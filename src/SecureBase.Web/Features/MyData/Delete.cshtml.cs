@@ -15,11 +15,12 @@ namespace SecureBase.Web.Features.MyData;
 // the wrapped key that their encrypted text needs; the write-ahead log and the mail folder are cleared of
 // them too, and the erasure ledger keeps restored backups from bringing them back.
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountRateLimit.Policy)]
-public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOutbox outbox, IConfiguration configuration,
-    Microsoft.AspNetCore.DataProtection.IDataProtectionProvider protection, TimeProvider clock) : PageModel
+public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOutbox outbox, IConfiguration configuration) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your password to confirm."), StringLength(256)]
     public string? Password { get; set; }
+
+    public bool Deleted { get; private set; }
 
     public void OnGet()
     {
@@ -45,6 +46,11 @@ public sealed class DeleteModel(AppDbContext db, UserManager<AppUser> users, IOu
         await outbox.ForgetAsync(user.Email!, ct);      // nor their mail in the data folder
         await HttpContext.RequestServices.GetRequiredService<SignInManager<AppUser>>().SignOutAsync();
         Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
-        return Redirect("/?deleted=" + Uri.EscapeDataString(DeletionReceipt.Issue(protection, clock.GetUtcNow())));
+        // The answer to this request says it is done, drawn as for someone signed out. Not a redirect to a page
+        // anyone could open (a "/?deleted=true" told whoever typed it that an account was gone, and stayed in the
+        // phone's history); going back here later only asks to sign in.
+        HttpContext.User = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+        Deleted = true;
+        return Page();
     }
 }

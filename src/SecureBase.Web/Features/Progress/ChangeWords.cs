@@ -63,7 +63,7 @@ public static class ChangeWords
             $"{Slope(m.Slope)} {unit} {per} (95% interval {Bound(m.Lower)} to {Bound(m.Upper)}) over {m.Points} {(per == "a week" ? "weeks" : "months")}");
         return m.Kind switch
         {
-            ChangeKind.NoClearChange => $"{figures}.",
+            ChangeKind.NoClearChange => $"{figures}: the interval takes in no change at all, so no direction yet.",
             ChangeKind.TowardTheGoal => $"{figures}: the direction you are working toward.",
             _ => $"{figures}: the harder direction. Worth noticing, and worth talking over if you have someone to talk it over with.",
         };

@@ -14,6 +14,7 @@
   const form = document.querySelector('form[data-queue]');
   const shell = !!form?.dataset.shell;
   const status = document.getElementById('waiting');
+  const notKept = document.getElementById('not-kept');
   const refusedList = document.getElementById('refused');
   if (!person) return;
   if (client && 'serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
@@ -46,6 +47,17 @@
     if (!status) return;
     status.textContent = text;
     status.hidden = !text;
+    // The waiting line says there is no connection too: one line, so Save stays on the first screen.
+    const noConnection = document.getElementById('no-connection');
+    if (noConnection) noConnection.hidden = !!text;
+  }
+
+  // What could not be kept or sent, and why: an error, beside (not instead of) the count of waiting moments.
+  function problem(text) {
+    if (!notKept) return;
+    notKept.textContent = text;
+    notKept.hidden = !text;
+    if (text) window.scrollTo(0, 0);
   }
 
   function describeWaiting() {
@@ -63,8 +75,11 @@
       const item = document.createElement('div');
       item.className = 'errors';
       const text = document.createElement('p');
-      text.textContent = `A moment saved on this phone on ${new Date(moment.savedAt ?? Date.parse(moment.fields['Input.SavedAt'])).toLocaleString()} could not be sent: ${moment.refused}`;
-      const again = button('Put it back in the form', () => { remove(moment.id); fill(moment.fields); });
+      const saved = new Date(moment.savedAt ?? Date.parse(moment.fields['Input.SavedAt']));
+      const typed = moment.fields['Input.When'] && moment.fields['Input.When'] !== moment.fields['Input.WhenShown']
+        ? ` (the time typed was ${moment.fields['Input.When'].replace('T', ' ')})` : '';
+      text.textContent = `A moment saved on this phone on ${saved.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}${typed} could not be sent: ${moment.refused}`;
+      const again = button('Put it back in the form', () => { remove(moment.id); fill(moment.fields); problem(moment.refused); });
       const drop = button('Discard it', () => remove(moment.id));
       drop.className = 'secondary';
       item.append(text, again, ' ', drop);
@@ -149,33 +164,61 @@
     if (sent > 0) say(`Sent: ${plural(sent).toLowerCase()} saved on this phone while offline.${left > 0 ? ` ${left} still waiting.` : ''}`);
   }
 
+  // Kept on this phone until it can be sent, unless the kept page is someone else's or it holds free text (which
+  // anyone holding the phone could read). True when kept.
+  function keep(id) {
+    if (shellIsSomeoneElses()) {
+      problem('This offline page was kept for someone who used this phone before you, so nothing can be saved on it. When the connection is back, open the log once; after that it works offline for you.');
+      return false;
+    }
+    const note = form.elements['Input.Note']?.value.trim();
+    const label = form.elements['Input.RelationshipLabel']?.value.trim();
+    if (note || label) {
+      problem('Without a connection, a note or a name is not kept on this phone, where anyone using it could read it. Remove it to save the rest now, or save it all when the connection is back.');
+      return false;
+    }
+    const fields = Object.fromEntries([...new FormData(form)].filter(([name]) => name !== '__RequestVerificationToken'));
+    write([...read(), { id, person, savedAt: Date.now(), fields }]);
+    form.reset();
+    problem('');
+    describeWaiting();
+    window.scrollTo(0, 0);
+    sendWaiting();
+    return true;
+  }
+
   if (form) {
-    form.addEventListener('submit', (event) => {
+    // The kept page may have been drawn hours or days ago: its "When" moves on to now (left alone, it still means
+    // "the moment I save").
+    const drawnAt = Number(form.dataset.drawnAt);
+    const late = drawnAt ? Date.now() - drawnAt : 0;
+    if (late > 60_000) {
+      for (const name of ['Input.When', 'Input.WhenShown']) {
+        const field = form.elements[name];
+        const shown = field && Date.parse(`${field.value}Z`);
+        if (shown) field.value = field.defaultValue = new Date(shown + late).toISOString().slice(0, 16);
+      }
+    }
+    let inFlight = false;
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      if (inFlight) return;   // a second tap on Save while the first is on its way
       const id = crypto.randomUUID();
       form.elements['Input.ClientId'].value = id;
       form.elements['Input.SavedSecondsAgo'].value = '';
-      // Online, the form is sent as any form is; the id makes a second sending of it harmless.
-      if (navigator.onLine && !shell) return;
-      event.preventDefault();
-      if (shellIsSomeoneElses()) {
-        say('This offline page was kept for someone who used this phone before you, so nothing can be saved on it. When the connection is back, open the log once; after that it works offline for you.');
-        window.scrollTo(0, 0);
-        return;
+      if (!navigator.onLine || shell) { keep(id); return; }
+      // Online, sent from here: when the phone believes it is online but nothing reaches the server (a weak signal,
+      // a wifi that wants a login), the moment is kept like an offline one instead of lost on the browser's error page.
+      inFlight = true;
+      try {
+        const response = await fetch('/Log', { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin' });
+        if (response.ok && /[?&]Saved=true/i.test(response.url)) location.assign(response.url);
+        else form.submit();   // the server's answer (a correction to make, sign in again) as a page; the id keeps it single
+      } catch {
+        keep(id);
+      } finally {
+        inFlight = false;
       }
-      // Free text stays off the device: anyone holding the phone could read what waits in it.
-      const note = form.elements['Input.Note']?.value.trim();
-      const label = form.elements['Input.RelationshipLabel']?.value.trim();
-      if (note || label) {
-        say('Without a connection, a note or a name is not kept on this phone, where anyone using it could read it. Remove it to save the rest now, or save it all when the connection is back.');
-        window.scrollTo(0, 0);
-        return;
-      }
-      const fields = Object.fromEntries([...new FormData(form)].filter(([name]) => name !== '__RequestVerificationToken'));
-      write([...read(), { id, person, savedAt: Date.now(), fields }]);
-      form.reset();
-      describeWaiting();
-      window.scrollTo(0, 0);
-      sendWaiting();
     });
   }
   // Signing out clears what this site keeps on the device (Clear-Site-Data), waiting moments too: send them first.
