@@ -112,10 +112,11 @@ public partial class ProgressPageTests(SecureBaseApp app) : IClassFixture<Secure
     [Theory]
     [InlineData("?period=forever", "There is no period")]
     [InlineData("?weeks=-3", "Week pages start at 1.")]
-    [InlineData("?weeks=many", "Week pages are whole numbers.")]
-    [InlineData("?weeks=99999999999", "Week pages are whole numbers.")]
+    [InlineData("?weeks=many", "A week page is a whole number from 1")]
+    [InlineData("?weeks=99999999999", "A week page is a whole number from 1")]
     [InlineData("?before=yesterday", "The timeline link was cut short")]
     [InlineData("?period=%3Cscript%3Ealert(1)%3C%2Fscript%3E", "There is no period")]
+    [InlineData("?period=%00%01", "There is no period \"??\"")]   // control characters are not echoed
     public async Task ALinkThatCannotBeReadIsNamedAndThePageStillShown(string query, string message)
     {
         var visitor = await ClientWithHistoryAsync(8, _ => 4);

@@ -53,19 +53,19 @@ public static class ChangeWords
         var per = m.Marker == Marker.ExpectedVersusActualCare ? "a month" : "a week";
         var unit = m.Marker switch
         {
-            Marker.MomentsPerWeek => "moments",
+            Marker.MomentsPerWeek => "moments a week",
             Marker.Intensity => "points",
             Marker.MinutesToSettle => "minutes",
             _ => "percentage points",
         };
         if (m.Kind == ChangeKind.NotEnoughData) return NotEnough(m);
         var figures = string.Create(CultureInfo.InvariantCulture,
-            $"{Slope(m.Slope)} {unit} {per} (95% interval {Bound(m.Lower)} to {Bound(m.Upper)}) over {m.Points} {(per == "a week" ? "weeks" : "months")}");
+            $"changing by {Slope(m.Slope)} {unit} each {(per == "a week" ? "week" : "month")} (95% interval {Bound(m.Lower)} to {Bound(m.Upper)}), over {m.Points} {(per == "a week" ? "weeks" : "months")}");
         return m.Kind switch
         {
-            ChangeKind.NoClearChange => $"{figures}: the interval takes in no change at all, so no direction yet.",
-            ChangeKind.TowardTheGoal => $"{figures}: the direction you are working toward.",
-            _ => $"{figures}: the harder direction. Worth noticing, and worth talking over if you have someone to talk it over with.",
+            ChangeKind.NoClearChange => $"{Capital(figures)}: the interval takes in no change at all, so no direction yet.",
+            ChangeKind.TowardTheGoal => $"{Capital(figures)}: the direction you are working toward.",
+            _ => $"{Capital(figures)}: the harder direction. Worth noticing, and worth talking over if you have someone to talk it over with.",
         };
     }
 
@@ -115,6 +115,8 @@ public static class ChangeWords
         var digits = size == 0 || size >= 0.1 ? "0.00" : size >= 0.01 ? "0.000" : "0.0000";
         return v.ToString(signed ? $"+{digits};−{digits};{digits}" : $"{digits};−{digits};{digits}", CultureInfo.InvariantCulture);
     }
+
+    static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     static string Are(int n, string noun) => n == 1 ? $"is 1 {noun}" : $"are {n} {noun}s";
 }

@@ -105,7 +105,7 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
                 TimelineBefore = instant;
             else problems.Add("The timeline link was cut short; it starts again from the newest.");
         }
-        if (!ModelState.IsValid) problems.Add("Week pages are whole numbers.");
+        if (!ModelState.IsValid) problems.Add("A week page is a whole number from 1 to the number of pages; this link's was not, so the newest is shown.");
         if (problems.Count > 0) Problem = string.Join(" ", problems);
         return chosen.Period;
     }
@@ -116,7 +116,12 @@ public sealed class IndexModel(AppDbContext db, InstrumentCatalog catalog, TimeP
     public bool ShowsSitting(Administration a) => Start is null || a.CompletedAt >= Start.Instant
         || Tracks.Any(t => t.History.Contains(a) && t.History.LastOrDefault(h => h.CompletedAt <= Start.Instant) == a);
 
-    static string Truncated(string text) => text.Length > 20 ? text[..20] + "…" : text;
+    // At most 20 characters, control characters shown as "?" (a "%00" came back as an unreadable box).
+    static string Truncated(string text)
+    {
+        var shown = new string(text.Take(20).Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return text.Length > 20 ? shown + "…" : shown;
+    }
 
     public string LinkTo(string? period = null, int? weeks = null, DateTimeOffset? before = null)
     {

@@ -7,6 +7,7 @@
   'use strict';
   const KEY = 'securebase-waiting-moments';
   const LAST = 'securebase-last-person';
+  const SKEW = 'securebase-clock-skew';
   const CACHE = 'securebase-offline-v1';
   const SHELL = '/Log?handler=Shell';
   const person = document.body.dataset.person;
@@ -28,6 +29,9 @@
   // person's session ran out and another signed in), the kept log page is theirs no longer: replace it, so a
   // moment logged on it later is never saved as the last person's.
   if (!shell) {
+    // How far this phone's clock is from the server's, kept for the offline copy (a phone clock may be days off).
+    const serverNow = Number(document.body.dataset.now);
+    if (serverNow) localStorage.setItem(SKEW, String(serverNow - Date.now()));
     if (localStorage.getItem(LAST) !== person) {
       localStorage.setItem(LAST, person);
       replaceShell().catch(() => {});
@@ -78,7 +82,11 @@
       const saved = new Date(moment.savedAt ?? Date.parse(moment.fields['Input.SavedAt']));
       const typed = moment.fields['Input.When'] && moment.fields['Input.When'] !== moment.fields['Input.WhenShown']
         ? ` (the time typed was ${moment.fields['Input.When'].replace('T', ' ')})` : '';
-      text.textContent = `A moment saved on this phone on ${saved.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' })}${typed} could not be sent: ${moment.refused}`;
+      // In the person's own zone, as the rest of the page shows times (the phone's may differ).
+      const zone = form?.dataset.zone;
+      let when;
+      try { when = saved.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short', ...(zone ? { timeZone: zone } : {}) }); } catch { when = saved.toLocaleString(); }
+      text.textContent = `A moment saved on this phone on ${when}${typed} could not be sent: ${moment.refused}`;
       const again = button('Put it back in the form', () => { remove(moment.id); fill(moment.fields); problem(moment.refused); });
       const drop = button('Discard it', () => remove(moment.id));
       drop.className = 'secondary';
@@ -162,7 +170,17 @@
     const left = waiting().length;
     describeWaiting();
     if (sent > 0) say(`Sent: ${plural(sent).toLowerCase()} saved on this phone while offline.${left > 0 ? ` ${left} still waiting.` : ''}`);
+    // On the kept copy there is no list of recent moments: offer the live page, where they now are.
+    if (sent > 0 && shell && status && !document.getElementById('open-log')) {
+      const link = document.createElement('a');
+      link.id = 'open-log';
+      link.href = '/Log';
+      link.textContent = 'See them in your recent moments';
+      status.after(link);
+    }
   }
+  // A weak signal gives no "online" event when it recovers: while something waits, try again every half minute.
+  setInterval(() => { if (mine().some((m) => !m.refused)) sendWaiting(); }, 30_000);
 
   // Kept on this phone until it can be sent, unless the kept page is someone else's or it holds free text (which
   // anyone holding the phone could read). True when kept.
@@ -191,8 +209,10 @@
     // The kept page may have been drawn hours or days ago: its "When" moves on to now (left alone, it still means
     // "the moment I save").
     const drawnAt = Number(form.dataset.drawnAt);
-    const late = drawnAt ? Date.now() - drawnAt : 0;
-    if (late > 60_000) {
+    const late = drawnAt ? Date.now() + (Number(localStorage.getItem(SKEW)) || 0) - drawnAt : 0;
+    // By the server's clock as last seen from this phone (its own may be days off); a copy over two weeks old is
+    // left as it is, left alone its time still means "when I save".
+    if (late > 60_000 && late < 14 * 24 * 3600_000) {
       for (const name of ['Input.When', 'Input.WhenShown']) {
         const field = form.elements[name];
         const shown = field && Date.parse(`${field.value}Z`);
