@@ -21,27 +21,44 @@ public class OfflineLogTests(BrowserApp app) : IClassFixture<BrowserApp>
         return await db.ActivationEntries.CountAsync(e => e.UserId == userId && e.ClientId != null);
     }
 
+    // A new client on this phone, signed in and on the log; their email.
+    async Task<string> SignUpAsync(IPage page)
+    {
+        var email = $"offline-{Guid.NewGuid():N}@example.org";
+        await new SignUpPage(page).SignUpConfirmAndSignInAsync(app, email, "correct horse battery staple");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Log$"), Long);
+        return email;
+    }
+
+    // The service worker takes over and keeps its copy of the log page.
+    static async Task TheLogIsKeptAsync(IPage page)
+    {
+        await page.EvaluateAsync("navigator.serviceWorker.ready");
+        await page.ReloadAsync();
+        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null && caches.match('/Log?handler=Shell').then(r => !!r)",
+            null, new() { Timeout = 30_000, PollingInterval = 250 });
+    }
+
+    async Task OpenTheLogOfflineAsync(IBrowserContext context, IPage page)
+    {
+        await context.SetOfflineAsync(true);
+        await page.GotoAsync($"{app.BaseAddress}/Log");
+        await Assertions.Expect(page.GetByText("No connection: a moment saved here is kept on this phone")).ToBeVisibleAsync(Visible);
+    }
+
     [Fact]
     public async Task AMomentLoggedOfflineIsKeptOnThePhoneAndArrivesOnce()
     {
         var (context, page, requests) = await app.NewPhoneAsync();
-        var email = $"offline-{Guid.NewGuid():N}@example.org";
-        await new SignUpPage(page).SignUpConfirmAndSignInAsync(app, email, "correct horse battery staple");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Log$"), Long);
+        var email = await SignUpAsync(page);
 
         // Installable: the manifest and its icons come from our own origin.
         var manifest = await page.EvaluateAsync<string>("fetch('/manifest.webmanifest').then(r => r.text())");
         Assert.Contains("\"start_url\": \"/Log\"", manifest, StringComparison.Ordinal);
 
-        // The service worker takes over and keeps its copy of the log page.
-        await page.EvaluateAsync("navigator.serviceWorker.ready");
-        await page.ReloadAsync();
-        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null && caches.match('/Log?handler=Shell').then(r => !!r)",
-            null, new() { Timeout = 30_000, PollingInterval = 250 });
+        await TheLogIsKeptAsync(page);
 
-        await context.SetOfflineAsync(true);
-        await page.GotoAsync($"{app.BaseAddress}/Log");
-        await Assertions.Expect(page.GetByText("No connection: a moment saved here is kept on this phone")).ToBeVisibleAsync(Visible);
+        await OpenTheLogOfflineAsync(context, page);
         await new LogPage(page).QuickLogAsync("Toward", 6, "Paused and chose a new response");
         await Assertions.Expect(page.GetByText("One moment saved on this phone is waiting for a connection")).ToBeVisibleAsync(Visible);
         Assert.Equal(0, await MomentsOfAsync(email));
@@ -77,25 +94,16 @@ public class OfflineLogTests(BrowserApp app) : IClassFixture<BrowserApp>
     public async Task OnASharedPhoneTheKeptPageFollowsWhoIsSignedInAndARefusedMomentIsShownNotRetried()
     {
         var (context, page, requests) = await app.NewPhoneAsync();
-        var first = $"offline-{Guid.NewGuid():N}@example.org";
-        await new SignUpPage(page).SignUpConfirmAndSignInAsync(app, first, "correct horse battery staple");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Log$"), Long);
-        await page.EvaluateAsync("navigator.serviceWorker.ready");
-        await page.ReloadAsync();
-        await page.WaitForFunctionAsync("navigator.serviceWorker.controller !== null && caches.match('/Log?handler=Shell').then(r => !!r)",
-            null, new() { Timeout = 30_000, PollingInterval = 250 });
+        var first = await SignUpAsync(page);
+        await TheLogIsKeptAsync(page);
 
         // The first person's session runs out without signing out; someone else signs in on the same browser.
         await context.ClearCookiesAsync();
-        var second = $"offline-{Guid.NewGuid():N}@example.org";
-        await new SignUpPage(page).SignUpConfirmAndSignInAsync(app, second, "correct horse battery staple");
-        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Log$"), Long);
+        var second = await SignUpAsync(page);
         await page.WaitForFunctionAsync("caches.match('/Log?handler=Shell').then(r => r ? r.text() : '').then(t => t.includes('data-person=\"' + document.body.dataset.person + '\"'))",
             null, new() { Timeout = 30_000, PollingInterval = 250 });
 
-        await context.SetOfflineAsync(true);
-        await page.GotoAsync($"{app.BaseAddress}/Log");
-        await Assertions.Expect(page.GetByText("No connection: a moment saved here is kept on this phone")).ToBeVisibleAsync(Visible);
+        await OpenTheLogOfflineAsync(context, page);
         await new LogPage(page).QuickLogAsync("Toward", 6, "Paused and chose a new response");
         await Assertions.Expect(page.GetByText("One moment saved on this phone is waiting for a connection")).ToBeVisibleAsync(Visible);
 

@@ -38,26 +38,13 @@ internal sealed class CsvOutput : IDisposable
         }
     }
 
-    int _rows;
-
-    // For a command that writes many rows of spans itself (score): the writer, and the row count it keeps.
+    // For a command that writes many rows of spans itself (score): the writer.
     internal SepWriter Writer => _writer;
-
-    internal void Counted() => _rows++;
 
     public void Row(params (string Name, string? Value)[] cells)
     {
-        _rows++;
         using var row = _writer.NewRow();
         foreach (var (name, value) in cells) row[name].Set(SpreadsheetSafe.Cell(value));
-    }
-
-    // Only the header, for an input with no rows: the output still says what its columns are.
-    public void HeaderOnly(IEnumerable<string> names)
-    {
-        if (_rows > 0) return;
-        _writer.Dispose();
-        _text.WriteLine(string.Join(',', names));
     }
 
     // Finishes the file: renames it over the destination. False, after one line on stderr, when that fails.

@@ -41,7 +41,6 @@ internal static class ScoreCsv
                 for (var s = 0; s < subscales; s++) row[1 + subscales + composites + s].Set(Answered(answered[s], plan.ItemCount(s), buffer));
                 row[names.Length - 1].Set(Flags(pack, values, answered, plan));
             }
-            output.Counted();
             scored++;
         }, stderr);
         if (!output.Complete(stderr)) return 2;

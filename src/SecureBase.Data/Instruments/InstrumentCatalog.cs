@@ -16,9 +16,19 @@ public sealed class InstrumentCatalog
 
     public InstrumentPack? Find(string id) => _packs.GetValueOrDefault(id);
 
-    public static InstrumentCatalog Load(string? operatorFolder)
+    public static InstrumentCatalog Load(string? operatorFolder) => new(Read(EmbeddedPacks().Concat(FolderPacks(operatorFolder))));
+
+    /// <summary>
+    /// The one pack with this id as <see cref="Load"/> would give it (an operator's pack replaces a shipped one), or
+    /// null when there is none: the batch CLI needs one pack, and reading and checking every shipped pack was a
+    /// third of its start-up. Throws InvalidOperationException, as Load does, for a broken pack it reads.
+    /// </summary>
+    public static InstrumentPack? LoadOne(string id, string? operatorFolder) =>
+        Read(EmbeddedPacks(name => name == $"instruments/{id}/pack.json").Concat(FolderPacks(operatorFolder))).GetValueOrDefault(id);
+
+    // Every source read and checked, a later one replacing an earlier pack of the same id; all problems at once.
+    static Dictionary<string, InstrumentPack> Read(IEnumerable<(string Source, string Json)> sources)
     {
-        var sources = EmbeddedPacks().Concat(FolderPacks(operatorFolder));
         var packs = new Dictionary<string, InstrumentPack>(StringComparer.Ordinal);
         var errors = new List<string>();
         foreach (var (source, json) in sources)
@@ -28,28 +38,7 @@ public sealed class InstrumentCatalog
             errors.AddRange(result.Errors);
         }
         if (errors.Count > 0) throw new InvalidOperationException(string.Join(Environment.NewLine, errors));
-        return new InstrumentCatalog(packs);
-    }
-
-    /// <summary>
-    /// The one pack with this id as <see cref="Load"/> would give it (an operator's pack replaces a shipped one), or
-    /// null when there is none: the batch CLI needs one pack, and reading and checking every shipped pack was a
-    /// third of its start-up. Throws InvalidOperationException, as Load does, for a broken pack it reads.
-    /// </summary>
-    public static InstrumentPack? LoadOne(string id, string? operatorFolder)
-    {
-        var shipped = $"instruments/{id}/pack.json";
-        var sources = EmbeddedPacks(name => name == shipped).Concat(FolderPacks(operatorFolder));
-        InstrumentPack? found = null;
-        var errors = new List<string>();
-        foreach (var (source, json) in sources)
-        {
-            var result = InstrumentPackReader.Read(json, source);
-            if (result.Pack is { } pack && pack.Id == id) found = pack;
-            errors.AddRange(result.Errors);
-        }
-        if (errors.Count > 0) throw new InvalidOperationException(string.Join(Environment.NewLine, errors));
-        return found;
+        return packs;
     }
 
     public static string? ShippedNotice(string packId)

@@ -23,6 +23,9 @@
   const read = () => { try { return JSON.parse(localStorage.getItem(KEY) || '[]'); } catch { return []; } };
   const write = (list) => localStorage.setItem(KEY, JSON.stringify(list));
   const mine = () => read().filter((m) => m.person === person);
+  const waiting = () => mine().filter((m) => !m.refused);
+  // Saved, or already saved (the server knows the id): a redirect to the log with Saved=true.
+  const isSaved = (response) => response.ok && /[?&]Saved=true/i.test(response.url);
   const plural = (n) => (n === 1 ? 'One moment' : `${n} moments`);
 
   // A page that came from the server names who is signed in. When that is someone new on this browser (the last
@@ -65,7 +68,7 @@
   }
 
   function describeWaiting() {
-    const n = mine().filter((m) => !m.refused).length;
+    const n = waiting().length;
     say(n === 0 ? '' : `${plural(n)} saved on this phone ${n === 1 ? 'is' : 'are'} waiting for a connection, and will be sent when it returns.`);
     showRefused();
   }
@@ -137,7 +140,6 @@
 
   let sending = false;
   async function sendWaiting() {
-    const waiting = () => mine().filter((m) => !m.refused);
     if (!client || sending || !navigator.onLine || waiting().length === 0) return;
     sending = true;
     let sent = 0;
@@ -152,8 +154,7 @@
         const savedAt = moment.savedAt ?? (Date.parse(moment.fields['Input.SavedAt']) || Date.now());
         body.set('Input.SavedSecondsAgo', String(Math.max(0, Math.round((Date.now() - savedAt) / 1000))));
         const response = await fetch('/Log', { method: 'POST', body, credentials: 'same-origin' });
-        // Saved (or already saved: the server knows the id) is a redirect to the log with Saved=true.
-        if (response.ok && /[?&]Saved=true/i.test(response.url)) {
+        if (isSaved(response)) {
           remove(moment.id);
           sent++;
           continue;
@@ -180,20 +181,20 @@
     }
   }
   // A weak signal gives no "online" event when it recovers: while something waits, try again every half minute.
-  setInterval(() => { if (mine().some((m) => !m.refused)) sendWaiting(); }, 30_000);
+  if (client) setInterval(() => { if (waiting().length > 0) sendWaiting(); }, 30_000);
 
   // Kept on this phone until it can be sent, unless the kept page is someone else's or it holds free text (which
-  // anyone holding the phone could read). True when kept.
+  // anyone holding the phone could read).
   function keep(id) {
     if (shellIsSomeoneElses()) {
       problem('This offline page was kept for someone who used this phone before you, so nothing can be saved on it. When the connection is back, open the log once; after that it works offline for you.');
-      return false;
+      return;
     }
     const note = form.elements['Input.Note']?.value.trim();
     const label = form.elements['Input.RelationshipLabel']?.value.trim();
     if (note || label) {
       problem('Without a connection, a note or a name is not kept on this phone, where anyone using it could read it. Remove it to save the rest now, or save it all when the connection is back.');
-      return false;
+      return;
     }
     const fields = Object.fromEntries([...new FormData(form)].filter(([name]) => name !== '__RequestVerificationToken'));
     write([...read(), { id, person, savedAt: Date.now(), fields }]);
@@ -202,7 +203,6 @@
     describeWaiting();
     window.scrollTo(0, 0);
     sendWaiting();
-    return true;
   }
 
   if (form) {
@@ -232,7 +232,7 @@
       inFlight = true;
       try {
         const response = await fetch('/Log', { method: 'POST', body: new URLSearchParams(new FormData(form)), credentials: 'same-origin' });
-        if (response.ok && /[?&]Saved=true/i.test(response.url)) location.assign(response.url);
+        if (isSaved(response)) location.assign(response.url);
         else form.submit();   // the server's answer (a correction to make, sign in again) as a page; the id keeps it single
       } catch {
         keep(id);
@@ -257,7 +257,7 @@
         note.textContent = 'Signing out needs a connection; try again when it is back.';
         return;
       }
-      if (mine().filter((m) => !m.refused).length === 0) return;
+      if (waiting().length === 0) return;
       event.preventDefault();
       await sendWaiting();
       signOut.submit();
