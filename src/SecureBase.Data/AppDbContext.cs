@@ -36,18 +36,22 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<TherapistEventNote> TherapistEventNotes => Set<TherapistEventNote>();
     public DbSet<FlagAcknowledgement> FlagAcknowledgements => Set<FlagAcknowledgement>();
     public DbSet<ClinicalDataVersion> ClinicalDataVersions => Set<ClinicalDataVersion>();
+    public DbSet<ScheduleVersion> ScheduleVersions => Set<ScheduleVersion>();
 
     // A save that changes someone's moments, questionnaires or scores raises their version in the same
-    // transaction (ADR 0019): the caseload keeps figures per person and rereads only those whose version moved.
+    // transaction (ADR 0019), and one that changes a therapist's diary raises theirs (ADR 0025): the caseload
+    // keeps figures per person and diaries per therapist, and rereads only those whose version moved.
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var people = Data.ClinicalDataVersions.Touched(ChangeTracker, this);
-        if (people.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var therapists = Data.ScheduleVersions.Touched(ChangeTracker, this);
+        if (people.Count == 0 && therapists.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
             var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
             await Data.ClinicalDataVersions.RaiseAsync(this, people, cancellationToken);
+            await Data.ScheduleVersions.RaiseAsync(this, therapists, cancellationToken);
             if (own is not null) await own.CommitAsync(cancellationToken);
             return saved;
         }
@@ -60,10 +64,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var people = Data.ClinicalDataVersions.Touched(ChangeTracker, this);
-        if (people.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
+        var therapists = Data.ScheduleVersions.Touched(ChangeTracker, this);
+        if (people.Count == 0 && therapists.Count == 0) return base.SaveChanges(acceptAllChangesOnSuccess);
         using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
         var saved = base.SaveChanges(acceptAllChangesOnSuccess);
         Data.ClinicalDataVersions.Raise(this, people);
+        Data.ScheduleVersions.Raise(this, therapists);
         own?.Commit();
         return saved;
     }

@@ -22,6 +22,7 @@ public static class AccountErasure
         {
             await db.Administrations.Where(a => a.SubjectId == user.Id).ExecuteDeleteAsync(ct);
             await db.ClinicalDataVersions.Where(v => v.PersonId == user.Id).ExecuteDeleteAsync(ct);
+            await db.ScheduleVersions.Where(v => v.TherapistId == user.Id).ExecuteDeleteAsync(ct);
             // Invitations addressed to them would say, after they are gone, that they were someone's client.
             await db.Invitations.Where(i => i.Email == address || i.AcceptedBy == user.Id).ExecuteDeleteAsync(ct);
             await SchedulingErasure.ForgetClientAsync(db, user.Id, address, ct);

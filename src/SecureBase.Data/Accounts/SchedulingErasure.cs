@@ -5,11 +5,15 @@ namespace SecureBase.Data.Accounts;
 
 // A client who deletes their account takes their sessions with them: their series (with every change
 // to them), one-off sessions and requests go, and so do the time claims they held, so the therapist's
-// time is free again rather than blocked by bookings of nobody.
+// time is free again rather than blocked by bookings of nobody. Bulk deletes, so the therapists' diary
+// versions are raised here (ADR 0025); the caller holds the transaction.
 public static class SchedulingErasure
 {
     public static async Task ForgetClientAsync(AppDbContext db, string userId, string address, CancellationToken ct)
     {
+        var therapists = await db.StandingSeries.Where(s => s.ClientId == userId || s.ClientEmail == address).Select(s => s.TherapistId)
+            .Concat(db.OneOffSessions.Where(s => s.ClientId == userId || s.ClientEmail == address).Select(s => s.TherapistId)).ToListAsync(ct);
+        await ScheduleVersions.RaiseAsync(db, therapists, ct);
         var series = await db.StandingSeries.Where(s => s.ClientId == userId || s.ClientEmail == address).Select(s => s.Id).ToListAsync(ct);
         foreach (var id in series)
         {

@@ -35,43 +35,93 @@ public static class AuditLog
     public static async Task AppendManyAsync(AppDbContext db, Guid chainId, IReadOnlyList<AuditFields> batch, CancellationToken ct)
     {
         if (batch.Count == 0) return;
-        // On SQLite, concurrent batches in this process take turns here: racing, each lost the head to
-        // another, chained again and waited in SQLite's busy handler, which sleeps up to 100 ms between
-        // tries (a caseload under load spent more time retrying than writing). Not inside a caller's
-        // transaction, which may hold SQLite's write lock the next in line waits for.
-        var gate = db.Database.IsSqlite() && db.Database.CurrentTransaction is null ? SqliteBatches : null;
-        if (gate is not null) await gate.WaitAsync(ct);
+        // Not inside a caller's transaction, which may hold SQLite's write lock the next in line waits for,
+        // and PostgreSQL takes concurrent writers as they come: written at once.
+        if (!db.Database.IsSqlite() || db.Database.CurrentTransaction is not null)
+        {
+            await AppendChainedAsync(db, [new PendingBatch(chainId, batch)], ct);
+            return;
+        }
+        // On SQLite, concurrent batches in this process share one commit (group commit). Racing, each lost
+        // the head to another, chained again and waited in SQLite's busy handler; taking turns, each paid for
+        // its own commit, which writes every index page its 100 rows touched (a caseload under load spent
+        // most of its time there). So each batch joins a queue; whoever holds the turn writes everything
+        // queued, every chain in order, in one transaction, and every caller's view waits for its own rows.
+        var writer = SqliteWriters.GetOrAdd(db.Database.GetConnectionString() ?? "", _ => new GroupWriter());
+        var mine = new PendingBatch(chainId, batch);
+        lock (writer.Queue) writer.Queue.Add(mine);
+        await writer.Turn.WaitAsync(CancellationToken.None);   // short; a view that gave up is still audited
         try
         {
-            await AppendChainedAsync(db, chainId, batch, ct);
+            if (!mine.Written.Task.IsCompleted)
+            {
+                List<PendingBatch> taken;
+                lock (writer.Queue)
+                {
+                    taken = [.. writer.Queue];
+                    writer.Queue.Clear();
+                }
+                try
+                {
+                    await AppendChainedAsync(db, taken, CancellationToken.None);   // others' rows: not this request's to cancel
+                    foreach (var pending in taken) pending.Written.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    foreach (var pending in taken) pending.Written.TrySetException(e);
+                }
+            }
         }
         finally
         {
-            gate?.Release();
+            writer.Turn.Release();
         }
+        await mine.Written.Task;
     }
 
-    static readonly SemaphoreSlim SqliteBatches = new(1, 1);
+    sealed record PendingBatch(Guid ChainId, IReadOnlyList<AuditFields> Rows)
+    {
+        public TaskCompletionSource Written { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
-    static async Task AppendChainedAsync(AppDbContext db, Guid chainId, IReadOnlyList<AuditFields> batch, CancellationToken ct)
+    sealed class GroupWriter
+    {
+        public SemaphoreSlim Turn { get; } = new(1, 1);
+        public List<PendingBatch> Queue { get; } = [];
+    }
+
+    // One per database (tests hold many in one process).
+    static readonly System.Collections.Concurrent.ConcurrentDictionary<string, GroupWriter> SqliteWriters = new(StringComparer.Ordinal);
+
+    // The batches chained in their order, each chain from its head, in one transaction (the caller's if it has one).
+    static async Task AppendChainedAsync(AppDbContext db, IReadOnlyList<PendingBatch> batches, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var head = await db.AuditEntries.AsNoTracking().Where(a => a.ChainId == chainId).OrderByDescending(a => a.Sequence).FirstOrDefaultAsync(ct);
-            var previous = head is null ? null : ToChained(head);
-            var entries = new List<AuditEntry>();
-            foreach (var fields in batch)
-            {
-                previous = AuditChain.Append(previous, fields with { Sequence = (previous?.Fields.Sequence ?? 0) + 1 });
-                entries.Add(ToEntry(chainId, previous));
-            }
+            var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
             try
             {
-                await InsertAsync(db, entries, ct);
+                foreach (var chain in batches.GroupBy(b => b.ChainId))
+                {
+                    var head = await db.AuditEntries.AsNoTracking().Where(a => a.ChainId == chain.Key).OrderByDescending(a => a.Sequence).FirstOrDefaultAsync(ct);
+                    var previous = head is null ? null : ToChained(head);
+                    var entries = new List<AuditEntry>();
+                    foreach (var fields in chain.SelectMany(b => b.Rows))
+                    {
+                        previous = AuditChain.Append(previous, fields with { Sequence = (previous?.Fields.Sequence ?? 0) + 1 });
+                        entries.Add(ToEntry(chain.Key, previous));
+                    }
+                    await InsertAsync(db, entries, ct);
+                }
+                if (own is not null) await own.CommitAsync(ct);
                 return;
             }
-            catch (System.Data.Common.DbException) when (attempt < 20)
+            catch (System.Data.Common.DbException) when (attempt < 20 && own is not null)
             {
+            }
+            finally
+            {
+                if (own is not null) await own.DisposeAsync();
             }
         }
     }

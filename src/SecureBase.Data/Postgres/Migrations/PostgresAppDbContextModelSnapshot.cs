@@ -1149,6 +1149,19 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.ToTable("ReminderDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.ScheduleVersion", b =>
+                {
+                    b.Property<string>("TherapistId")
+                        .HasColumnType("text");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("TherapistId");
+
+                    b.ToTable("ScheduleVersions");
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.ScoreValue", b =>
                 {
                     b.Property<Guid>("AdministrationId")

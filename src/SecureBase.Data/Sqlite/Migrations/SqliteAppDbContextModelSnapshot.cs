@@ -1138,6 +1138,19 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.ToTable("ReminderDeliveries", (string)null);
                 });
 
+            modelBuilder.Entity("SecureBase.Data.Model.ScheduleVersion", b =>
+                {
+                    b.Property<string>("TherapistId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TherapistId");
+
+                    b.ToTable("ScheduleVersions");
+                });
+
             modelBuilder.Entity("SecureBase.Data.Model.ScoreValue", b =>
                 {
                     b.Property<Guid>("AdministrationId")

@@ -21,6 +21,7 @@ public static class PracticeServices
         services.AddScoped<PracticeInvitations>();
         services.AddScoped<Caseload.CaseloadSummaries>();
         services.AddSingleton<Caseload.CaseloadFigures>();
+        services.AddSingleton<Caseload.TherapistDiaries>();
         services.AddSingleton<SetupCodeFile>();
         return services;
     }

@@ -31,12 +31,12 @@ public sealed record CaseloadEntry(
 }
 
 // Builds caseload rows in a fixed number of set-based queries, whatever the caseload's size (issue 9:
-// no N+1): relationships, one batch authorization (audited, one row per client), administrations,
-// scores of the baselines and latest sittings, measure schedules, recent moments, last moments, series,
-// one-offs, acknowledgements. Core decides verdicts (ReliableChange), due measures (MeasureSchedules),
+// no N+1): relationships, one batch authorization (audited, one row per client), the clients' figures
+// (CaseloadFigures, kept by version), measure schedules, the therapist's diary (TherapistDiaries, kept by
+// version), acknowledgements. Core decides verdicts (ReliableChange), due measures (MeasureSchedules),
 // attendance (AttendanceRule) and flags (FlagRules).
 public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, InstrumentCatalog catalog, SessionDesk sessions, TimeProvider clock, LocalNormSets localNorms,
-    CaseloadFigures caseloadFigures)
+    CaseloadFigures caseloadFigures, TherapistDiaries diaries)
 {
     // What a caseload row reads of each client: scores (verdicts, due measures) and moments one by one (flags,
     // last activity: moment-level, so only with ActivationEntries; weekly summaries alone promise "not the
@@ -81,12 +81,8 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
             .ToLookup(m => m.Person, m => m.Moment);
         var lastMoments = logging.Where(c => figures[c].LastMoment is not null).ToDictionary(c => c, c => figures[c].LastMoment!.Value, StringComparer.Ordinal);
 
-        var seriesStarts = (await db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null)
-            .Select(s => new { s.ClientId, s.StartDate, s.Time, s.TimeZoneId }).ToListAsync(ct)).ToLookup(s => s.ClientId!);
-        var oneOffStarts = (await db.OneOffSessions.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null && s.CancelledAt == null)
-            .GroupBy(s => s.ClientId).Select(g => new { ClientId = g.Key, First = g.Min(s => s.Start) }).ToListAsync(ct)).ToLookup(s => s.ClientId!);
-        var diary = (await sessions.OfTherapistAsync(practiceId, therapistId, now - Duration.FromDays(7 * 26), now + Duration.FromDays(7 * 8), ct))
-            .Where(s => s.Parties.ClientId is not null).ToLookup(s => s.Parties.ClientId!);
+        var diary = await diaries.OfAsync(db, sessions, practiceId, therapistId, now - Duration.FromDays(7 * 26), now + Duration.FromDays(7 * 8), ct);
+        var diaryOf = diary.Sessions.ToLookup(s => s.ClientId, StringComparer.Ordinal);
         var acknowledged = (await db.FlagAcknowledgements.AsNoTracking().Where(a => relationshipIds.Contains(a.RelationshipId))
                 .Select(a => new { a.RelationshipId, a.FlagKey, a.AcknowledgedAt }).ToListAsync(ct))
             .ToLookup(a => a.RelationshipId);
@@ -123,16 +119,13 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
                 administrations[r.ClientId].Where(a => a.InstrumentId == row.InstrumentId && a.TargetId == row.TargetId).Select(a => Instant.FromDateTimeOffset(a.CompletedAt)),
                 now, zone)).ToList();
             var recent = !seesMoments ? [] : moments[r.ClientId].Select(m => new Moment(Instant.FromDateTimeOffset(m.OccurredAt), m.Intensity, Instant.FromDateTimeOffset(m.CreatedAt))).ToList();
-            var theirs = diary[r.ClientId].ToList();
+            var theirs = diaryOf[r.ClientId].ToList();
             var past = theirs.Where(s => s.Start < now).Select(s => new PastSession(s.Start, s.Outcome)).ToList();
             var flags = FlagRules.Raise(new ClientSignals(verdicts, measures, recent, past), now, zone);
             var quiet = acknowledged[r.Id].GroupBy(a => a.FlagKey).ToDictionary(g => g.Key, g => Instant.FromDateTimeOffset(g.Max(a => a.AcknowledgedAt)), StringComparer.Ordinal);
             var open = FlagRules.Unacknowledged(flags, quiet);
 
-            var starts = seriesStarts[r.ClientId]
-                .Select(s => LocalTimes.ToInstant(LocalDateTime.FromDateTime(s.StartDate.ToDateTime(s.Time)), Zones.Find(s.TimeZoneId)))
-                .Concat(oneOffStarts[r.ClientId].Select(o => Instant.FromDateTimeOffset(o.First)))
-                .Where(s => s <= now).ToList();
+            var starts = diary.Starts[r.ClientId].Where(s => s <= now).ToList();
             Instant? lastActivity = null;
             if (seesMoments && lastMoments.TryGetValue(r.ClientId, out var lastMoment)) lastActivity = Instant.FromDateTimeOffset(lastMoment);
             if (seesScores && administrations[r.ClientId].Any())

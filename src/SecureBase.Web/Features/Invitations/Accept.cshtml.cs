@@ -105,6 +105,7 @@ public sealed class AcceptModel(AppDbContext db, UserManager<AppUser> users, Pra
             .ExecuteUpdateAsync(x => x.SetProperty(r => r.ClientId, SignedIn.Id), ct);
         await db.OneOffSessions.Where(x => x.PracticeId == invitation.PracticeId && x.TherapistId == invitation.InvitedBy && x.ClientId == null && x.ClientEmail == invited)
             .ExecuteUpdateAsync(x => x.SetProperty(r => r.ClientId, SignedIn.Id), ct);
+        await ScheduleVersions.RaiseAsync(db, [invitation.InvitedBy], ct);   // bulk updates: the diary's version by hand (ADR 0025)
         await transaction.CommitAsync(ct);
         return Redirect("/Sharing?joined=true");
     }

@@ -225,14 +225,10 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
     {
         if (session.Cancelled) return "A cancelled session has no attendance.";
         if (session.Start > Now) return "Attendance is marked once the session has begun.";
-        if (session.SessionId is { } id)
-            await db.OneOffSessions.Where(s => s.Id == id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Attendance, attendance), ct);
-        else
-        {
-            var change = await ChangeOfAsync(session, ct);
-            change.Attendance = attendance;
-            await db.SaveChangesAsync(ct);
-        }
+        // Through SaveChanges, which raises the therapist's diary version (ADR 0025).
+        if (session.SessionId is { } id) (await db.OneOffSessions.FirstAsync(s => s.Id == id, ct)).Attendance = attendance;
+        else (await ChangeOfAsync(session, ct)).Attendance = attendance;
+        await db.SaveChangesAsync(ct);
         return null;
     }
 

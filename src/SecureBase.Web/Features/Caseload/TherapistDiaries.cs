@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using NodaTime;
+using SecureBase.Core.Scheduling;
+using SecureBase.Core.Time;
+using SecureBase.Data;
+using SecureBase.Web.Features.Scheduling;
+
+namespace SecureBase.Web.Features.Caseload;
+
+// A session of the diary as the caseload reads it: whose, when, and what became of it.
+public sealed record DiarySession(string ClientId, Instant Start, Instant End, bool Cancelled, Outcome Outcome);
+
+// A therapist's diary in one practice: the sessions with clients that overlap a span, and when each
+// client's sessions began (every series' first occurrence, the first one-off not cancelled).
+public sealed record TherapistDiary(IReadOnlyList<DiarySession> Sessions, ILookup<string, Instant> Starts);
+
+// The caseload's diaries, kept between views (ADR 0025), as CaseloadFigures keeps per-person figures (ADR
+// 0019). Each view reads the therapist's diary version in one query and rereads the diary only when the
+// version moved or the kept span no longer covers the one asked for. A reread covers a week more than asked,
+// so a diary that does not change is read about once a week. The version is read before the diary, so a diary
+// kept at version N is never older than the data at N.
+public sealed class TherapistDiaries
+{
+    // A bound on memory: a deployment with more therapists than this rereads some diaries.
+    const int MostKept = 2_000;
+
+    static readonly Duration Slack = Duration.FromDays(7);
+
+    sealed record Kept(long Version, Instant From, Instant To, IReadOnlyList<DiarySession> Sessions, ILookup<string, Instant> Starts);
+
+    readonly ConcurrentDictionary<(Guid Practice, string Therapist), Kept> kept = new();
+
+    /// <summary>The sessions overlapping [from, to) and every client's session starts, as the data is now.</summary>
+    public async Task<TherapistDiary> OfAsync(AppDbContext db, SessionDesk sessions, Guid practiceId, string therapistId, Instant from, Instant to, CancellationToken ct)
+    {
+        var version = await db.ScheduleVersions.AsNoTracking().Where(v => v.TherapistId == therapistId).Select(v => (long?)v.Version).FirstOrDefaultAsync(ct) ?? 0;
+        var key = (practiceId, therapistId);
+        if (!kept.TryGetValue(key, out var diary) || diary.Version != version || diary.From > from || diary.To < to)
+        {
+            diary = await ReadAsync(db, sessions, practiceId, therapistId, version, from, to + Slack, ct);
+            if (kept.Count > MostKept) kept.Clear();
+            kept.AddOrUpdate(key, diary, (_, old) => old.Version > diary.Version ? old : diary);
+        }
+        return new TherapistDiary(diary.Sessions.Where(s => s.End > from && s.Start < to).ToList(), diary.Starts);
+    }
+
+    static async Task<Kept> ReadAsync(AppDbContext db, SessionDesk sessions, Guid practiceId, string therapistId, long version, Instant from, Instant to, CancellationToken ct)
+    {
+        var diary = (await sessions.OfTherapistAsync(practiceId, therapistId, from, to, ct))
+            .Where(s => s.Parties.ClientId is not null)
+            .Select(s => new DiarySession(s.Parties.ClientId!, s.Start, s.End, s.Cancelled, s.Outcome)).ToList();
+        var seriesStarts = (await db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null)
+                .Select(s => new { s.ClientId, s.StartDate, s.Time, s.TimeZoneId }).ToListAsync(ct))
+            .Select(s => (ClientId: s.ClientId!, Start: LocalTimes.ToInstant(LocalDateTime.FromDateTime(s.StartDate.ToDateTime(s.Time)), Zones.Find(s.TimeZoneId))));
+        var oneOffStarts = (await db.OneOffSessions.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null && s.CancelledAt == null)
+                .GroupBy(s => s.ClientId).Select(g => new { ClientId = g.Key, First = g.Min(s => s.Start) }).ToListAsync(ct))
+            .Select(o => (ClientId: o.ClientId!, Start: Instant.FromDateTimeOffset(o.First)));
+        return new Kept(version, from, to, diary, seriesStarts.Concat(oneOffStarts).ToLookup(s => s.ClientId, s => s.Start, StringComparer.Ordinal));
+    }
+}
