@@ -39,7 +39,7 @@ public sealed class ClinicalBatchHandler(AppDbContext db, Viewers viewers, TimeP
         var rows = (await db.CareRelationships.AsNoTracking().Where(r => r.TherapistId == viewer.UserId && ids.Contains(r.ClientId)).ToListAsync(ct))
             .GroupBy(r => r.ClientId).ToDictionary(g => g.Key, g => g.OrderBy(r => r.EndedAt != null).ThenByDescending(r => r.StartedAt).First());
         var relationshipIds = rows.Values.Select(r => r.Id).ToList();
-        var grants = (await db.ConsentGrants.AsNoTracking().Where(g => relationshipIds.Contains(g.RelationshipId)).ToListAsync(ct))
+        var grants = (await db.ConsentGrants.AsNoTracking().Where(g => relationshipIds.Contains(g.RelationshipId)).Select(g => new { g.RelationshipId, g.Scope }).ToListAsync(ct))
             .ToLookup(g => g.RelationshipId, g => g.Scope);
         var now = AuditLog.StorableTime(clock.GetUtcNow());
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString();

@@ -72,8 +72,10 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
         var endsOf = ends.ToLookup(e => e.First.SubjectId);
         var scores = scoring.SelectMany(c => figures[c].EndScores).ToLookup(s => s.AdministrationId);
         var norms = new Dictionary<string, NormSet>(StringComparer.Ordinal);
-        foreach (var (instrument, target) in ends.Select(e => (e.First.InstrumentId, e.First.TargetId)).Distinct())
-            if (catalog.Find(instrument) is { } pack) norms[$"{instrument}|{target}"] = await localNorms.ForAsync(db, pack, target, clock.GetUtcNow(), ct);
+        foreach (var instrument in ends.GroupBy(e => e.First.InstrumentId))
+            if (catalog.Find(instrument.Key) is { } pack)
+                foreach (var (target, set) in await localNorms.ForTargetsAsync(db, pack, instrument.Select(e => e.First.TargetId).ToList(), clock.GetUtcNow(), ct))
+                    norms[$"{instrument.Key}|{target}"] = set;
 
         var relationshipIds = relationships.Select(r => r.Id).ToList();
         var schedules = (await db.MeasureSchedules.AsNoTracking().Where(m => relationshipIds.Contains(m.RelationshipId)).ToListAsync(ct)).ToLookup(m => m.RelationshipId);

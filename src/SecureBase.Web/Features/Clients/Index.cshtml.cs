@@ -13,7 +13,7 @@ using Caseload_ = SecureBase.Web.Features.Caseload;
 
 namespace SecureBase.Web.Features.Clients;
 
-public sealed record CaseloadRow(Guid RelationshipId, string ClientId, string Email, DateTimeOffset Since, DateTimeOffset? EndedAt, IReadOnlyList<ConsentScope> Shared);
+public sealed record CaseloadRow(Guid RelationshipId, string ClientId, string Email, DateTimeOffset Since, DateTimeOffset? EndedAt);
 
 // A therapist's clients in their practice: who, since when, what each shares; invite a client; end
 // working together (the client keeps all their data; the therapist's access ends at once).
@@ -108,9 +108,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
                           join u in db.Users on r.ClientId equals u.Id
                           where r.TherapistId == me && r.PracticeId == practiceId
                           select new { r.Id, r.ClientId, u.Email, r.StartedAt, r.EndedAt }).ToListAsync(ct);
-        var ids = rows.Select(r => r.Id).ToList();
-        var grants = (await db.ConsentGrants.Where(g => ids.Contains(g.RelationshipId)).ToListAsync(ct)).ToLookup(g => g.RelationshipId, g => g.Scope);
-        var all = rows.Select(r => new CaseloadRow(r.Id, r.ClientId, r.Email ?? "", r.StartedAt, r.EndedAt, grants[r.Id].Order().ToList())).ToList();
+        var all = rows.Select(r => new CaseloadRow(r.Id, r.ClientId, r.Email ?? "", r.StartedAt, r.EndedAt)).ToList();
         Current = all.Where(r => r.EndedAt is null).OrderBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToList();
         Ended = all.Where(r => r.EndedAt is not null).OrderByDescending(r => r.EndedAt).Take(20).ToList();
         var now = clock.GetUtcNow();

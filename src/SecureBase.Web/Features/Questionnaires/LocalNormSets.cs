@@ -27,13 +27,24 @@ public sealed class LocalNormSets
     /// operator's imported set for this instrument and target, else their set for the instrument as a whole
     /// (`securebase norms import`, ADR 0004), else the local norms. An imported set is a few rows, read each time.
     /// </summary>
-    public async Task<NormSet> ForAsync(AppDbContext db, InstrumentPack pack, string? target, DateTimeOffset now, CancellationToken ct)
+    public async Task<NormSet> ForAsync(AppDbContext db, InstrumentPack pack, string? target, DateTimeOffset now, CancellationToken ct) =>
+        (await ForTargetsAsync(db, pack, [target], now, ct))[target ?? ""];
+
+    /// <summary>
+    /// ForAsync for several targets of one instrument at once (the caseload): two queries whatever their number.
+    /// Keyed by target, "" for none.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, NormSet>> ForTargetsAsync(AppDbContext db, InstrumentPack pack, IReadOnlyCollection<string?> targets, DateTimeOffset now,
+        CancellationToken ct)
     {
-        var imported = await db.NormSets.AsNoTracking().Include(n => n.Entries)
-            .Where(n => n.InstrumentId == pack.Id && n.Origin == NormOrigin.Published && (n.TargetId == null || n.TargetId == target)).ToListAsync(ct);
-        if ((imported.FirstOrDefault(n => target != null && n.TargetId == target) ?? imported.FirstOrDefault(n => n.TargetId == null)) is { } chosen)
-            return chosen.ToNormSet();
-        return await LocalAsync(db, pack, now, ct);
+        var imported = await db.NormSets.AsNoTracking().Include(n => n.Entries).Where(n => n.InstrumentId == pack.Id && n.Origin == NormOrigin.Published).ToListAsync(ct);
+        var result = new Dictionary<string, NormSet>(StringComparer.Ordinal);
+        NormSet? local = null;
+        foreach (var target in targets.Distinct())
+            result[target ?? ""] = (imported.FirstOrDefault(n => target != null && n.TargetId == target) ?? imported.FirstOrDefault(n => n.TargetId == null)) is { } chosen
+                ? chosen.ToNormSet()
+                : local ??= await LocalAsync(db, pack, now, ct);
+        return result;
     }
 
     async Task<NormSet> LocalAsync(AppDbContext db, InstrumentPack pack, DateTimeOffset now, CancellationToken ct)
