@@ -88,7 +88,25 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
             AnyRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients?sort=name&order=desc"))).Select(m => m.Groups[1].Value).ToList());
         Assert.Equal(["private@example.org", "sharing@example.org", "weekly@example.org"],
             AnyRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients?sort=name&order=asc"))).Select(m => m.Groups[1].Value).ToList());
-        Assert.Equal(HttpStatusCode.BadRequest, (await therapist.Visitor.GetAsync("/Clients?sort=email;drop")).StatusCode);
+        Assert.Equal(["weekly@example.org", "sharing@example.org", "private@example.org"],
+            AnyRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients?sort=NAME&order=DESC"))).Select(m => m.Groups[1].Value).ToList());
+        // Values the page does not know: a 400 that is still the whole caseload, in its usual order, saying what was wrong;
+        // a refused invitation too (an empty caseload there read as "nobody needs attention").
+        foreach (var (query, message) in new[] { ("sort=email;drop", "Sort by one of the caseload's columns"), ("order=sideways", "Sort by one of the caseload's columns"),
+                     ("attention=maybe", "Show only those who need attention with attention=true") })
+        {
+            var refused = await therapist.Visitor.GetAsync($"/Clients?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            var shown = await BodyAsync(refused);
+            Assert.Contains(message, shown, StringComparison.Ordinal);
+            Assert.Equal(["sharing@example.org"], FlaggedRow().Matches(shown).Select(m => m.Groups[1].Value).ToList());
+            Assert.Equal(3, AnyRow().Count(shown));
+        }
+        var badInvite = await therapist.Visitor.PostAsync("/Clients", "/Clients?handler=Invite", ("InviteEmail", "a@b"));
+        Assert.Equal(HttpStatusCode.BadRequest, badInvite.StatusCode);
+        var badInvitePage = await BodyAsync(badInvite);
+        Assert.Equal(["sharing@example.org"], FlaggedRow().Matches(badInvitePage).Select(m => m.Groups[1].Value).ToList());
+        Assert.Contains("value=\"a@b\"", badInvitePage, StringComparison.Ordinal);
 
         // One audit row per client per caseload view: the scopes read, or NoneShared.
         var sharingId = await app.UserIdAsync(sharing.Email);
@@ -286,7 +304,8 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         Assert.Contains("Norm set: Local norms", scores, StringComparison.Ordinal);
         Assert.Contains("<svg", scores, StringComparison.Ordinal);
         Assert.Contains("ECR-RS about: another person (1)", scores, StringComparison.Ordinal);
-        Assert.Contains("One sitting so far", scores, StringComparison.Ordinal);
+        // Said once: of the ECR-RS about another person (one sitting), not of the ECR-R with its verdict (two).
+        Assert.Single(Regex.Matches(scores, "One sitting so far"));
         Assert.DoesNotContain("NAME-CANARY-4410", scores, StringComparison.Ordinal);
 
         var weekly = await BodyAsync(await therapist.Visitor.GetAsync($"/Clients/{clientId}/Weekly"));

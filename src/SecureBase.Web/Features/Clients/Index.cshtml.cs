@@ -48,17 +48,27 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     [BindProperty]
     public string? InviteEmail { get; set; }
 
+    // A sort, order or filter the page does not know: the page in its usual order, with what was wrong, as a 400.
+    public string? QueryProblem { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
+        (Sort, Order) = (Sort?.ToLowerInvariant(), Order?.ToLowerInvariant());
         if (Sort is not null && !Caseload_.CaseloadOrder.IsKnown(Sort) || Order is not (null or "asc" or "desc"))
-            return BadRequest("Sort by one of the caseload's columns, ascending or descending.");
-        if (!ModelState.IsValid) return BadRequest("Show only those who need attention with attention=true, or everyone without it.");
-        Now = NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow());
-        var all = await summaries.ForTherapistAsync(User, PracticeId, User.Id(), null, HttpContext.RequestAborted);
-        NeedingAttention = all.Count(r => r.NeedsAttention);
-        Caseload = Caseload_.CaseloadOrder.Sort(AttentionOnly ? all.Where(r => r.NeedsAttention) : all, SortKey, Descending, Now);
-        return Page();
+        {
+            QueryProblem = "Sort by one of the caseload's columns (the links in its header), ascending or descending. Shown here in the usual order.";
+            (Sort, Order) = (null, null);
+        }
+        if (!ModelState.IsValid)
+        {
+            QueryProblem = "Show only those who need attention with attention=true, or everyone without it. Shown here for everyone.";
+            AttentionOnly = false;
+        }
+        await LoadCaseloadAsync();
+        var page = Page();
+        if (QueryProblem is not null) page.StatusCode = StatusCodes.Status400BadRequest;
+        return page;
     }
 
     public async Task<IActionResult> OnPostInviteAsync()
@@ -68,9 +78,22 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         if (email is null) ModelState.AddModelError(nameof(InviteEmail), "Enter the client's email address, like name@example.org.");
         else if (await invitations.ProblemWithAsync(PracticeId, InvitationKind.Client, email, User.Id(), HttpContext.RequestAborted) is { } problem)
             ModelState.AddModelError(nameof(InviteEmail), problem);
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            // The whole page again, caseload and all: an empty caseload here read as "nobody needs attention".
+            await LoadCaseloadAsync();
+            return Page();
+        }
         await invitations.SendAsync(PracticeId, InvitationKind.Client, email!, User.Id(), HttpContext.RequestAborted);
         return Redirect("/Clients?invited=true");
+    }
+
+    async Task LoadCaseloadAsync()
+    {
+        Now = NodaTime.Instant.FromDateTimeOffset(clock.GetUtcNow());
+        var all = await summaries.ForTherapistAsync(User, PracticeId, User.Id(), null, HttpContext.RequestAborted);
+        NeedingAttention = all.Count(r => r.NeedsAttention);
+        Caseload = Caseload_.CaseloadOrder.Sort(AttentionOnly ? all.Where(r => r.NeedsAttention) : all, SortKey, Descending, Now);
     }
 
     public async Task<IActionResult> OnPostEndAsync(Guid relationshipId)
