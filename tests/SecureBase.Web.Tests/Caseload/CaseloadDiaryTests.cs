@@ -18,7 +18,7 @@ public sealed partial class CaseloadDiaryTests(PracticeApp app) : IClassFixture<
 
     static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
-    [GeneratedRegex("data-label=\"(Needs attention|Attendance|Next session)\">(.*?)</td>", RegexOptions.Singleline)]
+    [GeneratedRegex("data-label=\"(Needs attention|Weeks since first session|Attendance|Next session)\">(.*?)</td>", RegexOptions.Singleline)]
     private static partial Regex Cell();
 
     static async Task<Dictionary<string, string>> RowAsync(Person therapist)
@@ -51,8 +51,14 @@ public sealed partial class CaseloadDiaryTests(PracticeApp app) : IClassFixture<
         var afterCancel = await RowAsync(therapist);
         Assert.NotEqual(first["Next session"], afterCancel["Next session"]);
 
+        // A day after the cancelled one was due: no session has taken place yet.
+        var began = app.Clock.GetUtcNow();
+        app.Clock.Advance(new DateTimeOffset(series.StartDate.AddDays(1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) - began);
+        await therapist.SignInAsync();
+        Assert.Equal("No session yet", (await RowAsync(therapist))["Weeks since first session"]);
+
         // Three weeks on: two sessions have passed unmarked. Marked as missed in the app, they raise the flag.
-        app.Clock.Advance(TimeSpan.FromDays(7 * 3 + 8));
+        app.Clock.Advance(began + TimeSpan.FromDays(7 * 3 + 8) - app.Clock.GetUtcNow());
         await therapist.SignInAsync();
         Assert.Contains("No flags", (await RowAsync(therapist))["Needs attention"], StringComparison.Ordinal);
         foreach (var week in new[] { 1, 2 })

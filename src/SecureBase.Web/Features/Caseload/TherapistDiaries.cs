@@ -12,7 +12,8 @@ namespace SecureBase.Web.Features.Caseload;
 public sealed record DiarySession(string ClientId, Instant Start, Instant End, bool Cancelled, Outcome Outcome);
 
 // A therapist's diary in one practice: the sessions with clients that overlap a span, and when each
-// client's sessions began (every series' first occurrence, the first one-off not cancelled).
+// client's sessions began (each series' first occurrence not cancelled, where it took place; the first
+// one-off not cancelled).
 public sealed record TherapistDiary(IReadOnlyList<DiarySession> Sessions, ILookup<string, Instant> Starts);
 
 // The caseload's diaries, kept between views (ADR 0025), as CaseloadFigures keeps per-person figures (ADR
@@ -26,6 +27,8 @@ public sealed class TherapistDiaries
     const int MostKept = 2_000;
 
     static readonly Duration Slack = Duration.FromDays(7);
+
+    const int FirstSessionWithinDays = 7 * 26;
 
     sealed record Kept(long Version, Instant From, Instant To, IReadOnlyList<DiarySession> Sessions, ILookup<string, Instant> Starts);
 
@@ -50,9 +53,19 @@ public sealed class TherapistDiaries
         var diary = (await sessions.OfTherapistAsync(practiceId, therapistId, from, to, ct))
             .Where(s => s.Parties.ClientId is not null)
             .Select(s => new DiarySession(s.Parties.ClientId!, s.Start, s.End, s.Cancelled, s.Outcome)).ToList();
-        var seriesStarts = (await db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null)
-                .Select(s => new { s.ClientId, s.StartDate, s.Time, s.TimeZoneId }).ToListAsync(ct))
-            .Select(s => (ClientId: s.ClientId!, Start: LocalTimes.ToInstant(LocalDateTime.FromDateTime(s.StartDate.ToDateTime(s.Time)), Zones.Find(s.TimeZoneId))));
+        // Each series' first session: its first occurrence not cancelled, where it took place (a move counts), looked
+        // for in the series' first half year; an occurrence change is read only if it was due in that half year.
+        var series = await db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null).ToListAsync(ct);
+        var early = (await (from c in db.OccurrenceChanges.AsNoTracking()
+                            join s in db.StandingSeries on c.SeriesId equals s.Id
+                            where s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null && c.OriginalDate <= s.StartDate.AddDays(FirstSessionWithinDays)
+                            select c).ToListAsync(ct)).ToLookup(c => c.SeriesId);
+        var seriesStarts = series.SelectMany(row =>
+        {
+            var start = LocalTimes.ToInstant(LocalDateTime.FromDateTime(row.StartDate.ToDateTime(row.Time)), Zones.Find(row.TimeZoneId));
+            return Calendar.Touching(row, early[row.Id].ToList(), start, start + Duration.FromDays(FirstSessionWithinDays + 1))
+                .Where(o => !o.Cancelled).OrderBy(o => o.Start).Take(1).Select(o => (ClientId: row.ClientId!, o.Start));
+        });
         var oneOffStarts = (await db.OneOffSessions.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null && s.CancelledAt == null)
                 .GroupBy(s => s.ClientId).Select(g => new { ClientId = g.Key, First = g.Min(s => s.Start) }).ToListAsync(ct))
             .Select(o => (ClientId: o.ClientId!, Start: Instant.FromDateTimeOffset(o.First)));
