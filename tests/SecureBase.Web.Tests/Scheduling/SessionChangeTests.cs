@@ -52,6 +52,16 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
         var pause = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Break", ("from", Date(from)), ("to", Date(from.AddDays(13))), ("reason", "winter holiday"));
         Assert.Equal(HttpStatusCode.Redirect, pause.StatusCode);
         Assert.Contains("count=2", pause.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Contains("Break announced: 2 sessions cancelled.", await BodyAsync(await therapist.Visitor.GetAsync(pause.Headers.Location!.OriginalString)), StringComparison.Ordinal);
+        Assert.DoesNotContain("-5", await BodyAsync(await therapist.Visitor.GetAsync("/Schedule?done=break&count=-5")), StringComparison.Ordinal);
+        // A break in the past, or ending before it starts, is refused with what is wrong.
+        foreach (var (first, last, message) in new[] { (series.StartDate.AddDays(-60), series.StartDate.AddDays(-50), "A break starts today or later"),
+                     (from.AddDays(5), from, "The last day of the break is before its first day") })
+        {
+            var refused = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Break", ("from", Date(first)), ("to", Date(last)));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains(message, await BodyAsync(refused), StringComparison.Ordinal);
+        }
 
         var progress = await BodyAsync(await client.Visitor.GetAsync("/Progress"));
         Assert.Contains("Your therapist cancelled this session (I am ill)", progress, StringComparison.Ordinal);

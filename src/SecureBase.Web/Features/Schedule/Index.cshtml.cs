@@ -34,7 +34,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
             "marked" => "Attendance saved.",
             "ended" => "The weekly series ends after that date; earlier sessions stay as they were.",
             "changed" => "From that date the series continues at the new time; earlier sessions stay as they were.",
-            "break" => $"Break announced: {Request.Query["count"]} sessions cancelled. Your clients see it on their sessions page and timeline.",
+            "break" => int.TryParse(Request.Query["count"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+                ? $"Break announced: {Core.Text.Counted.Of(count, "session")} cancelled. Your clients see it on their sessions page and timeline."
+                : "Break announced. Your clients see it on their sessions page and timeline.",
             _ => null,
         };
         return Page();
@@ -81,8 +83,10 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     public async Task<IActionResult> OnPostBreakAsync(DateOnly? from, DateOnly? to, string? reason)
     {
         if (!await LoadProfileAsync()) return NotFound();
-        if (from is null || to is null || to < from || to.Value.DayNumber - from.Value.DayNumber > 366)
-            return await FailAsync("Enter the first and last day of the break, at most a year apart.");
+        if (from is null || to is null) return await FailAsync("Enter the first and last day of the break.");
+        if (to < from) return await FailAsync("The last day of the break is before its first day.");
+        if (to.Value.DayNumber - from.Value.DayNumber > 366) return await FailAsync("A break is at most a year long.");
+        if (LocalDate.FromDateOnly(from.Value) < calendar.Today(Profile)) return await FailAsync("A break starts today or later: sessions already past keep their attendance.");
         if (reason is { Length: > 300 }) return await FailAsync("Keep the reason to 300 characters.");
         if (!Forms.PlainText.IsPlain(reason, allowLineBreaks: false)) return await FailAsync("Use letters, digits, spaces and punctuation only in the reason.");
         var count = await sessions.BreakAsync(Profile, LocalDate.FromDateOnly(from.Value), LocalDate.FromDateOnly(to.Value),
@@ -128,8 +132,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         Zone = Calendar.ZoneOf(Profile);
         var now = calendar.Now;
         var all = await sessions.OfTherapistAsync(Profile.PracticeId, Profile.TherapistId, now - AttendanceRule.RateWindow, now + Duration.FromDays(28), ct);
-        Upcoming = all.Where(s => s.End > now).ToList();
-        Past = all.Where(s => s.End <= now).OrderByDescending(s => s.Start).ToList();
+        // A session that has begun can be marked (and no longer moved or cancelled).
+        Upcoming = all.Where(s => s.Start > now).ToList();
+        Past = all.Where(s => s.Start <= now).OrderByDescending(s => s.Start).ToList();
         Attendance = all.Where(s => s.Start < now).GroupBy(s => s.ClientName)
             .Select(g => new ClientAttendance(g.Key, AttendanceRule.Summarise(g.Select(s => new PastSession(s.Start, s.Outcome)).ToList(), now)))
             .OrderBy(a => a.ClientName, StringComparer.OrdinalIgnoreCase).ToList();
