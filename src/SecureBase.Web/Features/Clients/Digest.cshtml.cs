@@ -62,6 +62,9 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
     public IReadOnlyList<EventNoteView> Events { get; private set; } = [];
     public IReadOnlyList<TimelineLine> Timeline { get; private set; } = [];
     public IReadOnlyList<(Flag Flag, DateTimeOffset At, string? Note)> Acknowledged { get; private set; } = [];
+
+    // The therapist's own acts (acknowledgements) in the therapist's zone; the client's days in Zone.
+    public DateTimeZone TherapistZone { get; private set; } = DateTimeZone.Utc;
     public Instant From { get; private set; }
     public Instant Now { get; private set; }
     public bool FromLastSession { get; private set; }
@@ -189,6 +192,8 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         var clientId = Header.ClientId;
         Summary = (await summaries.ForTherapistAsync(User, Relationship.PracticeId, User.Id(), Relationship.Id, Ct, decided ?? await DecideAsync())) is [var only, ..] ? only : null;
         if (Summary is null) return false;   // not (or no longer) this client's therapist: the batch refused and audited it
+        var me = User.Id();
+        TherapistZone = Core.Time.Zones.Find(await Db.Users.Where(u => u.Id == me).Select(u => u.TimeZoneId).FirstAsync(Ct)) ?? DateTimeZone.Utc;
         var shared = Summary.Shared;
         var diary = await sessions.OfTherapistAsync(Relationship.PracticeId, User.Id(), Now - Duration.FromDays(366), Now, Ct);
         LastSession = diary.FindLast(s => s.Parties.ClientId == clientId && !s.Cancelled && s.Start < Now
@@ -245,7 +250,6 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
 
         // Every relationship of this therapist with this client: notes written before an ending and a new
         // invitation stay theirs to read and delete.
-        var me = User.Id();
         var events = await (from n in Db.TherapistEventNotes.AsNoTracking()
                             join r in Db.CareRelationships on n.RelationshipId equals r.Id
                             where r.TherapistId == me && r.ClientId == clientId
