@@ -51,6 +51,7 @@ public sealed class AccessLogModel(AppDbContext db, UserManager<AppUser> users) 
         ("ActivationEntry", _) => "one of your logged moments",
         ("Expectations", _) => "your expectations",
         ("ExpectationEntry", _) => "one of your expectations",
+        ("Measures", _) => "which questionnaires they ask you to take, and when you took them",
         ("Caseload summary", _) => "a summary of what you share with them, in their list of clients",
         ("Digest", _) => "a summary of what you share with them, before a session",
         _ => "your data",
