@@ -107,6 +107,22 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
         Assert.Null((await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.Id == next.Id))).Single().Until);
     }
 
+    // A tester sent two cancellations of one session at the same moment: both were accepted and the client had two emails.
+    [Fact]
+    public async Task TwoCancellationsAtOnceCancelOnceAndTellTheClientOnce()
+    {
+        var (therapist, _, series, _) = await WeeklyClientAsync();
+        var before = app.Mail().Count(m => m.To == series.ClientEmail && m.Subject == "Your session has changed");
+        var answers = await Task.WhenAll(Enumerable.Range(0, 2).Select(i => SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Cancel",
+            ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7))), ("reason", $"twice {i}"))));
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.Redirect);
+        Assert.Equal(before + 1, app.Mail().Count(m => m.To == series.ClientEmail && m.Subject == "Your session has changed"));
+        // Moving it now is refused: its time must not be claimed back by a cancelled session.
+        var move = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Move",
+            ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7))), ("to", $"{Date(series.StartDate.AddDays(8))}T10:00"));
+        Assert.NotEqual(HttpStatusCode.Redirect, move.StatusCode);
+    }
+
     [Fact]
     public async Task AttendanceIsMarkedOncePastAndSummedUp()
     {

@@ -104,23 +104,28 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         if (session.Start <= Now) return "This session has already begun.";
         var profile = await ProfileOfAsync(session, ct);
         if (profile is null) return "This session cannot be changed here.";
-        await desk.RunAsync(profile, async () =>
+        // Checked again inside the therapist's turn: two cancellations sent at once both passed the check above,
+        // and each sent the client an email.
+        var cancelled = await desk.RunAsync(profile, async () =>
         {
-            await desk.ReleaseAsync(HolderOf(session), ct);
             if (session.SessionId is { } id)
             {
                 var row = await db.OneOffSessions.FirstAsync(s => s.Id == id, ct);
+                if (row.CancelledAt is not null) return false;
                 (row.CancelledAt, row.CancelledBy, row.Reason) = (clock.GetUtcNow(), by, reason);
             }
             else
             {
                 var change = await ChangeOfAsync(session, ct);
+                if (change.Cancelled) return false;
                 (change.Cancelled, change.ChangedBy, change.Reason, change.ChangedAt) = (true, by, reason, clock.GetUtcNow());
             }
+            await desk.ReleaseAsync(HolderOf(session), ct);
             await NextSequenceAsync(session, ct);
             await db.SaveChangesAsync(ct);
             return true;
         }, ct);
+        if (!cancelled) return "This session is already cancelled.";
         if (notify) await NotifyAsync(session, by, null, reason, ct);
         return null;
     }
@@ -183,6 +188,8 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         {
             var moved = await desk.RunAsync(profile, async () =>
             {
+                // Checked again inside the therapist's turn: a cancellation made meanwhile must not get its time claimed back.
+                if (await IsCancelledNowAsync(session, ct)) return "This session is cancelled.";
                 await desk.ReleaseAsync(HolderOf(session), ct);
                 var taken = await calendar.TakenAsync(profile, date, date, ct);
                 taken.RemoveAll(t => t.Start == session.Start && t.End == session.End);
@@ -247,6 +254,13 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
             var row = await db.StandingSeries.FirstAsync(s => s.Id == session.SeriesId, ct);
             (row.Sequence, row.UpdatedAt) = (row.Sequence + 1, now);
         }
+    }
+
+    async Task<bool> IsCancelledNowAsync(SessionView session, CancellationToken ct)
+    {
+        if (session.SessionId is { } id) return await db.OneOffSessions.AnyAsync(s => s.Id == id && s.CancelledAt != null, ct);
+        var date = session.OriginalDate!.Value.ToDateOnly();
+        return await db.OccurrenceChanges.AnyAsync(c => c.SeriesId == session.SeriesId && c.OriginalDate == date && c.Cancelled, ct);
     }
 
     async Task<OccurrenceChange> ChangeOfAsync(SessionView session, CancellationToken ct)
