@@ -16,6 +16,13 @@ public static class LocalTimes
     public static Instant ToInstant(LocalDateTime local, DateTimeZone zone) =>
         zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
 
+    /// <summary>
+    /// Whether a local time showed on the zone's clock at all: false inside a daylight-saving gap (01:30 on
+    /// 2027-03-28 in Europe/London). A time a person types for a session in a gap is refused rather than moved
+    /// forward unseen; ToInstant's lenient rule is for times read from stored data.
+    /// </summary>
+    public static bool Exists(LocalDateTime local, DateTimeZone zone) => zone.MapLocal(local).Count > 0;
+
     /// <summary>The instant of a local date and time given as a <see cref="DateTime"/> (its Kind is ignored).</summary>
     public static Instant ToInstant(DateTime local, DateTimeZone zone) =>
         ToInstant(LocalDateTime.FromDateTime(DateTime.SpecifyKind(local, DateTimeKind.Unspecified)), zone);

@@ -30,6 +30,23 @@ public class LocalTimesTests
         { "Australia/Sydney", "2025-10-05T02:30", "2025-10-04T16:30Z" },
     };
 
+    // zone, local time, whether it showed on the clock: gaps of 30 minutes, 1 and 2 hours, their edges, an overlap.
+    public static TheoryData<string, string, bool> Existence => new()
+    {
+        { "Europe/London", "2027-03-28T01:30", false },
+        { "Europe/London", "2027-03-28T00:59", true },
+        { "Europe/London", "2027-03-28T02:00", true },
+        { "Europe/London", "2027-10-31T01:30", true },      // twice, but it exists
+        { "Australia/Lord_Howe", "2025-10-05T02:15", false },
+        { "Australia/Lord_Howe", "2025-10-05T02:30", true },
+        { "Antarctica/Troll", "2025-03-30T02:59", false },
+        { "Asia/Kolkata", "2025-06-01T02:30", true },
+    };
+
+    [Theory, MemberData(nameof(Existence))]
+    public void ALocalTimeExistsUnlessItFallsInAGap(string zone, string local, bool exists) =>
+        Assert.Equal(exists, LocalTimes.Exists(LocalDateTime.FromDateTime(DateTime.Parse(local, System.Globalization.CultureInfo.InvariantCulture)), Zones.Find(zone)));
+
     [Theory, MemberData(nameof(Cases))]
     public void ResolvesEveryLocalTimeByOneRule(string zone, string local, string expected)
     {

@@ -123,6 +123,21 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
         Assert.NotEqual(HttpStatusCode.Redirect, move.StatusCode);
     }
 
+    // A tester moved a session to 01:30 on the night the clocks go forward: it was saved as 02:30 without a word.
+    [Fact]
+    public async Task ATimeTheClockNeverShowsIsRefusedWithWhy()
+    {
+        var (therapist, _, series, _) = await WeeklyClientAsync();
+        foreach (var handler in new[] { "Move", "ChangeFrom" })
+        {
+            var refused = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", $"/Schedule?handler={handler}",
+                ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7))), ("to", "2027-03-28T02:30"));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Contains("There is no 02:30 on 28 Mar 2027 in Europe/Berlin: the clocks go forward then.", await BodyAsync(refused), StringComparison.Ordinal);
+        }
+        Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.OccurrenceChanges.Where(c => c.SeriesId == series.Id)));
+    }
+
     [Fact]
     public async Task AttendanceIsMarkedOncePastAndSummedUp()
     {

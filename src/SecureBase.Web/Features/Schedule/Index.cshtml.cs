@@ -55,6 +55,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     {
         if (await FindAsync(seriesId, date, sessionId) is not { } session) return NotFound();
         if (ParseLocal(to) is not { } local) return await FailAsync("Enter the new date and time on 5-minute steps, like 2026-03-02 10:00.");
+        if (NotOnTheClock(local) is { } gap) return await FailAsync(gap);
         var start = Core.Time.LocalTimes.ToInstant(local, Calendar.ZoneOf(Profile));   // typed on the clock the page shows
         return await sessions.MoveAsync(session, start, ChangedBy.Therapist, HttpContext.RequestAborted) is { } problem
             ? await FailAsync(problem, StatusCodes.Status409Conflict) : Redirect("/Schedule?done=moved");
@@ -76,6 +77,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     {
         if (await FindAsync(seriesId, date, null) is not { } session) return NotFound();
         if (ParseLocal(to) is not { } first) return await FailAsync("Enter the first new date and time on 5-minute steps, like 2026-03-02 10:00.");
+        if (NotOnTheClock(first) is { } gap) return await FailAsync(gap);
         return await sessions.ChangeFromAsync(Profile, session, first, HttpContext.RequestAborted) is { } problem
             ? await FailAsync(problem, StatusCodes.Status409Conflict) : Redirect("/Schedule?done=changed");
     }
@@ -93,6 +95,10 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
             string.IsNullOrWhiteSpace(reason) ? "a break" : reason.Trim(), HttpContext.RequestAborted);
         return Redirect($"/Schedule?done=break&count={count}");
     }
+
+    // A time typed in the daylight-saving gap never shows on the clock: refused, not moved forward unseen.
+    string? NotOnTheClock(LocalDateTime local) => Core.Time.LocalTimes.Exists(local, Calendar.ZoneOf(Profile)) ? null
+        : $"There is no {local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture)} on {local.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} in {Calendar.ZoneOf(Profile).Id}: the clocks go forward then. Choose another time.";
 
     static LocalDateTime? ParseLocal(string? text)
     {
