@@ -30,7 +30,7 @@ public sealed partial class Visitor(SecureBaseApp app)
         foreach (Match form in FormPattern().Matches(html))
         {
             var target = ActionPattern().Match(form.Groups[1].Value) is { Success: true } a ? WebUtility.HtmlDecode(a.Groups[1].Value) : page;
-            if (target != action) continue;
+            if (target.Split('#')[0] != action) continue;   // a browser posts without the fragment (#invite: where the answer opens)
             return TokenPattern().Match(form.Groups[2].Value) is { Success: true } m
                 ? m.Groups[1].Value
                 : throw new InvalidOperationException($"The form on {page} that posts to {action} has no anti-forgery token.");
