@@ -97,8 +97,10 @@ public static class FlagRules
 
         var attendable = signals.Sessions.Where(s => s.Start < now && s.Outcome is not (Outcome.CancelledByTherapist or Outcome.Unmarked))
             .OrderByDescending(s => s.Start).Take(2).ToList();
+        // New since an acknowledgement: either of the two sessions, or its attendance recorded after it.
         if (attendable.Count == 2 && attendable.All(s => s.Outcome is Outcome.NoShow or Outcome.LateCancellation))
-            flags.Add(new Flag(FlagKind.SessionsMissedInARow, nameof(FlagKind.SessionsMissedInARow), "the last two sessions missed", attendable[0].Start));
+            flags.Add(new Flag(FlagKind.SessionsMissedInARow, nameof(FlagKind.SessionsMissedInARow), "the last two sessions missed",
+                attendable.Max(s => s.RecordedAt is { } recorded && recorded > s.Start ? recorded : s.Start)));
         return flags;
     }
 

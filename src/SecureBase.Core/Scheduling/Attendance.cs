@@ -13,8 +13,12 @@ public enum Outcome
     CancelledByTherapist,
 }
 
-/// <summary>One session that was due: when it started, and its outcome.</summary>
-public sealed record PastSession(Instant Start, Outcome Outcome);
+/// <summary>
+/// One session that was due: when it started, its outcome, and when its attendance was recorded (null when
+/// not known, as for data from before it was kept): a missed session marked after a flag was acknowledged
+/// is news, whenever the session was.
+/// </summary>
+public sealed record PastSession(Instant Start, Outcome Outcome, Instant? RecordedAt = null);
 
 /// <summary>
 /// Derived attendance: <see cref="ConsecutiveWeeksAttended"/> counts back from the latest session while

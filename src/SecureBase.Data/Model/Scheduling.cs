@@ -110,6 +110,7 @@ public sealed class OccurrenceChange
     public string? Reason { get; set; }
     public DateTimeOffset? ChangedAt { get; set; }
     public SessionAttendance? Attendance { get; set; }
+    public DateTimeOffset? AttendanceMarkedAt { get; set; }   // when Attendance was last set: a missed session marked late is news to a flag
 }
 
 // A one-off session.
@@ -128,6 +129,7 @@ public sealed class OneOffSession
     public ChangedBy? CancelledBy { get; set; }
     public string? Reason { get; set; }
     public SessionAttendance? Attendance { get; set; }
+    public DateTimeOffset? AttendanceMarkedAt { get; set; }   // when Attendance was last set
     public Guid? RequestId { get; set; }
 
     // Calendars: rises with every move or cancellation (iCalendar SEQUENCE), and when.

@@ -94,6 +94,23 @@ public class FlagTests
     }
 
     [Fact]
+    public void AMissedSessionMarkedAfterAnAcknowledgementRaisesTheFlagAgainEvenIfItWasBefore()
+    {
+        PastSession S(double daysAgo, Outcome outcome, double? markedDaysAgo = null) => new(DaysAgo(daysAgo), outcome, markedDaysAgo is { } m ? DaysAgo(m) : null);
+        var missed = FlagRules.Raise(Signals(sessions: [S(21, Outcome.NoShow, 20), S(14, Outcome.NoShow, 13)]), Now, Berlin);
+        var acknowledged = missed.ToDictionary(f => f.Key, _ => DaysAgo(5));
+        Assert.Empty(FlagRules.Unacknowledged(missed, acknowledged));
+        // The session of 7 days ago, before the acknowledgement, marked missed 2 days ago (a tester found this stayed quiet).
+        var third = FlagRules.Raise(Signals(sessions: [S(21, Outcome.NoShow, 20), S(14, Outcome.NoShow, 13), S(7, Outcome.NoShow, 2)]), Now, Berlin);
+        Assert.Single(FlagRules.Unacknowledged(third, acknowledged));
+        // Marked before the acknowledgement: nothing new.
+        var known = FlagRules.Raise(Signals(sessions: [S(21, Outcome.NoShow, 20), S(14, Outcome.NoShow, 13), S(7, Outcome.NoShow, 6)]), Now, Berlin);
+        Assert.Empty(FlagRules.Unacknowledged(known, acknowledged));
+        // When the marking is not known, the session's own start is all there is.
+        Assert.Empty(FlagRules.Unacknowledged(FlagRules.Raise(Signals(sessions: [S(14, Outcome.NoShow), S(7, Outcome.NoShow)]), Now, Berlin), acknowledged));
+    }
+
+    [Fact]
     public void AnIntenseMomentLoggedAfterAnAcknowledgementRaisesTheClusterAgainEvenIfItHappenedBefore()
     {
         Moment M(double daysAgo, double loggedDaysAgo) => new(DaysAgo(daysAgo), 9, DaysAgo(loggedDaysAgo));

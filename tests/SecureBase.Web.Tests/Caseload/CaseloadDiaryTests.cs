@@ -70,10 +70,22 @@ public sealed partial class CaseloadDiaryTests(PracticeApp app) : IClassFixture<
         var missed = await RowAsync(therapist);
         Assert.Contains("the last two sessions missed", missed["Needs attention"], StringComparison.Ordinal);
 
+        // Acknowledged, it stays quiet; the same mark again is no news; a different one, recorded after, is.
+        var digest = $"/Clients/{series.ClientId}/Digest";
+        Assert.Equal(HttpStatusCode.Redirect, (await therapist.Visitor.PostAsync(digest, $"{digest}?handler=Acknowledge", ("Acknowledge.Key", "SessionsMissedInARow"))).StatusCode);
+        Assert.Contains("No flags", (await RowAsync(therapist))["Needs attention"], StringComparison.Ordinal);
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        async Task MarkAsync(int week, string outcome) => Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings",
+            "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7 * week))), ("attendance", outcome))).StatusCode);
+        await MarkAsync(1, "NoShow");
+        Assert.Contains("No flags", (await RowAsync(therapist))["Needs attention"], StringComparison.Ordinal);
+        await MarkAsync(1, "LateCancellation");
+        Assert.Contains("the last two sessions missed", (await RowAsync(therapist))["Needs attention"], StringComparison.Ordinal);
+
         // Another instance corrects both to attended: the flag goes, the attendance counts them.
         await WriteElsewhereAsync(async db =>
         {
-            foreach (var change in db.OccurrenceChanges.Where(c => c.SeriesId == series.Id && c.Attendance == SessionAttendance.NoShow)) change.Attendance = SessionAttendance.Attended;
+            foreach (var change in db.OccurrenceChanges.Where(c => c.SeriesId == series.Id && (c.Attendance == SessionAttendance.NoShow || c.Attendance == SessionAttendance.LateCancellation))) change.Attendance = SessionAttendance.Attended;
             await Task.CompletedTask;
         });
         var corrected = await RowAsync(therapist);

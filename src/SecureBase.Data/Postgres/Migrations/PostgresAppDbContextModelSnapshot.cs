@@ -880,6 +880,9 @@ namespace SecureBase.Data.Postgres.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
 
+                    b.Property<DateTimeOffset?>("AttendanceMarkedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Cancelled")
                         .HasColumnType("boolean");
 
@@ -919,6 +922,9 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.Property<string>("Attendance")
                         .HasMaxLength(24)
                         .HasColumnType("character varying(24)");
+
+                    b.Property<DateTimeOffset?>("AttendanceMarkedAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");

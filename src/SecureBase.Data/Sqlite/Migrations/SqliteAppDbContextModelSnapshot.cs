@@ -869,6 +869,9 @@ namespace SecureBase.Data.Sqlite.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AttendanceMarkedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Cancelled")
                         .HasColumnType("INTEGER");
 
@@ -908,6 +911,9 @@ namespace SecureBase.Data.Sqlite.Migrations
                     b.Property<string>("Attendance")
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("AttendanceMarkedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");

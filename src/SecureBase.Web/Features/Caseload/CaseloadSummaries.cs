@@ -122,7 +122,7 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
                 now, zone)).ToList();
             var recent = !seesMoments ? [] : moments[r.ClientId].Select(m => new Moment(Instant.FromDateTimeOffset(m.OccurredAt), m.Intensity, Instant.FromDateTimeOffset(m.CreatedAt))).ToList();
             var theirs = diaryOf[r.ClientId].ToList();
-            var past = theirs.Where(s => s.Start < now).Select(s => new PastSession(s.Start, s.Outcome)).ToList();
+            var past = theirs.Where(s => s.Start < now).Select(s => new PastSession(s.Start, s.Outcome, s.MarkedAt)).ToList();
             var flags = FlagRules.Raise(new ClientSignals(verdicts, measures, recent, past), now, zone);
             var quiet = acknowledged[r.Id].GroupBy(a => a.FlagKey).ToDictionary(g => g.Key, g => Instant.FromDateTimeOffset(g.Max(a => a.AcknowledgedAt)), StringComparer.Ordinal);
             var open = FlagRules.Unacknowledged(flags, quiet);

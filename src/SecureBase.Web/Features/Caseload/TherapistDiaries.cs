@@ -9,7 +9,7 @@ using SecureBase.Web.Features.Scheduling;
 namespace SecureBase.Web.Features.Caseload;
 
 // A session of the diary as the caseload reads it: whose, when, and what became of it.
-public sealed record DiarySession(string ClientId, Instant Start, Instant End, bool Cancelled, Outcome Outcome);
+public sealed record DiarySession(string ClientId, Instant Start, Instant End, bool Cancelled, Outcome Outcome, Instant? MarkedAt);
 
 // A therapist's diary in one practice: the sessions with clients that overlap a span, and when each
 // client's sessions began (each series' first occurrence not cancelled, where it took place; the first
@@ -52,7 +52,7 @@ public sealed class TherapistDiaries
     {
         var diary = (await sessions.OfTherapistAsync(practiceId, therapistId, from, to, ct))
             .Where(s => s.Parties.ClientId is not null)
-            .Select(s => new DiarySession(s.Parties.ClientId!, s.Start, s.End, s.Cancelled, s.Outcome)).ToList();
+            .Select(s => new DiarySession(s.Parties.ClientId!, s.Start, s.End, s.Cancelled, s.Outcome, s.AttendanceMarkedAt)).ToList();
         // Each series' first session: its first occurrence not cancelled, where it took place (a move counts), looked
         // for in the series' first half year; an occurrence change is read only if it was due in that half year.
         var series = await db.StandingSeries.AsNoTracking().Where(s => s.PracticeId == practiceId && s.TherapistId == therapistId && s.ClientId != null).ToListAsync(ct);

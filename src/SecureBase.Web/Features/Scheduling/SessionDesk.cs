@@ -14,7 +14,8 @@ namespace SecureBase.Web.Features.Scheduling;
 
 // One session as people see it: a one-off (SessionId) or an occurrence of a series (SeriesId + the date it was due).
 public sealed record SessionView(Guid? SeriesId, LocalDate? OriginalDate, Guid? SessionId, int? Week, SessionParties Parties, string ClientName, string ClientEmail,
-    DateTimeZone Zone, Instant Start, Instant End, bool Moved, bool Cancelled, ChangedBy? CancelledBy, string? Reason, SessionAttendance? Attendance)
+    DateTimeZone Zone, Instant Start, Instant End, bool Moved, bool Cancelled, ChangedBy? CancelledBy, string? Reason, SessionAttendance? Attendance,
+    Instant? AttendanceMarkedAt = null)
 {
     public Outcome Outcome => Cancelled
         ? CancelledBy == ChangedBy.Client ? Core.Scheduling.Outcome.CancelledByClient : Core.Scheduling.Outcome.CancelledByTherapist
@@ -52,7 +53,8 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
             {
                 byDate.TryGetValue(o.OriginalDate, out var change);
                 result.Add(new SessionView(row.Id, o.OriginalDate, null, o.Week, new SessionParties(row.PracticeId, row.TherapistId, row.ClientId), row.ClientName, row.ClientEmail, core.Zone,
-                    o.Start, o.End, o.Moved, o.Cancelled, change?.Cancelled == true ? change.ChangedBy : null, change?.Reason, change?.Attendance));
+                    o.Start, o.End, o.Moved, o.Cancelled, change?.Cancelled == true ? change.ChangedBy : null, change?.Reason, change?.Attendance,
+                    change?.AttendanceMarkedAt is { } marked ? Instant.FromDateTimeOffset(marked) : null));
             }
         }
         var (fromOffset, toOffset) = (from.ToDateTimeOffset(), to.ToDateTimeOffset());
@@ -64,7 +66,8 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         {
             var zone = Zones.Find(zones.FirstOrDefault(z => z.PracticeId == s.PracticeId && z.TherapistId == s.TherapistId)?.TimeZoneId);
             result.Add(new SessionView(null, null, s.Id, null, new SessionParties(s.PracticeId, s.TherapistId, s.ClientId), s.ClientName, s.ClientEmail, zone,
-                Instant.FromDateTimeOffset(s.Start), Instant.FromDateTimeOffset(s.End), false, s.CancelledAt is not null, s.CancelledBy, s.Reason, s.Attendance));
+                Instant.FromDateTimeOffset(s.Start), Instant.FromDateTimeOffset(s.End), false, s.CancelledAt is not null, s.CancelledBy, s.Reason, s.Attendance,
+                s.AttendanceMarkedAt is { } marked ? Instant.FromDateTimeOffset(marked) : null));
         }
         return result.OrderBy(s => s.Start).ToList();
     }
@@ -233,8 +236,18 @@ public sealed class SessionDesk(AppDbContext db, Calendar calendar, BookingDesk 
         if (session.Cancelled) return "A cancelled session has no attendance.";
         if (session.Start > Now) return "Attendance is marked once the session has begun.";
         // Through SaveChanges, which raises the therapist's diary version (ADR 0025).
-        if (session.SessionId is { } id) (await db.OneOffSessions.FirstAsync(s => s.Id == id, ct)).Attendance = attendance;
-        else (await ChangeOfAsync(session, ct)).Attendance = attendance;
+        // The time is kept only when the outcome changes: the same mark again is no news to a flag.
+        var now = clock.GetUtcNow();
+        if (session.SessionId is { } id)
+        {
+            var row = await db.OneOffSessions.FirstAsync(s => s.Id == id, ct);
+            if (row.Attendance != attendance) (row.Attendance, row.AttendanceMarkedAt) = (attendance, now);
+        }
+        else
+        {
+            var change = await ChangeOfAsync(session, ct);
+            if (change.Attendance != attendance) (change.Attendance, change.AttendanceMarkedAt) = (attendance, now);
+        }
         await db.SaveChangesAsync(ct);
         return null;
     }
