@@ -21,15 +21,15 @@ public static class CaseloadOrder
         var keyed = list.Select(r => (Row: r, Value: ValueOf(r, key, now))).ToList();
         var present = keyed.Where(k => k.Value is not null);
         var ordered = descending ? present.OrderByDescending(k => k.Value) : present.OrderBy(k => k.Value);
-        return ordered.ThenBy(k => k.Row.Email, StringComparer.OrdinalIgnoreCase).Select(k => k.Row)
-            .Concat(keyed.Where(k => k.Value is null).Select(k => k.Row).OrderBy(r => r.Email, StringComparer.OrdinalIgnoreCase))
+        return ordered.ThenBy(k => k.Row.Email, NaturalText.Order).Select(k => k.Row)
+            .Concat(keyed.Where(k => k.Value is null).Select(k => k.Row).OrderBy(r => r.Email, NaturalText.Order))
             .ToList();
     }
 
     static IComparable? ValueOf(CaseloadEntry row, string key, Instant now) => key switch
     {
         "flags" => row.Flags.Count,
-        "name" => row.Email.ToUpperInvariant(),
+        "name" => new NaturalText(row.Email),
         "weeks" => row.FirstSession is { } first ? (now - first).Days / 7 : null,
         "attendance" => row.Attendance is { } a ? a.ConsecutiveWeeksAttended : null,
         "anxiety" => row.Anxiety?.Latest,
@@ -48,4 +48,13 @@ public static class CaseloadOrder
     };
 
     public static string VerdictOf(ScoreNow? score) => score is null ? "" : Questionnaires.VerdictText.Of(score.Verdict);
+}
+
+// Names in the order a person reads them, "client-2" before "client-10", whatever the case (.NET's numeric ordering).
+sealed record NaturalText(string Text) : IComparable
+{
+    public static readonly StringComparer Order =
+        StringComparer.Create(System.Globalization.CultureInfo.InvariantCulture, System.Globalization.CompareOptions.NumericOrdering | System.Globalization.CompareOptions.IgnoreCase);
+
+    public int CompareTo(object? obj) => Order.Compare(Text, (obj as NaturalText)?.Text);
 }
