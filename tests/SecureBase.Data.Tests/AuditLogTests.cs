@@ -47,4 +47,29 @@ public class AuditLogTests
         Assert.Equal(2, verified.Count);
         Assert.All(verified, chain => Assert.Null(chain.FirstBreak));
     }
+
+    // A row about many clients (ADR 0026) reads back exactly as chained, through each provider's insert path,
+    // and a client taken off it afterwards breaks the chain there.
+    [Theory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AManyClientRowReadsBackAsChainedAndAnEditToItsSubjectsBreaksTheChain(string provider)
+    {
+        await using var database = TestDatabase.Create(provider);
+        await using var db = await database.MigratedContextAsync();
+        var chain = Guid.NewGuid();
+        var at = AuditLog.StorableTime(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var subjects = AuditSubjects.Write([("client-b", "Scores", true), ("client-a", "Scores", true), ("client-c", "NoneShared", true)]);
+        Assert.Equal("""[{"scope":"NoneShared","allowed":true,"clients":["client-c"]},{"scope":"Scores","allowed":true,"clients":["client-a","client-b"]}]""", subjects);
+        await AuditLog.AppendManyAsync(db, chain, [new(0, at, "therapist", "therapist", AuditSubjects.ManyClients, "Caseload summary", null, "Scores", "read", true, null, subjects)], Ct);
+        await AuditLog.AppendAsync(db, chain, new(0, at, "therapist", "therapist", "client-a", "Digest", null, "Scores", "read", true, null), Ct);
+
+        var stored = await db.AuditEntries.AsNoTracking().Where(a => a.ChainId == chain).OrderBy(a => a.Sequence).ToListAsync(Ct);
+        Assert.Equal([subjects, null], stored.Select(a => a.Subjects));
+        Assert.Equal("Scores", AuditSubjects.Of(stored[0].Subjects, "client-b")?.Scope);
+        Assert.Null(AuditSubjects.Of(stored[0].Subjects, "client-d"));
+        Assert.Null(Assert.Single(await AuditLog.VerifyAsync(db, Ct)).FirstBreak);
+
+        await db.AuditEntries.Where(a => a.Id == stored[0].Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.Subjects, AuditSubjects.Write([("client-a", "Scores", true), ("client-b", "Scores", true)])), Ct);
+        Assert.Equal(1, Assert.Single(await AuditLog.VerifyAsync(db, Ct)).FirstBreak);
+    }
 }

@@ -7,7 +7,9 @@ namespace SecureBase.Core.Audit;
 /// <summary>
 /// One access to a client's clinical data by someone other than the client: who (and in which role),
 /// whose data, which kind of resource and its id, which scope, what they did, whether it was allowed,
-/// when (UTC) and from which address. Never content.
+/// when (UTC) and from which address. Never content. A page that showed many clients at once (a caseload
+/// view) is one row: ClientId is empty and <paramref name="Subjects"/> names every client and what was read
+/// of each (JSON, see SecureBase.Data's AuditSubjects); null on every other row.
 /// </summary>
 public sealed record AuditFields(
     long Sequence,
@@ -20,7 +22,8 @@ public sealed record AuditFields(
     string Scope,
     string Action,
     bool Allowed,
-    string? Address);
+    string? Address,
+    string? Subjects = null);
 
 /// <summary>A stored audit row: its fields, the previous row's hash and its own.</summary>
 public sealed record ChainedAuditRow(AuditFields Fields, string PreviousHash, string Hash);
@@ -35,7 +38,10 @@ public static class AuditChain
     /// <summary>The hash the first row links to.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>Lower-case hex SHA-256 of the previous hash and the fields, each length-prefixed so no two field lists collide.</summary>
+    /// <summary>
+    /// Lower-case hex SHA-256 of the previous hash and the fields, each length-prefixed so no two field lists
+    /// collide. Subjects is hashed only when present, so rows written before it existed keep their hashes.
+    /// </summary>
     public static string Hash(string previousHash, AuditFields f)
     {
         var text = new StringBuilder();
@@ -43,7 +49,7 @@ public static class AuditChain
         {
             previousHash, f.Sequence.ToString(CultureInfo.InvariantCulture), f.At.UtcTicks.ToString(CultureInfo.InvariantCulture), f.ActorId, f.ActorRole,
             f.ClientId, f.ResourceKind, f.ResourceId, f.Scope, f.Action, f.Allowed ? "allowed" : "denied", f.Address,
-        })
+        }.Concat(f.Subjects is null ? [] : ["subjects", f.Subjects]))
             text.Append(part is null ? "-1:" : string.Create(CultureInfo.InvariantCulture, $"{part.Length}:{part}")).Append('|');
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }

@@ -95,6 +95,8 @@ public sealed class AuditEntry
     public required string Action { get; set; }
     public bool Allowed { get; set; }
     public string? Address { get; set; }
+    // A row for many clients at once (ClientId empty): who they were and what was read of each (AuditSubjects).
+    public string? Subjects { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 }

@@ -205,13 +205,13 @@ public static class AuditLog
     public static DateTimeOffset StorableTime(DateTimeOffset at) => new(at.UtcTicks - at.UtcTicks % 1000, TimeSpan.Zero);
 
     static ChainedAuditRow ToChained(AuditEntry e) => new(
-        new AuditFields(e.Sequence, e.At, e.ActorId, e.ActorRole, e.ClientId, e.ResourceKind, e.ResourceId, e.Scope, e.Action, e.Allowed, e.Address),
+        new AuditFields(e.Sequence, e.At, e.ActorId, e.ActorRole, e.ClientId, e.ResourceKind, e.ResourceId, e.Scope, e.Action, e.Allowed, e.Address, e.Subjects),
         e.PreviousHash, e.Hash);
 
     static AuditEntry ToEntry(Guid chainId, ChainedAuditRow row) => new()
     {
         ChainId = chainId, Sequence = row.Fields.Sequence, At = row.Fields.At, ActorId = row.Fields.ActorId, ActorRole = row.Fields.ActorRole,
         ClientId = row.Fields.ClientId, ResourceKind = row.Fields.ResourceKind, ResourceId = row.Fields.ResourceId, Scope = row.Fields.Scope,
-        Action = row.Fields.Action, Allowed = row.Fields.Allowed, Address = row.Fields.Address, PreviousHash = row.PreviousHash, Hash = row.Hash,
+        Action = row.Fields.Action, Allowed = row.Fields.Allowed, Address = row.Fields.Address, Subjects = row.Fields.Subjects, PreviousHash = row.PreviousHash, Hash = row.Hash,
     };
 }

@@ -51,4 +51,29 @@ public class AuditChainTests
         var b = a with { ActorId = "a", ActorRole = "bc" };
         Assert.NotEqual(AuditChain.Hash(AuditChain.Genesis, a), AuditChain.Hash(AuditChain.Genesis, b));
     }
+
+    // A row about many clients (a caseload view) names them in Subjects; rows written before Subjects existed
+    // keep the hash they were written with (this one was computed by the code before the change).
+    [Fact]
+    public void SubjectsAreHashedOnlyWhenPresent()
+    {
+        var old = new AuditFields(1, DateTimeOffset.UnixEpoch, "therapist", "Therapist", "client", "Caseload summary", null, "Scores", "read", true, null);
+        Assert.Equal("0ea408c7828ea29dbefff67d7be50ae65a9f00c23998bc69d089e10694ed3bba", AuditChain.Hash(AuditChain.Genesis, old));
+        var many = old with { ClientId = "", Subjects = """[{"scope":"Scores","allowed":true,"clients":["a","b"]}]""" };
+        var fewer = many with { Subjects = """[{"scope":"Scores","allowed":true,"clients":["a"]}]""" };
+        Assert.NotEqual(AuditChain.Hash(AuditChain.Genesis, many), AuditChain.Hash(AuditChain.Genesis, fewer));
+        Assert.NotEqual(AuditChain.Hash(AuditChain.Genesis, many with { Subjects = "" }), AuditChain.Hash(AuditChain.Genesis, many with { Subjects = null }));
+    }
+
+    [Fact]
+    public void AClientTakenOffAManyClientRowBreaksTheChain()
+    {
+        var rows = Chain(4);
+        rows.Add(AuditChain.Append(rows[^1], new AuditFields(5, DateTimeOffset.UnixEpoch, "therapist", "Therapist", "", "Caseload summary", null, "Scores", "read", true, null,
+            """[{"scope":"Scores","allowed":true,"clients":["a","b"]}]""")));
+        rows.Add(AuditChain.Append(rows[^1], rows[0].Fields with { Sequence = 6 }));
+        Assert.Null(AuditChain.FirstBreak(rows));
+        rows[4] = rows[4] with { Fields = rows[4].Fields with { Subjects = """[{"scope":"Scores","allowed":true,"clients":["a"]}]""" } };
+        Assert.Equal(5, AuditChain.FirstBreak(rows));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.RegularExpressions;
+using SecureBase.Data.Practices;
 using SecureBase.Web.Tests.Practice;
 using SecureBase.Web.Tests.Scheduling;
 
@@ -108,15 +109,33 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         Assert.Equal(["sharing@example.org"], FlaggedRow().Matches(badInvitePage).Select(m => m.Groups[1].Value).ToList());
         Assert.Contains("value=\"a@b\"", badInvitePage, StringComparison.Ordinal);
 
-        // One audit row per client per caseload view: the scopes read, or NoneShared.
+        // One audit row per caseload view, naming every client shown and what was read of each (ADR 0026).
         var sharingId = await app.UserIdAsync(sharing.Email);
         var privateId = await app.UserIdAsync(private_.Email);
+        var weeklyId = await app.UserIdAsync(weekly.Email);
         var before = app.AuditRows();
         await therapist.Visitor.GetAsync("/Clients");
-        Assert.Equal(3, app.AuditRows() - before);
-        var rows = await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "Caseload summary"));
-        Assert.All(rows.Where(r => r.ClientId == sharingId), r => Assert.Equal("Scores+ActivationEntries", r.Scope));
-        Assert.All(rows.Where(r => r.ClientId == privateId), r => Assert.Equal("NoneShared", r.Scope));
+        Assert.Equal(1, app.AuditRows() - before);
+        var row = (await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "Caseload summary").OrderByDescending(a => a.Id).Take(1))).Single();
+        Assert.Equal(AuditSubjects.ManyClients, row.ClientId);
+        Assert.Equal(("Scores+ActivationEntries", true), (AuditSubjects.Of(row.Subjects, sharingId)!.Scope, AuditSubjects.Of(row.Subjects, sharingId)!.Allowed));
+        Assert.Equal("NoneShared", AuditSubjects.Of(row.Subjects, privateId)!.Scope);
+        Assert.Equal("NoneShared", AuditSubjects.Of(row.Subjects, weeklyId)!.Scope);
+        Assert.Equal(3, AuditSubjects.Read(row.Subjects).Sum(g => g.Clients.Count));
+        // Each client sees that view in "Who looked" and in their export, as what was read of them alone.
+        var said = "saw a summary of what you share with them, in their list of clients";
+        Assert.Contains(said, await BodyAsync(await sharing.Visitor.GetAsync("/Sharing/AccessLog")), StringComparison.Ordinal);
+        Assert.Contains(said, await BodyAsync(await private_.Visitor.GetAsync("/Sharing/AccessLog")), StringComparison.Ordinal);
+        var export = await BodyAsync(await sharing.Visitor.GetAsync("/MyData?handler=Json"));
+        using (var document = System.Text.Json.JsonDocument.Parse(export))
+            Assert.Contains(document.RootElement.GetProperty("accessLog").EnumerateArray(),
+                e => e.GetProperty("kind").GetString() == "Caseload summary" && e.GetProperty("scope").GetString() == "Scores+ActivationEntries" && e.GetProperty("allowed").GetBoolean());
+        Assert.DoesNotContain(privateId, export, StringComparison.Ordinal);
+        // The practice's log shows the row once with its count, and finds it by any client it names.
+        var practiceLog = await BodyAsync(await therapist.Visitor.GetAsync("/Practice/Audit?Person=private%40"));
+        Assert.Contains("3 clients: ", practiceLog, StringComparison.Ordinal);
+        Assert.Contains("1 Scores+ActivationEntries", practiceLog, StringComparison.Ordinal);
+        Assert.Contains("2 NoneShared", practiceLog, StringComparison.Ordinal);
         // Rows written many at a time read back exactly as chained: every chain is whole.
         var chains = await app.InScopeAsync(s => SecureBase.Data.Practices.AuditLog.VerifyAsync(s.GetRequiredService<SecureBase.Data.AppDbContext>(), Ct));
         Assert.All(chains, c => Assert.Null(c.FirstBreak));

@@ -409,6 +409,9 @@ namespace SecureBase.Data.Postgres.Migrations
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Subjects")
+                        .HasColumnType("text");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ActorId", "At");

@@ -24,9 +24,10 @@ public sealed class ClinicalBatch(IReadOnlyList<string> clientIds, IReadOnlyList
 }
 
 // The same Core rule as ClinicalAccessHandler (Access.Decide, consent read fresh), asked for every client
-// and scope in three queries instead of three per client, and audited with one row per client seen: the
-// scopes read ("NoneShared" if none), allowed while the asker is the client's therapist (Access.MayKeepRecords).
-// A caseload of 100 is 100 rows, not 300, and no N+1.
+// and scope in three queries instead of three per client. Audited before the page answers: for each client
+// the scopes read ("NoneShared" if none), allowed while the asker is the client's therapist
+// (Access.MayKeepRecords). One client (a digest) is an ordinary row; many (a caseload view) are one row
+// naming each of them in Subjects (ADR 0026): 100 rows per view cost more than the rest of the page.
 public sealed class ClinicalBatchHandler(AppDbContext db, Viewers viewers, TimeProvider clock, IHttpContextAccessor http)
     : AuthorizationHandler<ClinicalOperation, ClinicalBatch>
 {
@@ -43,7 +44,7 @@ public sealed class ClinicalBatchHandler(AppDbContext db, Viewers viewers, TimeP
             .ToLookup(g => g.RelationshipId, g => g.Scope);
         var now = AuditLog.StorableTime(clock.GetUtcNow());
         var address = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
-        var audit = new Dictionary<Guid, List<AuditFields>>();
+        var audit = new Dictionary<Guid, List<(string ClientId, string Scope, bool Allowed)>>();
         foreach (var clientId in ids)
         {
             rows.TryGetValue(clientId, out var row);
@@ -57,10 +58,26 @@ public sealed class ClinicalBatchHandler(AppDbContext db, Viewers viewers, TimeP
             var practiceId = row?.PracticeId ?? (viewer.Memberships.Count > 0 ? viewer.Memberships[0].PracticeId : Guid.Empty);
             var scopes = allowed.Count > 0 ? string.Join("+", allowed.Order()) : "NoneShared";
             if (!audit.TryGetValue(practiceId, out var list)) audit[practiceId] = list = [];
-            list.Add(new AuditFields(0, now, viewer.UserId, Viewers.RoleOf(viewer, practiceId), clientId, batch.Kind, null, scopes, "read", keeps, address));
+            list.Add((clientId, scopes, keeps));
         }
-        foreach (var (chainId, fields) in audit) await AuditLog.AppendManyAsync(db, chainId, fields, ct);
+        foreach (var (chainId, seen) in audit)
+        {
+            var role = Viewers.RoleOf(viewer, chainId);
+            var fields = seen is [var one]
+                ? new AuditFields(0, now, viewer.UserId, role, one.ClientId, batch.Kind, null, one.Scope, "read", one.Allowed, address)
+                : new AuditFields(0, now, viewer.UserId, role, AuditSubjects.ManyClients, batch.Kind, null, ScopesOf(seen), "read", seen.Any(s => s.Allowed), address,
+                    AuditSubjects.Write(seen));
+            await AuditLog.AppendManyAsync(db, chainId, [fields], ct);   // group commit with other views (SQLite)
+        }
         context.Succeed(requirement);
+    }
+
+    // Every scope read of anyone on the row, for the practice's audit page: "Scores+ActivationEntries", or "NoneShared".
+    static string ScopesOf(List<(string ClientId, string Scope, bool Allowed)> seen)
+    {
+        var read = seen.SelectMany(s => s.Scope.Split('+')).Select(s => Enum.TryParse<ConsentScope>(s, out var scope) ? scope : (ConsentScope?)null)
+            .OfType<ConsentScope>().Distinct().Order().ToList();
+        return read.Count > 0 ? string.Join("+", read) : "NoneShared";
     }
 }
 

@@ -78,7 +78,7 @@ public static class MyDataExport
         var grants = (await db.ConsentGrants.AsNoTracking().Where(g => ids.Contains(g.RelationshipId)).ToListAsync(ct)).ToLookup(g => g.RelationshipId, g => g.Scope.ToString());
         var notes = (await db.SharedNotes.AsNoTracking().Where(n => ids.Contains(n.RelationshipId)).ToListAsync(ct)).ToLookup(n => n.RelationshipId, n => n.EntryId);
         var sharing = relationships.Select(r => new SharingExport(r.Id, r.Practice, r.Therapist ?? "", r.StartedAt, r.EndedAt, grants[r.Id].Order(StringComparer.Ordinal).ToList(), notes[r.Id].ToList())).ToList();
-        var audit = await db.AuditEntries.AsNoTracking().Where(a => a.ClientId == user.Id && a.Scope != Authorization.TherapistRecordsScope.Name).OrderBy(a => a.At).ToListAsync(ct);
+        var audit = (await Sharing.ClientAuditRows.AboutAsync(db, user.Id, null, ct)).AsEnumerable().Reverse().ToList();
         var actors = audit.Select(a => a.ActorId).Distinct().ToList();
         var emails = await db.Users.Where(u => actors.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
         var accessLog = audit.Select(a => new AccessExport(a.At, emails.GetValueOrDefault(a.ActorId, "(deleted account)"), a.ActorRole, a.ResourceKind, a.ResourceId, a.Scope, a.Action, a.Allowed)).ToList();

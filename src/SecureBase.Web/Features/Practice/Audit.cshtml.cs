@@ -62,18 +62,32 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
             var ids = await db.Users.Where(u => u.NormalizedEmail!.Contains(person)
                     && (db.PracticeMembers.Any(m => m.PracticeId == practiceId && m.UserId == u.Id) || db.CareRelationships.Any(r => r.PracticeId == practiceId && r.ClientId == u.Id)))
                 .OrderBy(u => u.NormalizedEmail).Select(u => u.Id).Take(50).ToListAsync(ct);
-            query = query.Where(a => ids.Contains(a.ActorId) || ids.Contains(a.ClientId));
+            // A caseload view is one row naming every client it showed (ADR 0026): found by the names in its Subjects.
+            var many = ids.Count == 0 ? [] : await db.AuditEntries.AsNoTracking()
+                .Where(a => a.ChainId == practiceId && a.ClientId == AuditSubjects.ManyClients && a.Subjects != null && ids.Any(id => a.Subjects.Contains(id)))
+                .Select(a => a.Id).ToListAsync(ct);
+            query = query.Where(a => ids.Contains(a.ActorId) || ids.Contains(a.ClientId) || many.Contains(a.Id));
         }
         Total = await query.LongCountAsync(ct);
         var rows = await query.OrderByDescending(a => a.Sequence).Take(PageSize).ToListAsync(ct);
-        var people = rows.SelectMany(r => new[] { r.ActorId, r.ClientId }).Distinct().ToList();
+        var people = rows.SelectMany(r => new[] { r.ActorId, r.ClientId }).Where(id => id != AuditSubjects.ManyClients).Distinct().ToList();
         // Only people of this practice are named: a member's attempt on someone who is no client here
         // must not tell this practice who that person is.
         var known = (await db.PracticeMembers.Where(m => m.PracticeId == practiceId && people.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(ct))
             .Concat(await db.CareRelationships.Where(r => r.PracticeId == practiceId && people.Contains(r.ClientId)).Select(r => r.ClientId).ToListAsync(ct)).ToHashSet();
         var emails = await db.Users.Where(u => people.Contains(u.Id) && known.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
         string Name(string id) => emails.TryGetValue(id, out var email) ? email : "(not of this practice, or a deleted account)";
-        Rows = rows.Select(r => new AuditView(r.At, Name(r.ActorId), r.ActorRole, Name(r.ClientId), r.ResourceKind, r.ResourceId, r.Scope, r.Action, r.Allowed, r.Address)).ToList();
+        Rows = rows.Select(r => new AuditView(r.At, Name(r.ActorId), r.ActorRole, r.ClientId == AuditSubjects.ManyClients ? ManyClients(r.Subjects) : Name(r.ClientId),
+            r.ResourceKind, r.ResourceId, r.Scope, r.Action, r.Allowed, r.Address)).ToList();
         return Page();
+    }
+
+    // A row about many clients: how many, and how many had each scope read ("100 clients: 98 Scores+ActivationEntries, 2 NoneShared").
+    static string ManyClients(string? subjects)
+    {
+        var groups = AuditSubjects.Read(subjects);
+        var count = groups.SelectMany(g => g.Clients).Distinct().Count();
+        return $"{SecureBase.Core.Text.Counted.Of(count, "client", "clients")}: " +
+            string.Join(", ", groups.Select(g => $"{g.Clients.Count} {g.Scope}{(g.Allowed ? "" : " (refused)")}"));
     }
 }

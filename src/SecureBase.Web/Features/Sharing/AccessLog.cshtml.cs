@@ -23,8 +23,7 @@ public sealed class AccessLogModel(AppDbContext db, UserManager<AppUser> users) 
         var ct = HttpContext.RequestAborted;
         var me = User.Id();
         Zone = await TimeZones.OfAsync(users, User);
-        // The therapist's own records (event notes, acknowledgements) are not the client's data: not listed here.
-        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.ClientId == me && a.Scope != TherapistRecordsScope.Name).OrderByDescending(a => a.At).ThenByDescending(a => a.Id).Take(Shown).ToListAsync(ct);
+        var rows = await ClientAuditRows.AboutAsync(db, me, Shown, ct);
         // Named: the therapists this client works or worked with. Anyone else who tried is "someone
         // without access": their address is not this client's to know.
         var therapists = await db.CareRelationships.Where(r => r.ClientId == me).Select(r => r.TherapistId).Distinct().ToListAsync(ct);
