@@ -54,6 +54,13 @@ public sealed class SchedulingFlowTests(PracticeApp app) : IClassFixture<Practic
         var request = (await SchedulingSteps.RowsAsync(app, db => db.BookingRequests.Where(r => r.Email == email))).Single();
         Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, request.Id, weekly: true)).StatusCode);
         Assert.Contains(app.Mail(), m => m.To == email && m.Subject == "Your request was accepted" && m.Body.Contains("standing weekly session", StringComparison.Ordinal));
+        // A second tap (or a second tab) is told it was done, and nothing is sent or booked twice.
+        foreach (var again in new[] { await SchedulingSteps.ApproveAsync(therapist, request.Id, weekly: true), await SchedulingSteps.ApproveAsync(therapist, request.Id, weekly: false) })
+        {
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Contains("You have already approved that request", await BodyAsync(again), StringComparison.Ordinal);
+        }
+        Assert.Single(app.Mail(), m => m.To == email && m.Subject == "Your request was accepted");
         var series = (await SchedulingSteps.RowsAsync(app, db => db.StandingSeries.Where(s => s.ClientEmail == email))).Single();
         Assert.Null(series.ClientId);
         var local = Instant.FromUnixTimeSeconds(slot).InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).LocalDateTime;
@@ -113,8 +120,10 @@ public sealed class SchedulingFlowTests(PracticeApp app) : IClassFixture<Practic
         Assert.Contains("expired without an answer", answered, StringComparison.Ordinal);
         Assert.Contains(app.Mail(), m => m.To == expiredEmail && m.Body.Contains("has not answered your request", StringComparison.Ordinal));
         Assert.Equal(RequestState.Expired, (await SchedulingSteps.RowsAsync(app, db => db.BookingRequests.Where(r => r.Id == expiring))).Single().State);
-        // An expired request cannot be approved afterwards.
-        Assert.Equal(HttpStatusCode.NotFound, (await SchedulingSteps.ApproveAsync(therapist, expiring, weekly: false)).StatusCode);
+        // An expired request cannot be approved afterwards: the page says what became of it.
+        var late = await SchedulingSteps.ApproveAsync(therapist, expiring, weekly: false);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("That request expired before it was answered", await BodyAsync(late), StringComparison.Ordinal);
     }
 
     [Fact]

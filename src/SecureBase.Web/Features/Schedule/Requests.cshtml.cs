@@ -35,7 +35,7 @@ public sealed class RequestsModel(AppDbContext db, IAuthorizationService authori
     public async Task<IActionResult> OnPostApproveAsync(Guid requestId, bool weekly)
     {
         if (!await LoadAsync()) return NotFound();
-        if (!Waiting.Any(r => r.Id == requestId)) return NotFound();
+        if (!Waiting.Any(r => r.Id == requestId)) return await NotWaitingAsync(requestId);
         var conflicts = await requests.ApproveAsync(Profile, requestId, weekly, HttpContext.RequestAborted);
         if (conflicts is null) return Redirect($"/Schedule/Requests?done={(weekly ? "weekly" : "once")}");
         Conflicts = conflicts;
@@ -48,7 +48,7 @@ public sealed class RequestsModel(AppDbContext db, IAuthorizationService authori
     public async Task<IActionResult> OnPostDeclineAsync(Guid requestId, string? message)
     {
         if (!await LoadAsync()) return NotFound();
-        if (!Waiting.Any(r => r.Id == requestId)) return NotFound();
+        if (!Waiting.Any(r => r.Id == requestId)) return await NotWaitingAsync(requestId);
         if (message is { Length: > 500 } || !Forms.PlainText.IsPlain(message, allowLineBreaks: true))
         {
             ModelState.AddModelError("message", message is { Length: > 500 } ? "Keep the message to 500 characters." : "Use letters, digits, spaces and punctuation only.");
@@ -56,6 +56,27 @@ public sealed class RequestsModel(AppDbContext db, IAuthorizationService authori
         }
         await requests.DeclineAsync(Profile, requestId, message, HttpContext.RequestAborted);
         return Redirect("/Schedule/Requests?done=declined");
+    }
+
+    // A request of theirs answered already (a second tap, a second tab) or no longer held: 409 with what became
+    // of it, on the page, not "page not found". Anyone else's request, or none: 404.
+    async Task<IActionResult> NotWaitingAsync(Guid requestId)
+    {
+        var state = await Db.BookingRequests.AsNoTracking()
+            .Where(r => r.Id == requestId && r.PracticeId == Profile.PracticeId && r.TherapistId == Profile.TherapistId)
+            .Select(r => (RequestState?)r.State).FirstOrDefaultAsync(HttpContext.RequestAborted);
+        if (state is null) return NotFound();
+        ModelState.AddModelError("", state switch
+        {
+            RequestState.Approved => "You have already approved that request; it is in your sessions.",
+            RequestState.Declined => "You have already declined that request; they have been told.",
+            RequestState.Expired => "That request expired before it was answered; the time is free again.",
+            RequestState.Taken => "That time was taken by another request before this one was confirmed.",
+            _ => "That request is not waiting for an answer: the person has not confirmed it from their email yet.",
+        });
+        var page = Page();
+        page.StatusCode = StatusCodes.Status409Conflict;
+        return page;
     }
 
     async Task<bool> LoadAsync()
