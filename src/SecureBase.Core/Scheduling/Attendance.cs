@@ -34,6 +34,12 @@ public static class AttendanceRule
     /// <summary>Window of <see cref="AttendanceSummary.Rate"/>.</summary>
     public static readonly Duration RateWindow = Duration.FromDays(7 * 12);
 
+    /// <summary>
+    /// How far back every view of attendance passes sessions to <see cref="Summarise"/> (26 weeks): the caseload
+    /// and the schedule show the same run and the same counts of cancellations and no-shows.
+    /// </summary>
+    public static readonly Duration HistoryWindow = Duration.FromDays(7 * 26);
+
     /// <summary>Summarises sessions that started before <paramref name="now"/>; later ones are ignored.</summary>
     public static AttendanceSummary Summarise(IReadOnlyList<PastSession> sessions, Instant now)
     {

@@ -83,7 +83,7 @@ public sealed class CaseloadSummaries(AppDbContext db, ClinicalAccess access, In
             .ToLookup(m => m.Person, m => m.Moment);
         var lastMoments = logging.Where(c => figures[c].LastMoment is not null).ToDictionary(c => c, c => figures[c].LastMoment!.Value, StringComparer.Ordinal);
 
-        var diary = await diaries.OfAsync(db, sessions, practiceId, therapistId, now - Duration.FromDays(7 * 26), now + Duration.FromDays(7 * 8), ct);
+        var diary = await diaries.OfAsync(db, sessions, practiceId, therapistId, now - AttendanceRule.HistoryWindow, now + Duration.FromDays(7 * 8), ct);
         var diaryOf = diary.Sessions.ToLookup(s => s.ClientId, StringComparer.Ordinal);
         var acknowledged = (await db.FlagAcknowledgements.AsNoTracking().Where(a => relationshipIds.Contains(a.RelationshipId))
                 .Select(a => new { a.RelationshipId, a.FlagKey, a.AcknowledgedAt }).ToListAsync(ct))

@@ -11,7 +11,7 @@ using SecureBase.Web.Features.Scheduling;
 
 namespace SecureBase.Web.Features.Schedule;
 
-public sealed record ClientAttendance(string ClientName, AttendanceSummary Summary);
+public sealed record ClientAttendance(string ClientName, string? ClientId, AttendanceSummary Summary);
 
 // The therapist's sessions: the coming weeks (cancel or move one, end a weekly series), the past twelve
 // weeks to mark attendance, and per client the derived figures (weeks in a row, rate, cancellations by whom).
@@ -137,12 +137,16 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         var ct = HttpContext.RequestAborted;
         Zone = Calendar.ZoneOf(Profile);
         var now = calendar.Now;
-        var all = await sessions.OfTherapistAsync(Profile.PracticeId, Profile.TherapistId, now - AttendanceRule.RateWindow, now + Duration.FromDays(28), ct);
+        // Attendance over the same 26 weeks as the caseload, so both show the same figures; sessions to mark: the last 12.
+        var all = await sessions.OfTherapistAsync(Profile.PracticeId, Profile.TherapistId, now - AttendanceRule.HistoryWindow, now + Duration.FromDays(28), ct);
         // A session that has begun can be marked (and no longer moved or cancelled).
         Upcoming = all.Where(s => s.Start > now).ToList();
-        Past = all.Where(s => s.Start <= now).OrderByDescending(s => s.Start).ToList();
-        Attendance = all.Where(s => s.Start < now).GroupBy(s => s.ClientName)
-            .Select(g => new ClientAttendance(g.Key, AttendanceRule.Summarise(g.Select(s => new PastSession(s.Start, s.Outcome)).ToList(), now)))
+        Past = all.Where(s => s.Start <= now && s.Start >= now - AttendanceRule.RateWindow).OrderByDescending(s => s.Start).ToList();
+        // One row per person (their account once they are a client, else the booking's email): two people who
+        // booked under the same name are two rows; the row links to the client's pages when there are any.
+        Attendance = all.Where(s => s.Start < now).GroupBy(s => s.Parties.ClientId ?? "email:" + s.ClientEmail.ToUpperInvariant())
+            .Select(g => new ClientAttendance(g.First().ClientName, g.First().Parties.ClientId,
+                AttendanceRule.Summarise(g.Select(s => new PastSession(s.Start, s.Outcome)).ToList(), now)))
             .OrderBy(a => a.ClientName, StringComparer.OrdinalIgnoreCase).ToList();
         return true;
     }
