@@ -83,7 +83,10 @@ public class SchedulingJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
             await Assertions.Expect(visitor.GetByText("Moved. Your therapist sees the new time.")).ToBeVisibleAsync();
             await Assertions.Expect(visitor.GetByText("your weekly session, moved")).ToHaveCountAsync(1);
 
+            // The schedule shows a week at a time: the moved session is this week or a later one.
             await therapist.GotoAsync($"{baseAddress}/Schedule");
+            for (var week = 0; week < 4 && await therapist.GetByText(new Regex("weekly, week 2, moved")).CountAsync() == 0; week++)
+                await therapist.GetByRole(AriaRole.Link, new() { Name = "Week after →" }).ClickAsync();
             await Assertions.Expect(therapist.GetByText(new Regex("weekly, week 2, moved"))).ToBeVisibleAsync();
             await AccessibleAsync(therapist, "schedule");
 

@@ -88,7 +88,7 @@ public sealed class SchedulingFlowTests(PracticeApp app) : IClassFixture<Practic
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         var change = (await SchedulingSteps.RowsAsync(app, db => db.OccurrenceChanges.Where(c => c.SeriesId == series.Id))).Single();
         Assert.Equal(SecureBase.Core.Scheduling.ChangedBy.Client, change.ChangedBy);
-        Assert.Contains("moved", await BodyAsync(await therapist.Visitor.GetAsync("/Schedule")), StringComparison.Ordinal);
+        Assert.Contains("weekly, week 2, moved", await BodyAsync(await therapist.Visitor.GetAsync($"/Schedule?week={Instant.FromUnixTimeSeconds(long.Parse(target, System.Globalization.CultureInfo.InvariantCulture)).InZone(DateTimeZoneProviders.Tzdb["Europe/Berlin"]).Date.ToString("uuuu-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}")), StringComparison.Ordinal);
         // The old time of that week is free again, the moved-to time is not; the week after is still taken.
         var freeNow = await SchedulingSteps.SlotsAsync(new Visitor(app), path, week: 1);
         Assert.DoesNotContain(long.Parse(target, System.Globalization.CultureInfo.InvariantCulture), freeNow.Concat(await SchedulingSteps.SlotsAsync(new Visitor(app), path, week: 2)));
@@ -201,12 +201,14 @@ public sealed class SchedulingFlowTests(PracticeApp app) : IClassFixture<Practic
         var email = $"ny-{Guid.NewGuid():N}@example.org";
         var id = await SchedulingSteps.HoldAsync(app, path, slot, "Nia", email);
         Assert.Equal(HttpStatusCode.Redirect, (await SchedulingSteps.ApproveAsync(therapist, id, weekly: true)).StatusCode);
-        var schedule = await BodyAsync(await therapist.Visitor.GetAsync("/Schedule"));
+        // The schedule shows a week at a time: the week of that first Monday, then the week ten weeks on.
+        var monday = Instant.FromUnixTimeSeconds(slot).InZone(zone).Date;
+        var schedule = await BodyAsync(await therapist.Visitor.GetAsync($"/Schedule?week={monday:yyyy-MM-dd}"));
         Assert.Contains("10:00 (America/New_York)", schedule, StringComparison.Ordinal);
         // Ten weeks on, past 8 March: still 10:00 on the therapist's clock, an hour earlier in UTC.
         app.Clock.Advance(TimeSpan.FromDays(70));
         await therapist.SignInAsync();   // a session ends after idling that long
-        schedule = await BodyAsync(await therapist.Visitor.GetAsync("/Schedule"));
+        schedule = await BodyAsync(await therapist.Visitor.GetAsync($"/Schedule?week={monday.PlusWeeks(10):yyyy-MM-dd}"));
         Assert.Contains("10:00 (America/New_York)", schedule, StringComparison.Ordinal);
         Assert.DoesNotContain("11:00 (America/New_York)", schedule, StringComparison.Ordinal);
         Assert.DoesNotContain("09:00 (America/New_York) · Nia", schedule, StringComparison.Ordinal);

@@ -150,6 +150,18 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
 
         app.Clock.Advance(TimeSpan.FromDays(7 * 3 + 8));
         await therapist.SignInAsync();
+        // The four sessions that have begun wait under "Not marked yet"; the page shows one week at a time.
+        var waiting = await BodyAsync(await therapist.Visitor.GetAsync("/Schedule"));
+        Assert.Contains("Not marked yet", waiting, StringComparison.Ordinal);
+        Assert.Equal(4, System.Text.RegularExpressions.Regex.Count(waiting[waiting.IndexOf("Not marked yet", StringComparison.Ordinal)..], "name=\"attendance\""));
+        var firstWeek = await BodyAsync(await therapist.Visitor.GetAsync($"/Schedule?week={Date(series.StartDate)}"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(firstWeek[..firstWeek.IndexOf("Not marked yet", StringComparison.Ordinal)], " · Cam</span>"));
+        foreach (var far in new[] { Date(series.StartDate.AddDays(-7 * 40)), Date(series.StartDate.AddDays(7 * 70)), "soon" })
+        {
+            var refused = await therapist.Visitor.GetAsync($"/Schedule?week={far}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+        Assert.Contains("Choose a week from 26 weeks back to a year ahead", await BodyAsync(await therapist.Visitor.GetAsync($"/Schedule?week={Date(series.StartDate.AddDays(7 * 70))}")), StringComparison.Ordinal);
         foreach (var (week, outcome) in new[] { (0, "Attended"), (1, "NoShow"), (2, "Attended"), (3, "Attended") })
         {
             var marked = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7 * week))), ("attendance", outcome));
@@ -158,6 +170,7 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
         var bad = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("attendance", "Maybe"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var schedule = await BodyAsync(await therapist.Visitor.GetAsync("/Schedule"));
+        Assert.DoesNotContain("Not marked yet", schedule, StringComparison.Ordinal);
         // Cam: 2 weeks in a row, 3 of 4 attended (75 %), one no-show.
         Assert.Matches("<th scope=\"row\">\\s*<a href=\"/Clients/[^\"]+/Digest\">Cam</a>\\s*</th><td>2</td>\\s*<td>75% of 4</td>\\s*<td>0</td><td>0</td><td>1</td>", schedule);
     }

@@ -13,13 +13,19 @@ namespace SecureBase.Web.Features.Schedule;
 
 public sealed record ClientAttendance(string ClientName, string? ClientId, AttendanceSummary Summary);
 
-// The therapist's sessions: the coming weeks (cancel or move one, end a weekly series), the past twelve
-// weeks to mark attendance, and per client the derived figures (weeks in a row, rate, cancellations by whom).
+// The therapist's sessions a week at a time (cancel or move one, end a weekly series; mark one that has
+// begun), the sessions of the last twelve weeks not marked yet, and per client the derived figures (weeks in
+// a row, rate, cancellations by whom).
 public sealed class IndexModel(AppDbContext db, IAuthorizationService authorization, Viewers viewers, SessionDesk sessions, Calendar calendar)
     : SchedulePageModel(db, authorization, viewers)
 {
-    public IReadOnlyList<SessionView> Upcoming { get; private set; } = [];
-    public IReadOnlyList<SessionView> Past { get; private set; } = [];
+    // The week shown: any day in it (?week=2026-12-09), on the booking clock; this week when not given.
+    [BindProperty(SupportsGet = true)] public DateOnly? Week { get; set; }
+    public LocalDate WeekStart { get; private set; }
+    public LocalDate Today { get; private set; }
+    public Instant Now { get; private set; }
+    public IReadOnlyList<SessionView> InWeek { get; private set; } = [];
+    public IReadOnlyList<SessionView> ToMark { get; private set; } = [];
     public IReadOnlyList<ClientAttendance> Attendance { get; private set; } = [];
     public DateTimeZone Zone { get; private set; } = DateTimeZone.Utc;
     public string? Message { get; private set; }
@@ -27,6 +33,12 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     public async Task<IActionResult> OnGetAsync()
     {
         if (!await LoadAsync()) return NotFound();
+        if (!ModelState.IsValid)
+        {
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status400BadRequest;
+            return refused;
+        }
         Message = Request.Query["done"].ToString() switch
         {
             "cancelled" => "Cancelled. Your client sees it on their sessions page.",
@@ -136,12 +148,27 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         if (!await LoadProfileAsync()) return false;
         var ct = HttpContext.RequestAborted;
         Zone = Calendar.ZoneOf(Profile);
-        var now = calendar.Now;
+        var now = Now = calendar.Now;
+        Today = calendar.Today(Profile);
+        // One week at a time, Monday to Sunday: a full caseload's four weeks and twelve past weeks were one page
+        // tens of thousands of pixels tall on a phone. From 26 weeks back (attendance's history) to a year ahead.
+        var thisWeek = Today.PlusDays(1 - (int)Today.DayOfWeek);
+        WeekStart = thisWeek;
+        if (Week is { } day)
+        {
+            var asked = LocalDate.FromDateOnly(day);
+            var monday = asked.PlusDays(1 - (int)asked.DayOfWeek);
+            if (monday < thisWeek.PlusWeeks(-26) || monday > thisWeek.PlusWeeks(52))
+                ModelState.AddModelError(nameof(Week), "Choose a week from 26 weeks back to a year ahead; here is this week.");
+            else WeekStart = monday;
+        }
+        InWeek = await sessions.OfTherapistAsync(Profile.PracticeId, Profile.TherapistId,
+            Core.Time.LocalTimes.ToInstant(WeekStart.AtMidnight(), Zone), Core.Time.LocalTimes.ToInstant(WeekStart.PlusWeeks(1).AtMidnight(), Zone), ct);
         // Attendance over the same 26 weeks as the caseload, so both show the same figures; sessions to mark: the last 12.
-        var all = await sessions.OfTherapistAsync(Profile.PracticeId, Profile.TherapistId, now - AttendanceRule.HistoryWindow, now + Duration.FromDays(28), ct);
+        var all = await sessions.OfTherapistAsync(Profile.PracticeId, Profile.TherapistId, now - AttendanceRule.HistoryWindow, now, ct);
         // A session that has begun can be marked (and no longer moved or cancelled).
-        Upcoming = all.Where(s => s.Start > now).ToList();
-        Past = all.Where(s => s.Start <= now && s.Start >= now - AttendanceRule.RateWindow).OrderByDescending(s => s.Start).ToList();
+        ToMark = all.Where(s => s.Start <= now && s.Start >= now - AttendanceRule.RateWindow && !s.Cancelled && s.Attendance is null)
+            .OrderByDescending(s => s.Start).ToList();
         // One row per person (their account once they are a client, else the booking's email): two people who
         // booked under the same name are two rows; the row links to the client's pages when there are any.
         Attendance = all.Where(s => s.Start < now).GroupBy(s => s.Parties.ClientId ?? "email:" + s.ClientEmail.ToUpperInvariant())
