@@ -156,7 +156,8 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         Assert.Contains("ACK-CANARY-5521 talked it through", quiet, StringComparison.Ordinal);   // the note is shown back to its writer
         Assert.Single(await SchedulingSteps.RowsAsync(app, db => db.FlagAcknowledgements));
         Assert.Empty(AnyRow().Matches(await BodyAsync(await therapist.Visitor.GetAsync("/Clients?attention=true"))));
-        Assert.Equal(2, (await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "FlagAcknowledgement" && a.ClientId == sharingId && a.Allowed))).Count);   // the attempt on a flag not raised, and this one
+        // This one, written with it; the attempt on a flag not raised changed nothing, so it wrote no row.
+        Assert.Single(await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "FlagAcknowledgement" && a.ClientId == sharingId && a.Allowed)));
         Assert.False(await app.DatabaseContainsAsync("ACK-CANARY-5521"));
 
         // Something new (a further intense moment) raises it again.
@@ -298,6 +299,18 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
             { Content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", own), KeyValuePair.Create("eventId", noteId.ToString())]) };
         Assert.Equal(HttpStatusCode.Redirect, (await therapist.Visitor.Client.SendAsync(remove, Ct)).StatusCode);
         Assert.Empty(await SchedulingSteps.RowsAsync(app, db => db.TherapistEventNotes));
+
+        // The audit names writes that were done: the note added and the note deleted, each once, written with
+        // it. The seven refused forms changed nothing and wrote no "write" row; the colleague's try is refused.
+        var writes = await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "EventNote" && a.Action == "write"));
+        Assert.Equal(2, writes.Count(w => w.Allowed));
+        Assert.Equal(noteId.ToString(), writes.Where(w => w.Allowed).OrderBy(w => w.Sequence).Last().ResourceId);
+        Assert.Single(writes, w => !w.Allowed);
+        // A delete of a note that is not there (deleted already) is not a write either.
+        using var again = new HttpRequestMessage(HttpMethod.Post, $"{digest}?handler=DeleteEvent")
+            { Content = new FormUrlEncodedContent([KeyValuePair.Create("__RequestVerificationToken", own), KeyValuePair.Create("eventId", noteId.ToString())]) };
+        Assert.Equal(HttpStatusCode.NotFound, (await therapist.Visitor.Client.SendAsync(again, Ct)).StatusCode);
+        Assert.Equal(3, (await SchedulingSteps.RowsAsync(app, db => db.AuditEntries.Where(a => a.ResourceKind == "EventNote" && a.Action == "write"))).Count);
     }
 
     [Fact]

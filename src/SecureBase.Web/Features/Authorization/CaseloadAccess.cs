@@ -100,7 +100,9 @@ public sealed class RecordOperation(Operation operation) : IAuthorizationRequire
 }
 
 // Core Access.MayKeepRecords, with the asker's current relationship with the client read fresh; every
-// decision, allowed or refused, is one audit row (in the relationship's practice, else the asker's).
+// decision is one audit row (in the relationship's practice, else the asker's). A read, or anything refused,
+// is written at once. An allowed write is written with the write (RecordWrites.AuditedAsync), so an attempt
+// that changed nothing (a bad date, a flag not raised, a note not theirs) is not logged as a write done.
 public sealed class TherapistRecordsHandler(AppDbContext db, Viewers viewers, TimeProvider clock, IHttpContextAccessor http)
     : AuthorizationHandler<RecordOperation, TherapistRecords>
 {
@@ -118,7 +120,31 @@ public sealed class TherapistRecordsHandler(AppDbContext db, Viewers viewers, Ti
         var fields = new AuditFields(0, AuditLog.StorableTime(clock.GetUtcNow()), viewer.UserId, Viewers.RoleOf(viewer, practiceId), resource.ClientId,
             resource.Kind, resource.Id, TherapistRecordsScope.Name, requirement.Operation == Operation.Read ? "read" : "write", decision.Allowed,
             http.HttpContext?.Connection.RemoteIpAddress?.ToString());
-        await AuditLog.AppendAsync(db, practiceId, fields, ct);
+        if (decision.Allowed && requirement.Operation == Operation.Write && http.HttpContext is { } request)
+            request.Items[typeof(PendingRecordWrite)] = new PendingRecordWrite(practiceId, fields);
+        else
+            await AuditLog.AppendAsync(db, practiceId, fields, ct);
         if (decision.Allowed) context.Succeed(requirement);
+    }
+}
+
+// An allowed write of a therapist's records, decided and waiting to be audited with the write itself.
+public sealed record PendingRecordWrite(Guid ChainId, AuditFields Fields);
+
+// Pages save a therapist's records through this: the change and its audit row in one transaction, so a write
+// is never done unaudited and an audit row never claims a write that did not happen. change returns whether it
+// changed anything (false: nothing to audit, e.g. a note that was not there).
+public static class RecordWrites
+{
+    public static async Task<bool> AuditedAsync(AppDbContext db, HttpContext request, Func<Task<bool>> change, CancellationToken ct)
+    {
+        if (request.Items[typeof(PendingRecordWrite)] is not PendingRecordWrite pending)
+            throw new InvalidOperationException("A therapist's records are written only after an allowed write decision (ClinicalAccess.MayKeepRecordsAsync).");
+        request.Items.Remove(typeof(PendingRecordWrite));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        if (!await change()) return false;
+        await AuditLog.AppendManyAsync(db, pending.ChainId, [pending.Fields], ct);
+        await transaction.CommitAsync(ct);
+        return true;
     }
 }

@@ -111,13 +111,17 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
             await LoadAsync();
             return Page();
         }
-        Db.TherapistEventNotes.Add(new TherapistEventNote
+        var note = new TherapistEventNote
         {
             Id = Guid.NewGuid(), PracticeId = Relationship.PracticeId, RelationshipId = Relationship.Id, TherapistId = User.Id(),
             OccurredOn = Event.OccurredOn!.Value, Kind = Event.Kind!.Value, RecordedAt = clock.GetUtcNow(),
             EncryptedText = string.IsNullOrWhiteSpace(Event.Text) ? null : await text.EncryptAsync(User.Id(), Event.Text.Trim(), Ct),
-        });
-        await Db.SaveChangesAsync(Ct);
+        };
+        await RecordWrites.AuditedAsync(Db, HttpContext, async () =>
+        {
+            Db.TherapistEventNotes.Add(note);
+            return await Db.SaveChangesAsync(Ct) > 0;
+        }, Ct);
         return Redirect($"/Clients/{clientId}/Digest?noted=true{FromPart()}#events");
     }
 
@@ -128,8 +132,9 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
         Forget(nameof(Acknowledge));
         var me = User.Id();
         var mine = Db.CareRelationships.Where(r => r.TherapistId == me && r.ClientId == clientId).Select(r => r.Id);
-        var deleted = await Db.TherapistEventNotes.Where(n => n.Id == eventId && mine.Contains(n.RelationshipId)).ExecuteDeleteAsync(Ct);
-        return deleted == 0 ? NotFound() : Redirect($"/Clients/{clientId}/Digest?deleted=true{FromPart()}#events");
+        var deleted = await RecordWrites.AuditedAsync(Db, HttpContext,
+            async () => await Db.TherapistEventNotes.Where(n => n.Id == eventId && mine.Contains(n.RelationshipId)).ExecuteDeleteAsync(Ct) > 0, Ct);
+        return !deleted ? NotFound() : Redirect($"/Clients/{clientId}/Digest?deleted=true{FromPart()}#events");
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(string clientId)
@@ -145,13 +150,17 @@ public sealed class DigestModel(AppDbContext db, ClinicalAccess access, Caseload
                 ? "That flag is already acknowledged: it stays quiet until something new raises it."
                 : "That flag is not raised now: nothing to acknowledge.");
         if (!ModelState.IsValid) return Page();
-        Db.FlagAcknowledgements.Add(new FlagAcknowledgement
+        var acknowledgement = new FlagAcknowledgement
         {
             Id = Guid.NewGuid(), PracticeId = Relationship.PracticeId, RelationshipId = Relationship.Id, Kind = flag!.Kind, FlagKey = flag.Key,
             AcknowledgedAt = clock.GetUtcNow(),
             EncryptedNote = string.IsNullOrWhiteSpace(Acknowledge.Note) ? null : await text.EncryptAsync(User.Id(), Acknowledge.Note.Trim(), Ct),
-        });
-        await Db.SaveChangesAsync(Ct);
+        };
+        await RecordWrites.AuditedAsync(Db, HttpContext, async () =>
+        {
+            Db.FlagAcknowledgements.Add(acknowledgement);
+            return await Db.SaveChangesAsync(Ct) > 0;
+        }, Ct);
         return Redirect($"/Clients/{clientId}/Digest?acknowledged=true{FromPart()}");
     }
 
