@@ -125,7 +125,9 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         // Each client sees that view in "Who looked" and in their export, as what was read of them alone.
         var said = "saw a summary of what you share with them, in their list of clients";
         Assert.Contains(said, await BodyAsync(await sharing.Visitor.GetAsync("/Sharing/AccessLog")), StringComparison.Ordinal);
-        Assert.Contains(said, await BodyAsync(await private_.Visitor.GetAsync("/Sharing/AccessLog")), StringComparison.Ordinal);
+        // Someone who shares nothing is told that what the therapist saw held none of their data.
+        Assert.Contains("saw your row in their list of clients, which shows no data of yours while you share none",
+            await BodyAsync(await private_.Visitor.GetAsync("/Sharing/AccessLog")), StringComparison.Ordinal);
         var export = await BodyAsync(await sharing.Visitor.GetAsync("/MyData?handler=Json"));
         using (var document = System.Text.Json.JsonDocument.Parse(export))
             Assert.Contains(document.RootElement.GetProperty("accessLog").EnumerateArray(),

@@ -184,6 +184,14 @@ public sealed class PracticeFlowTests(PracticeFlowApp app) : IClassFixture<Pract
         // Grant again, then the client ends it: the therapist sees nothing at all, the client keeps everything.
         await client.Visitor.PostAsync("/Sharing", "/Sharing?handler=Save", ("relationshipId", relationshipId.ToString()), ("scopes", "WeeklyMetrics"));
         Assert.Equal(HttpStatusCode.OK, (await therapist.Visitor.GetAsync(weekly)).StatusCode);
+        // A part the page does not offer (a word, a number) changes nothing, and the page says so.
+        foreach (var odd in new[] { "Bogus", "99" })
+        {
+            var refusedSave = await client.Visitor.PostAsync("/Sharing", "/Sharing?handler=Save", ("relationshipId", relationshipId.ToString()), ("scopes", odd), ("scopes", "Scores"));
+            Assert.Equal(HttpStatusCode.BadRequest, refusedSave.StatusCode);
+            Assert.Contains("Choose only from the parts listed on this page. Nothing was changed.", await BodyAsync(refusedSave), StringComparison.Ordinal);
+        }
+        Assert.Equal(["WeeklyMetrics"], app.InScope(s => s.GetRequiredService<AppDbContext>().ConsentGrants.Where(g => g.RelationshipId == relationshipId).Select(g => g.Scope.ToString()).ToList()));
         var ended = await client.Visitor.PostAsync("/Sharing", "/Sharing?handler=End", ("relationshipId", relationshipId.ToString()));
         Assert.Equal(HttpStatusCode.Redirect, ended.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await therapist.Visitor.GetAsync(weekly)).StatusCode);

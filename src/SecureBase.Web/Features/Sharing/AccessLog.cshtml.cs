@@ -51,6 +51,8 @@ public sealed class AccessLogModel(AppDbContext db, UserManager<AppUser> users) 
         ("Expectations", _) => "your expectations",
         ("ExpectationEntry", _) => "one of your expectations",
         ("Measures", _) => "which questionnaires they ask you to take, and when you took them",
+        ("Caseload summary", "NoneShared") => "your row in their list of clients, which shows no data of yours while you share none",
+        ("Digest", "NoneShared") => "their page for preparing a session with you, which shows no data of yours while you share none",
         ("Caseload summary", _) => "a summary of what you share with them, in their list of clients",
         ("Digest", _) => "a summary of what you share with them, before a session",
         _ => "your data",

@@ -28,7 +28,17 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock, Microsoft.As
         var me = User.Id();
         var relationship = await db.CareRelationships.AsNoTracking().FirstOrDefaultAsync(r => r.Id == relationshipId && r.ClientId == me && r.EndedAt == null, ct);
         if (relationship is null) return NotFound();
-        var wanted = (scopes ?? []).Where(ScopeText.Grantable.Contains).ToHashSet();
+        // Only what the page offers: anything else (a word it does not know, a number) changes nothing and says so.
+        if (!ModelState.IsValid || (scopes ?? []).Any(s => !ScopeText.Grantable.Contains(s)))
+        {
+            ModelState.Clear();
+            ModelState.AddModelError("", "Choose only from the parts listed on this page. Nothing was changed.");
+            await LoadAsync();
+            var page = Page();
+            page.StatusCode = StatusCodes.Status400BadRequest;
+            return page;
+        }
+        var wanted = (scopes ?? []).ToHashSet();
         var now = clock.GetUtcNow();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.ConsentGrants.Where(g => g.RelationshipId == relationshipId && !wanted.Contains(g.Scope)).ExecuteDeleteAsync(ct);
