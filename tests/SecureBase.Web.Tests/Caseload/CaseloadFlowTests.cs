@@ -123,7 +123,7 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         Assert.Equal("NoneShared", AuditSubjects.Of(row.Subjects, weeklyId)!.Scope);
         Assert.Equal(3, AuditSubjects.Read(row.Subjects).Sum(g => g.Clients.Count));
         // Each client sees that view in "Who looked" and in their export, as what was read of them alone.
-        var said = "saw a summary of what you share with them, in their list of clients";
+        var said = "saw a summary of what you share with them, for their list of clients";
         Assert.Contains(said, await BodyAsync(await sharing.Visitor.GetAsync("/Sharing/AccessLog")), StringComparison.Ordinal);
         // Someone who shares nothing is told that what the therapist saw held none of their data.
         Assert.Contains("saw your row in their list of clients, which shows no data of yours while you share none",
@@ -136,8 +136,9 @@ public sealed partial class CaseloadFlowTests(PracticeApp app) : IClassFixture<P
         // The practice's log shows the row once with its count, and finds it by any client it names.
         var practiceLog = await BodyAsync(await therapist.Visitor.GetAsync("/Practice/Audit?Person=private%40"));
         Assert.Contains("3 clients: ", practiceLog, StringComparison.Ordinal);
-        Assert.Contains("1 Scores+ActivationEntries", practiceLog, StringComparison.Ordinal);
-        Assert.Contains("2 NoneShared", practiceLog, StringComparison.Ordinal);
+        Assert.Contains("1 scores, moments", practiceLog, StringComparison.Ordinal);
+        Assert.Contains("2 nothing shared", practiceLog, StringComparison.Ordinal);
+        Assert.Contains("read caseload summary (scores, moments)", practiceLog, StringComparison.Ordinal);
         // Rows written many at a time read back exactly as chained: every chain is whole.
         var chains = await app.InScopeAsync(s => SecureBase.Data.Practices.AuditLog.VerifyAsync(s.GetRequiredService<SecureBase.Data.AppDbContext>(), Ct));
         Assert.All(chains, c => Assert.Null(c.FirstBreak));

@@ -27,5 +27,7 @@ public sealed partial class AccessLogWordsTests
         Assert.Contains("Measures", kinds);   // the pattern finds the page guards
         Assert.Contains("Caseload summary", kinds);   // and the batches
         Assert.DoesNotContain(kinds, k => AccessLogModel.Describe(k, "Scores") == "your data");
+        // And on the practice's audit page, in words rather than the stored name.
+        Assert.DoesNotContain(kinds.Concat(["EventNote", "FlagAcknowledgement"]), k => SecureBase.Web.Features.Practice.AuditWords.Kind(k) == k);
     }
 }

@@ -82,12 +82,12 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
         return Page();
     }
 
-    // A row about many clients: how many, and how many had each scope read ("100 clients: 98 Scores+ActivationEntries, 2 NoneShared").
+    // A row about many clients: how many, and how many had each scope read ("100 clients: 98 scores, moments; 2 nothing shared").
     static string ManyClients(string? subjects)
     {
         var groups = AuditSubjects.Read(subjects);
         var count = groups.SelectMany(g => g.Clients).Distinct().Count();
         return $"{SecureBase.Core.Text.Counted.Of(count, "client", "clients")}: " +
-            string.Join(", ", groups.Select(g => $"{g.Clients.Count} {g.Scope}{(g.Allowed ? "" : " (refused)")}"));
+            string.Join("; ", groups.Select(g => $"{g.Clients.Count} {AuditWords.Scopes(g.Scope)}{(g.Allowed ? "" : " (refused)")}"));
     }
 }

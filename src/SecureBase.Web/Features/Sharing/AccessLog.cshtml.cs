@@ -53,7 +53,8 @@ public sealed class AccessLogModel(AppDbContext db, UserManager<AppUser> users) 
         ("Measures", _) => "which questionnaires they ask you to take, and when you took them",
         ("Caseload summary", "NoneShared") => "your row in their list of clients, which shows no data of yours while you share none",
         ("Digest", "NoneShared") => "their page for preparing a session with you, which shows no data of yours while you share none",
-        ("Caseload summary", _) => "a summary of what you share with them, in their list of clients",
+        // Also when a filter ("needs attention") then hid their row: deciding the filter read the same data.
+        ("Caseload summary", _) => "a summary of what you share with them, for their list of clients",
         ("Digest", _) => "a summary of what you share with them, before a session",
         _ => "your data",
     };
