@@ -66,8 +66,16 @@ public sealed class SchedulingEdgeTests(PracticeApp app) : IClassFixture<Practic
         }
         Assert.Equal(before, await DatabaseSnapshot.TakeAsync(app));
 
-        var audit = System.Net.WebUtility.HtmlDecode(await therapist.Visitor.Client.GetStringAsync("/Practice/Audit?From=25%2F11%2F2026", Ct));
-        Assert.Contains("'25/11/2026' is not a date: enter it as year-month-day, like 2026-11-30.", audit, StringComparison.Ordinal);
+        // The audit page's dates: refused with the reason (400), and no count of entries that would read as "none".
+        foreach (var (query, reason) in new[] { ("From=25%2F11%2F2026", "'25/11/2026' is not a date: enter it as year-month-day, like 2026-11-30."),
+                     ("From=2026-12-01&To=2026-11-01", "The end date is before the start date."), ("To=9999-12-31", "Choose an end date between 2000 and 2100.") })
+        {
+            var refusedAudit = await therapist.Visitor.GetAsync($"/Practice/Audit?{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, refusedAudit.StatusCode);
+            var audit = System.Net.WebUtility.HtmlDecode(await BodyAsync(refusedAudit));
+            Assert.Contains(reason, audit, StringComparison.Ordinal);
+            Assert.DoesNotContain("0 entries", audit, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -51,7 +51,12 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
         if (From is { } f && (f < earliest || f > latest)) ModelState.AddModelError(nameof(From), "Choose a start date between 2000 and 2100.");
         if (To is { } t && (t < earliest || t > latest)) ModelState.AddModelError(nameof(To), "Choose an end date between 2000 and 2100.");
         if (From is { } from && To is { } to && to < from) ModelState.AddModelError(nameof(To), "The end date is before the start date.");
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            var refused = Page();
+            refused.StatusCode = StatusCodes.Status400BadRequest;
+            return refused;
+        }
 
         var query = db.AuditEntries.AsNoTracking().Where(a => a.ChainId == practiceId);
         if (From is { } start) { var at = LocalTimes.ToInstant(LocalDate.FromDateOnly(start).AtMidnight(), Zone).ToDateTimeOffset(); query = query.Where(a => a.At >= at); }
@@ -75,8 +80,11 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
         // must not tell this practice who that person is.
         var known = (await db.PracticeMembers.Where(m => m.PracticeId == practiceId && people.Contains(m.UserId)).Select(m => m.UserId).ToListAsync(ct))
             .Concat(await db.CareRelationships.Where(r => r.PracticeId == practiceId && people.Contains(r.ClientId)).Select(r => r.ClientId).ToListAsync(ct)).ToHashSet();
-        var emails = await db.Users.Where(u => people.Contains(u.Id) && known.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Email ?? "", ct);
-        string Name(string id) => emails.TryGetValue(id, out var email) ? email : "(not of this practice, or a deleted account)";
+        var accounts = await db.Users.Where(u => people.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+        var emails = accounts.Where(u => known.Contains(u.Id)).ToDictionary(u => u.Id, u => u.Email ?? "");
+        var existing = accounts.Select(u => u.Id).ToHashSet();
+        // A deleted account's rows stay in the chain under its id; who it was went with it (erasure).
+        string Name(string id) => emails.TryGetValue(id, out var email) ? email : existing.Contains(id) ? "(someone not of this practice)" : "(a deleted account)";
         Rows = rows.Select(r => new AuditView(r.At, Name(r.ActorId), r.ActorRole, r.ClientId == AuditSubjects.ManyClients ? ManyClients(r.Subjects) : Name(r.ClientId),
             r.ResourceKind, r.ResourceId, r.Scope, r.Action, r.Allowed, r.Address)).ToList();
         return Page();
