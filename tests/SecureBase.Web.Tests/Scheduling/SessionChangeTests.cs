@@ -167,8 +167,19 @@ public sealed class SessionChangeTests(PracticeApp app) : IClassFixture<Practice
             var marked = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(7 * week))), ("attendance", outcome));
             Assert.Equal(HttpStatusCode.Redirect, marked.StatusCode);
         }
-        var bad = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("attendance", "Maybe"));
-        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        foreach (var odd in new[] { "Maybe", "1", " Attended", "attended" })
+        {
+            var bad = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)), ("attendance", odd));
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        }
+        // Marked from the week it was shown in: back to that week, not to this one.
+        var fromItsWeek = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate)),
+            ("attendance", "Attended"), ("week", Date(series.StartDate)));
+        Assert.Equal($"/Schedule?done=marked&week={Date(series.StartDate)}#week", fromItsWeek.Headers.Location?.OriginalString);
+        // A day that is not one of the series' sessions (a page left open after the series changed): 409, said.
+        var stale = await SchedulingSteps.PostWithTokenAsync(therapist, "/Schedule/Settings", "/Schedule?handler=Mark", ("seriesId", $"{series.Id}"), ("date", Date(series.StartDate.AddDays(1))), ("attendance", "Attended"));
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Contains("That session is no longer on your schedule", await BodyAsync(stale), StringComparison.Ordinal);
         var schedule = await BodyAsync(await therapist.Visitor.GetAsync("/Schedule"));
         Assert.DoesNotContain("Not marked yet", schedule, StringComparison.Ordinal);
         // Cam: 2 weeks in a row, 3 of 4 attended (75 %), one no-show.

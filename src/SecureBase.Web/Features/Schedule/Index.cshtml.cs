@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Text;
 using SecureBase.Core.Scheduling;
@@ -47,7 +48,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
             "ended" => "The weekly series ends after that date; earlier sessions stay as they were.",
             "changed" => "From that date the series continues at the new time; earlier sessions stay as they were.",
             "break" => int.TryParse(Request.Query["count"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
-                ? $"Break announced: {Core.Text.Counted.Of(count, "session")} cancelled. Your clients see it on their sessions page and timeline."
+                ? count == 0 ? "There were no sessions to cancel on those days, so nobody was told anything."
+                : $"Break announced: {Core.Text.Counted.Of(count, "session")} cancelled. Your clients see it on their sessions page and timeline."
                 : "Break announced. Your clients see it on their sessions page and timeline.",
             _ => null,
         };
@@ -56,42 +58,44 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public async Task<IActionResult> OnPostCancelAsync(Guid? seriesId, DateOnly? date, Guid? sessionId, string? reason)
     {
-        if (await FindAsync(seriesId, date, sessionId) is not { } session) return NotFound();
+        if (await FindAsync(seriesId, date, sessionId) is not { } session) return await GoneAsync(seriesId);
         if (reason is { Length: > 300 }) return await FailAsync("Keep the reason to 300 characters.");
         if (!Forms.PlainText.IsPlain(reason, allowLineBreaks: false)) return await FailAsync("Use letters, digits, spaces and punctuation only in the reason.");
         return await sessions.CancelAsync(session, ChangedBy.Therapist, string.IsNullOrWhiteSpace(reason) ? null : reason.Trim(), HttpContext.RequestAborted) is { } problem
-            ? await FailAsync(problem) : Redirect("/Schedule?done=cancelled");
+            ? await FailAsync(problem) : Done("cancelled");
     }
 
     public async Task<IActionResult> OnPostMoveAsync(Guid? seriesId, DateOnly? date, Guid? sessionId, string? to)
     {
-        if (await FindAsync(seriesId, date, sessionId) is not { } session) return NotFound();
+        if (await FindAsync(seriesId, date, sessionId) is not { } session) return await GoneAsync(seriesId);
         if (ParseLocal(to) is not { } local) return await FailAsync("Enter the new date and time on 5-minute steps, like 2026-03-02 10:00.");
         if (NotOnTheClock(local) is { } gap) return await FailAsync(gap);
         var start = Core.Time.LocalTimes.ToInstant(local, Calendar.ZoneOf(Profile));   // typed on the clock the page shows
         return await sessions.MoveAsync(session, start, ChangedBy.Therapist, HttpContext.RequestAborted) is { } problem
-            ? await FailAsync(problem, StatusCodes.Status409Conflict) : Redirect("/Schedule?done=moved");
+            ? await FailAsync(problem, StatusCodes.Status409Conflict) : Done("moved");
     }
 
     public async Task<IActionResult> OnPostMarkAsync(Guid? seriesId, DateOnly? date, Guid? sessionId, string? attendance)
     {
-        if (await FindAsync(seriesId, date, sessionId) is not { } session) return NotFound();
+        if (await FindAsync(seriesId, date, sessionId) is not { } session) return await GoneAsync(seriesId);
         SessionAttendance? value = null;
         if (!string.IsNullOrEmpty(attendance))
         {
-            if (!Enum.TryParse<SessionAttendance>(attendance, out var parsed) || !Enum.IsDefined(parsed)) return await FailAsync("Choose attended, no-show or late cancellation.");
+            // By name only: Enum.TryParse also took "0", "1", "2" and " Attended".
+            if (!Enum.GetNames<SessionAttendance>().Contains(attendance, StringComparer.Ordinal) || !Enum.TryParse<SessionAttendance>(attendance, out var parsed))
+                return await FailAsync("Choose attended, no-show or late cancellation.");
             value = parsed;
         }
-        return await sessions.MarkAsync(session, value, HttpContext.RequestAborted) is { } problem ? await FailAsync(problem) : Redirect("/Schedule?done=marked");
+        return await sessions.MarkAsync(session, value, HttpContext.RequestAborted) is { } problem ? await FailAsync(problem) : Done("marked");
     }
 
     public async Task<IActionResult> OnPostChangeFromAsync(Guid? seriesId, DateOnly? date, string? to)
     {
-        if (await FindAsync(seriesId, date, null) is not { } session) return NotFound();
+        if (await FindAsync(seriesId, date, null) is not { } session) return await GoneAsync(seriesId);
         if (ParseLocal(to) is not { } first) return await FailAsync("Enter the first new date and time on 5-minute steps, like 2026-03-02 10:00.");
         if (NotOnTheClock(first) is { } gap) return await FailAsync(gap);
         return await sessions.ChangeFromAsync(Profile, session, first, HttpContext.RequestAborted) is { } problem
-            ? await FailAsync(problem, StatusCodes.Status409Conflict) : Redirect("/Schedule?done=changed");
+            ? await FailAsync(problem, StatusCodes.Status409Conflict) : Done("changed");
     }
 
     public async Task<IActionResult> OnPostBreakAsync(DateOnly? from, DateOnly? to, string? reason)
@@ -105,8 +109,13 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         if (!Forms.PlainText.IsPlain(reason, allowLineBreaks: false)) return await FailAsync("Use letters, digits, spaces and punctuation only in the reason.");
         var count = await sessions.BreakAsync(Profile, LocalDate.FromDateOnly(from.Value), LocalDate.FromDateOnly(to.Value),
             string.IsNullOrWhiteSpace(reason) ? "a break" : reason.Trim(), HttpContext.RequestAborted);
-        return Redirect($"/Schedule?done=break&count={count}");
+        return Redirect($"/Schedule?done=break&count={count}{WeekPart()}#week");
     }
+
+    // After a change, back to the week it was made from (the forms carry it), at the week's heading.
+    RedirectResult Done(string what) => Redirect($"/Schedule?done={what}{WeekPart()}#week");
+
+    string WeekPart() => Week is { } week ? $"&week={week.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "";
 
     // A time typed in the daylight-saving gap never shows on the clock: refused, not moved forward unseen.
     string? NotOnTheClock(LocalDateTime local) => Core.Time.LocalTimes.Exists(local, Calendar.ZoneOf(Profile)) ? null
@@ -120,12 +129,22 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
 
     public async Task<IActionResult> OnPostEndSeriesAsync(Guid? seriesId, DateOnly? date)
     {
-        if (await FindAsync(seriesId, date, null) is not { } session) return NotFound();
+        if (await FindAsync(seriesId, date, null) is not { } session) return await GoneAsync(seriesId);
         await sessions.EndSeriesAsync(Profile, session.SeriesId!.Value, session.OriginalDate!.Value, HttpContext.RequestAborted);
-        return Redirect("/Schedule?done=ended");
+        return Done("ended");
     }
 
-    // The session, when it exists and is this therapist's to keep; null (404) otherwise.
+    // Their own series whose date is no longer one of its sessions (ended, changed from an earlier date, a tab
+    // left open): 409 with what to do, not "page not found".
+    async Task<IActionResult> GoneAsync(Guid? seriesId)
+    {
+        if (!await LoadProfileAsync()) return NotFound();
+        var theirs = seriesId is { } id && await Db.StandingSeries.AnyAsync(s => s.Id == id && s.PracticeId == Profile.PracticeId && s.TherapistId == Profile.TherapistId, HttpContext.RequestAborted);
+        return theirs ? await FailAsync("That session is no longer on your schedule: the weekly series ended or changed since this page was opened. Here it is as it is now.", StatusCodes.Status409Conflict)
+            : NotFound();
+    }
+
+    // The session, when it exists and is this therapist's to keep; null otherwise.
     async Task<SessionView?> FindAsync(Guid? seriesId, DateOnly? date, Guid? sessionId)
     {
         if (!await LoadProfileAsync()) return null;
@@ -162,8 +181,9 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
                 ModelState.AddModelError(nameof(Week), "Choose a week from 26 weeks back to a year ahead; here is this week.");
             else WeekStart = monday;
         }
-        InWeek = await sessions.OfTherapistAsync(Profile.PracticeId, Profile.TherapistId,
-            Core.Time.LocalTimes.ToInstant(WeekStart.AtMidnight(), Zone), Core.Time.LocalTimes.ToInstant(WeekStart.PlusWeeks(1).AtMidnight(), Zone), ct);
+        var (weekFrom, weekTo) = (Core.Time.LocalTimes.ToInstant(WeekStart.AtMidnight(), Zone), Core.Time.LocalTimes.ToInstant(WeekStart.PlusWeeks(1).AtMidnight(), Zone));
+        // A session belongs to the week it starts in (one that runs past Sunday midnight is not next week's too).
+        InWeek = (await sessions.OfTherapistAsync(Profile.PracticeId, Profile.TherapistId, weekFrom, weekTo, ct)).Where(s => s.Start >= weekFrom && s.Start < weekTo).ToList();
         // Attendance over the same 26 weeks as the caseload, so both show the same figures; sessions to mark: the last 12.
         var all = await sessions.OfTherapistAsync(Profile.PracticeId, Profile.TherapistId, now - AttendanceRule.HistoryWindow, now, ct);
         // A session that has begun can be marked (and no longer moved or cancelled).
