@@ -194,7 +194,7 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         Attendance = all.Where(s => s.Start < now).GroupBy(s => s.Parties.ClientId ?? "email:" + s.ClientEmail.ToUpperInvariant())
             .Select(g => new ClientAttendance(g.First().ClientName, g.First().Parties.ClientId,
                 AttendanceRule.Summarise(g.Select(s => new PastSession(s.Start, s.Outcome)).ToList(), now)))
-            .OrderBy(a => a.ClientName, StringComparer.OrdinalIgnoreCase).ToList();
+            .OrderBy(a => a.ClientName, Caseload.NaturalText.Order).ToList();   // Client 2 before Client 10, as on the caseload
         return true;
     }
 }
