@@ -49,8 +49,7 @@ internal static class ScoreCsv
     }
 
     // At least three decimals, up to six: enough to check by hand, no false precision. Empty for no score (NaN).
-    static ReadOnlySpan<char> Format(double value, char[] buffer) =>
-        double.IsNaN(value) || !value.TryFormat(buffer, out var written, "0.000###", CultureInfo.InvariantCulture) ? [] : buffer.AsSpan(0, written);
+    static ReadOnlySpan<char> Format(double value, char[] buffer) => ScoreFormat.Decimal(value, buffer);
 
     // "17/18": items answered of the subscale's.
     static ReadOnlySpan<char> Answered(int answered, int count, char[] buffer)
