@@ -68,10 +68,8 @@ public sealed class AuditModel(AppDbContext db, IAuthorizationService authorizat
                     && (db.PracticeMembers.Any(m => m.PracticeId == practiceId && m.UserId == u.Id) || db.CareRelationships.Any(r => r.PracticeId == practiceId && r.ClientId == u.Id)))
                 .OrderBy(u => u.NormalizedEmail).Select(u => u.Id).Take(50).ToListAsync(ct);
             // A caseload view is one row naming every client it showed (ADR 0026): found by the names in its Subjects.
-            var many = ids.Count == 0 ? [] : await db.AuditEntries.AsNoTracking()
-                .Where(a => a.ChainId == practiceId && a.ClientId == AuditSubjects.ManyClients && a.Subjects != null && ids.Any(id => a.Subjects.Contains(id)))
-                .Select(a => a.Id).ToListAsync(ct);
-            query = query.Where(a => ids.Contains(a.ActorId) || ids.Contains(a.ClientId) || many.Contains(a.Id));
+            query = query.Where(a => ids.Contains(a.ActorId) || ids.Contains(a.ClientId)
+                || (a.ClientId == AuditSubjects.ManyClients && a.Subjects != null && ids.Any(id => a.Subjects.Contains(id))));
         }
         Total = await query.LongCountAsync(ct);
         var rows = await query.OrderByDescending(a => a.Sequence).Take(PageSize).ToListAsync(ct);
