@@ -56,7 +56,7 @@ public sealed class ClinicalBatchHandler(AppDbContext db, Viewers viewers, TimeP
             if (keeps) batch.Keeps.Add(clientId);
             if (viewer.UserId == clientId) continue;   // the client's own data: not audited, as in ClinicalAccessHandler
             var practiceId = row?.PracticeId ?? (viewer.Memberships.Count > 0 ? viewer.Memberships[0].PracticeId : Guid.Empty);
-            var scopes = allowed.Count > 0 ? string.Join("+", allowed.Order()) : "NoneShared";
+            var scopes = ScopeList(allowed);
             if (!audit.TryGetValue(practiceId, out var list)) audit[practiceId] = list = [];
             list.Add((clientId, scopes, keeps));
         }
@@ -65,19 +65,18 @@ public sealed class ClinicalBatchHandler(AppDbContext db, Viewers viewers, TimeP
             var role = Viewers.RoleOf(viewer, chainId);
             var fields = seen is [var one]
                 ? new AuditFields(0, now, viewer.UserId, role, one.ClientId, batch.Kind, null, one.Scope, "read", one.Allowed, address)
-                : new AuditFields(0, now, viewer.UserId, role, AuditSubjects.ManyClients, batch.Kind, null, ScopesOf(seen), "read", seen.Any(s => s.Allowed), address,
+                : new AuditFields(0, now, viewer.UserId, role, AuditSubjects.ManyClients, batch.Kind, null, ScopeList(seen.SelectMany(s => batch.Allowed[s.ClientId])), "read", seen.Any(s => s.Allowed), address,
                     AuditSubjects.Write(seen));
             await AuditLog.AppendManyAsync(db, chainId, [fields], ct);   // group commit with other views (SQLite)
         }
         context.Succeed(requirement);
     }
 
-    // Every scope read of anyone on the row, for the practice's audit page: "Scores+ActivationEntries", or "NoneShared".
-    static string ScopesOf(List<(string ClientId, string Scope, bool Allowed)> seen)
+    // The scopes read, as an audit row stores them: "Scores+ActivationEntries", or "NoneShared".
+    static string ScopeList(IEnumerable<ConsentScope> read)
     {
-        var read = seen.SelectMany(s => s.Scope.Split('+')).Select(s => Enum.TryParse<ConsentScope>(s, out var scope) ? scope : (ConsentScope?)null)
-            .OfType<ConsentScope>().Distinct().Order().ToList();
-        return read.Count > 0 ? string.Join("+", read) : "NoneShared";
+        var scopes = read.Distinct().Order().ToList();
+        return scopes.Count > 0 ? string.Join("+", scopes) : "NoneShared";
     }
 }
 
