@@ -24,6 +24,10 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
     [BindProperty(SupportsGet = true)] public DateOnly? Week { get; set; }
     public LocalDate WeekStart { get; private set; }
     public LocalDate Today { get; private set; }
+    public LocalDate ThisWeek { get; private set; }
+    // The weeks that may be shown: from 26 weeks back (attendance's history) to a year ahead.
+    public LocalDate EarliestWeek => ThisWeek.PlusWeeks(-26);
+    public LocalDate LatestWeek => ThisWeek.PlusWeeks(52);
     public Instant Now { get; private set; }
     public IReadOnlyList<SessionView> InWeek { get; private set; } = [];
     public IReadOnlyList<SessionView> ToMark { get; private set; } = [];
@@ -112,6 +116,8 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         return Redirect($"/Schedule?done=break&count={count}{WeekPart()}#week");
     }
 
+    static LocalDate MondayOf(LocalDate day) => day.PlusDays(1 - (int)day.DayOfWeek);
+
     // After a change, back to the week it was made from (the forms carry it), at the week's heading.
     RedirectResult Done(string what) => Redirect($"/Schedule?done={what}{WeekPart()}#week");
 
@@ -170,14 +176,12 @@ public sealed class IndexModel(AppDbContext db, IAuthorizationService authorizat
         var now = Now = calendar.Now;
         Today = calendar.Today(Profile);
         // One week at a time, Monday to Sunday: a full caseload's four weeks and twelve past weeks were one page
-        // tens of thousands of pixels tall on a phone. From 26 weeks back (attendance's history) to a year ahead.
-        var thisWeek = Today.PlusDays(1 - (int)Today.DayOfWeek);
-        WeekStart = thisWeek;
+        // tens of thousands of pixels tall on a phone.
+        WeekStart = ThisWeek = MondayOf(Today);
         if (Week is { } day)
         {
-            var asked = LocalDate.FromDateOnly(day);
-            var monday = asked.PlusDays(1 - (int)asked.DayOfWeek);
-            if (monday < thisWeek.PlusWeeks(-26) || monday > thisWeek.PlusWeeks(52))
+            var monday = MondayOf(LocalDate.FromDateOnly(day));
+            if (monday < EarliestWeek || monday > LatestWeek)
                 ModelState.AddModelError(nameof(Week), "Choose a week from 26 weeks back to a year ahead; here is this week.");
             else WeekStart = monday;
         }
