@@ -1,15 +1,22 @@
 #!/usr/bin/env bash
-# The batch CLI against the floor of any CSV tool (issue 11): scoring N ECR-R rows with `securebase score`
-# against Python's csv module merely reading the same file, in one hyperfine run, so the figure is a ratio.
-# Also: an empty file (the process's own start-up) and the peak memory of a scoring run at N and N/10 rows,
-# to show whether memory grows with the file. Usage: scripts/bench-score.sh [rows=200000]
+# The batch CLI against the floor of any CSV tool (issue 11): scoring N ECR-R rows with `securebase-score` (Native
+# AOT, ADR 0027) and with `securebase score` (the ReadyToRun CLI), against Python's csv module merely reading the
+# same file, in one hyperfine run, so each figure is a ratio. Also: an empty file (the process's own start-up) and
+# the peak memory of a scoring run at N/10 and N rows, to show how memory grows with the file.
+# Usage: scripts/bench-score.sh [rows=200000]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-200000}
-command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
+need=()
+command -v hyperfine >/dev/null || need+=(hyperfine)
+command -v clang >/dev/null || need+=(clang)            # Native AOT links with clang …
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)        # … against zlib
+if [ ${#need[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; fi
 work=$(mktemp -d /tmp/securebase-bench-score.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-# Published as an operator would: ReadyToRun (compiled ahead for this machine), so start-up is not spent in the JIT.
+# Published as an operator would: the ahead-of-time executable, and the CLI ReadyToRun (compiled ahead for this
+# machine, so its start-up is not spent in the JIT).
+dotnet publish src/SecureBase.Score -c Release -r linux-x64 -o "$work/score" --nologo -v q >/dev/null
 dotnet publish src/SecureBase.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/cli" --nologo -v q >/dev/null
 python3 - "$work" "$rows" <<'PY'
 import random, sys
@@ -23,11 +30,21 @@ for name, n in (('big.csv', rows), ('tenth.csv', rows // 10), ('empty.csv', 0)):
             f.write(f'p{r},' + ','.join(str(random.randint(1, 7)) for _ in range(36)) + '\n')
 PY
 cd "$work"
-hyperfine -N -w 1 -r 10 --export-markdown result.md \
+hyperfine -N -w 2 -r 15 --export-markdown result.md --export-json result.json \
   -n "python csv read" "python3 -c \"import csv; sum(1 for _ in csv.reader(open('big.csv', newline='')))\"" \
-  -n "securebase score" "./cli/securebase score --instrument ecr-r --input big.csv --output scored.csv" \
-  -n "securebase, empty file" "./cli/securebase score --instrument ecr-r --input empty.csv --output scored-empty.csv"
+  -n "securebase-score" "./score/securebase-score --instrument ecr-r --input big.csv --output scored.csv" \
+  -n "securebase score" "./cli/securebase score --instrument ecr-r --input big.csv --output scored-cli.csv" \
+  -n "securebase-score, empty file" "./score/securebase-score --instrument ecr-r --input empty.csv --output scored-empty.csv" \
+  -n "securebase score, empty file" "./cli/securebase score --instrument ecr-r --input empty.csv --output scored-empty-cli.csv"
 cat result.md
+cmp scored.csv scored-cli.csv && echo "Both wrote the same $(($(wc -l <scored.csv) - 1)) rows, byte for byte."
+python3 - <<'PY'
+import json
+means = {r['command']: r['mean'] for r in json.load(open('result.json'))['results']}
+python = means['python csv read']
+for name in ('securebase-score', 'securebase score'):
+    print(f'{name} / python csv read: {means[name] / python:.2f} (goal: at most 0.50)')
+PY
 for f in tenth.csv big.csv; do
-  /usr/bin/time -f "peak memory scoring $f: %M KB" ./cli/securebase score --instrument ecr-r --input "$f" --output out.csv 2>&1 | grep peak
+  /usr/bin/time -f "peak memory, securebase-score, $f: %M KB" ./score/securebase-score --instrument ecr-r --input "$f" --output out.csv 2>&1 | grep peak
 done

@@ -6,6 +6,8 @@ need=()
 [ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
 [ -x /usr/bin/chromium ] || need+=(chromium)          # browser tests drive Debian's Chromium
 command -v node >/dev/null && command -v npm >/dev/null || need+=(nodejs npm)   # ical.js checks our calendars independently
+command -v clang >/dev/null || need+=(clang)          # Native AOT links securebase-score with it (ADR 0027)
+[ -f /usr/include/zlib.h ] || need+=(zlib1g-dev)      # … and against zlib
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then echo "Please install: ${need[*]} (apt-get, as root)" >&2; exit 1; fi
   echo "Installing ${need[*]} …"

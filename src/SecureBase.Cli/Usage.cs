@@ -7,7 +7,8 @@ internal static class Usage
 
           instruments                                  list the questionnaire packs
           score --instrument ID --input FILE [--output FILE] [LAYOUT]
-                                                       score a CSV of answers (one row per person)
+                                                       score a CSV of answers (one row per person); for large
+                                                       files, securebase-score does the same faster (README)
           norms --instrument ID --input FILE [LAYOUT]  local norms: mean, SD, Cronbach's alpha, N per subscale
           norms import FILE | norms list | norms remove ID
                                                        published norm sets with their source (see 'norms import --help')

@@ -38,8 +38,8 @@ internal sealed class CsvOutput : IDisposable
         }
     }
 
-    // For a command that writes many rows of spans itself (score): the writer.
-    internal SepWriter Writer => _writer;
+    // For a command that writes its rows itself (score, through CsvLine): the text they go to.
+    internal TextWriter Text => _text;
 
     public void Row(params (string Name, string? Value)[] cells)
     {

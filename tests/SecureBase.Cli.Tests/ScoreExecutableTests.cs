@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using SecureBase.Cli.Batch;
+
+namespace SecureBase.Cli.Tests;
+
+// securebase-score, published as an operator publishes it (Native AOT, ADR 0027), answers exactly as
+// `securebase score` does: the same output bytes, messages and exit codes, for good files, bad rows, survey
+// layouts, wrong options and unsafe destinations. Publishing once takes about a minute (clang links it).
+public sealed class ScoreExecutableTests : IClassFixture<ScoreExecutableTests.Published>, IDisposable
+{
+    public sealed class Published : IAsyncLifetime
+    {
+        public string Folder { get; } = Directory.CreateTempSubdirectory("securebase-score-aot-").FullName;
+        public string Executable => Path.Combine(Folder, "securebase-score");
+
+        public async ValueTask InitializeAsync()
+        {
+            var root = AppContext.BaseDirectory;
+            while (!File.Exists(Path.Combine(root, "SecureBase.slnx"))) root = Path.GetDirectoryName(root)!;
+            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { "publish", Path.Combine(root, "src", "SecureBase.Score"), "-c", "Release", "-r", "linux-x64", "-o", Folder, "--nologo", "-v", "q" })
+                info.ArgumentList.Add(arg);
+            using var publish = Process.Start(info)!;
+            var output = publish.StandardOutput.ReadToEndAsync();
+            var errors = publish.StandardError.ReadToEndAsync();
+            await publish.WaitForExitAsync();
+            Assert.True(publish.ExitCode == 0, $"dotnet publish failed: {await output}{await errors}");
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Directory.Delete(Folder, recursive: true);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private readonly Published _published;
+    private readonly CliRun _cli = new();
+
+    public ScoreExecutableTests(Published published) => _published = published;
+
+    public void Dispose() => _cli.Dispose();
+
+    async Task<(int Code, string Stdout, string Stderr)> RunNativeAsync(params string[] args)
+    {
+        var info = new ProcessStartInfo(_published.Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        info.Environment["SecureBase__DataDirectory"] = _cli.PathOf("data");   // the installation CliRun gives in-process
+        info.Environment["SecureBase__KeyDirectory"] = _cli.PathOf("keys");
+        foreach (var arg in args) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    async Task AnswersAsTheCliDoesAsync(params string[] args)
+    {
+        var inProcess = _cli.Run(ScoreCsv.Run, args);
+        var (code, stdout, stderr) = (inProcess, _cli.Stdout, _cli.Stderr);
+        var native = await RunNativeAsync(args);
+        Assert.Equal((code, stdout, stderr), native);
+    }
+
+    [Fact]
+    public async Task AGoodFileWithQuotesBomAndCrlf()
+    {
+        var input = _cli.File("rs.csv", "\uFEFFid,1,2,3,4,5,6,7,8,9\r\n\"Smith, J\",2,3,4,5,6,7,1,2,6\r\n\"p\"\"3\",7,7,7,,1,1,1,1,\r\n=cmd,1,1,1,1,1,1,1,1,1\r\n\r\n");
+        await AnswersAsTheCliDoesAsync("--instrument", "ecr-rs", "--input", input);
+    }
+
+    [Fact]
+    public async Task BadRowsAndADuplicateId()
+    {
+        var input = _cli.File("rs.csv", "id;1;2;3;4;5;6;7;8;9\nok1;4;4;4;4;4;4;4;4;4\nbad1;x;4;4;4;4;4;4;4;4\nbad2;4;4\nbad3;4;4;4;4;4;4;4;4;8\nok1;4;4;4;4;4;4;4;4;6.0\n");
+        await AnswersAsTheCliDoesAsync("--instrument", "ecr-rs", "--input", input);
+    }
+
+    [Fact]
+    public async Task AQualtricsLayoutAndTheRq()
+    {
+        var items = string.Join(',', Enumerable.Range(1, 36).Select(n => $"Q{n}"));
+        var input = _cli.File("q.csv", $"StartDate,ResponseId,{items}\ntexts,x,{items}\nids,x,{items}\n2026-11-01,R_1,{string.Join(',', Enumerable.Range(0, 36).Select(i => 1 + i % 7))}\n");
+        await AnswersAsTheCliDoesAsync("--instrument", "ecr-r", "--input", input, "--id-column", "ResponseId", "--item-columns", "Q{n}", "--skip-rows", "2");
+        await AnswersAsTheCliDoesAsync("--instrument", "rq", "--input", _cli.File("rq.csv", "id,1,2,3,4\nA,1,2,3,4\n"));
+    }
+
+    [Theory]
+    [InlineData("--instrument", "ecr-s", "--input", "x.csv")]
+    [InlineData("--instrument", "rq")]
+    [InlineData("--instrument", "rq", "--colour", "red")]
+    [InlineData("--instrument", "rq", "--input", "missing.csv")]
+    [InlineData("--instrument", "rq", "--input", "rq.csv", "--output", "/dev/null")]
+    [InlineData("--instrument", "rq", "--input", "rq.csv", "--output", "data/out.csv")]
+    [InlineData("--instrument", "rq", "--input", "rq.csv", "--output", "rq.csv")]
+    [InlineData("--instrument", "rq", "--input", "rq.csv", "--item-columns", "Q")]
+    public async Task WrongOptionsAndUnsafeDestinations(params string[] args)
+    {
+        _cli.File("rq.csv", "id,1,2,3,4\nA,1,2,3,4\n");
+        Directory.CreateDirectory(_cli.PathOf("data"));
+        string[] inFolder = [.. args.Select(a => a.EndsWith(".csv", StringComparison.Ordinal) ? _cli.PathOf(a) : a)];
+        await AnswersAsTheCliDoesAsync(inFolder);
+    }
+
+    [Fact]
+    public async Task WritesTheSameFile()
+    {
+        var input = _cli.File("rs.csv", "id,1,2,3,4,5,6,7,8,9\np1,2,3,4,5,6,7,1,2,6\n");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", _cli.PathOf("cli.csv")));
+        var native = await RunNativeAsync("--instrument", "ecr-rs", "--input", input, "--output", _cli.PathOf("native.csv"));
+        Assert.Equal(0, native.Code);
+        Assert.Equal(File.ReadAllBytes(_cli.PathOf("cli.csv")), File.ReadAllBytes(_cli.PathOf("native.csv")));
+    }
+
+    [Fact]
+    public async Task HelpSaysWhatItIs()
+    {
+        var (code, stdout, _) = await RunNativeAsync("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("securebase-score --instrument ID --input FILE", stdout, StringComparison.Ordinal);
+    }
+}
