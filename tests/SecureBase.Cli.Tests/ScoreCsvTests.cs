@@ -35,7 +35,7 @@ public sealed class ScoreCsvTests : IDisposable
         var plain = _cli.File("plain.csv", Header + "\np1,2,3,4,5,6,7,1,2,6\np2,7,7,7,7,1,1,1,1,1\n");
         Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", plain));
         using var spaced = new CliRun();
-        var input = spaced.File("spaced.csv", " id , 1, 2 ,3, 4,5,6,7,8, 9 \n p1 , 2,3 ,\" 4 \",5,6.0, 7,1,2,6\n\" p2\",7,7,7,7,1,1,1,1,1 \n");
+        var input = spaced.File("spaced.csv", " id , 1, 2 ,3, 4,5,6,7,8, \"9\" \n p1 , 2,3 ,\" 4 \",5,6.0, 7,1, \"2\" ,6\n \" p2\" ,7,7,7,7,1,1,1,1,1 \n");
         Assert.Equal(0, spaced.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input));
         Assert.Equal(_cli.Stdout, spaced.Stdout);
     }

@@ -116,7 +116,7 @@ internal sealed class AnswerCsv : IDisposable
         {
             return Fail(stderr, $"{path}, line 1: the header names a column twice");   // Sep refuses duplicate names
         }
-        var names = reader.Header.ColNames.Select(n => n.Trim(' ')).ToList();
+        var names = reader.Header.ColNames.Select(n => Bare(n).ToString()).ToList();
         var (idColumn, items, problem) = Columns(pack, layout, names);
         if (problem is not null)
         {
@@ -148,7 +148,7 @@ internal sealed class AnswerCsv : IDisposable
             if (skipped < _layout.SkipRows) { skipped++; continue; }   // question texts, import ids
             if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;   // blank line
             if (Problem(row, answers) is { } reason) Reject(stderr, row.LineNumberFrom, reason);
-            else onRow(row[_idColumn].Span.Trim(' '), row.LineNumberFrom, answers);
+            else onRow(Bare(row[_idColumn].Span), row.LineNumberFrom, answers);
         }
     }
 
@@ -156,7 +156,7 @@ internal sealed class AnswerCsv : IDisposable
     string? Problem(SepReader.Row row, int[] answers)
     {
         if (row.ColCount != _columns) return $"expected {_columns} columns, found {row.ColCount}";
-        var idText = row[_idColumn].Span.Trim(' ');   // spaces only, as before: a tab or line break in an id is kept (and made safe for spreadsheets)
+        var idText = Bare(row[_idColumn].Span);
         if (idText.IsEmpty) return "the id is empty";
         Array.Fill(answers, ScoringPlan.Missing);
         for (var i = 0; i < _itemColumns.Length; i++)
@@ -169,7 +169,7 @@ internal sealed class AnswerCsv : IDisposable
                 answers[_itemPositions[i]] = text[0] - '0';
                 continue;
             }
-            text = text.Trim();
+            text = Bare(text);
             if (text.IsEmpty) continue;
             if (!double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number != Math.Floor(number))
                 return $"item {_items[i].Name}: '{Shorten(text)}' is not a whole number";
@@ -234,6 +234,15 @@ internal sealed class AnswerCsv : IDisposable
     {
         for (var i = 0; i < pack.Items.Count; i++) if (ReferenceEquals(pack.Items[i], item)) return i;
         throw new InvalidOperationException($"item {item.Id} is not in {pack.Id}");
+    }
+
+    // A cell without the spaces around it, and without quotes that stood after a space (' "4" ', which Sep leaves
+    // as it is: it unescapes a cell that begins with a quote). Spaces only: a tab or line break in an id is kept
+    // (and made safe for spreadsheets when written).
+    static ReadOnlySpan<char> Bare(ReadOnlySpan<char> cell)
+    {
+        var trimmed = cell.Trim(' ');
+        return trimmed.Length < cell.Length && trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1].Trim(' ') : trimmed;
     }
 
     static string List(List<string> names) =>
