@@ -158,6 +158,7 @@ internal sealed class AnswerCsv : IDisposable
         if (row.ColCount != _columns) return $"expected {_columns} columns, found {row.ColCount}";
         var idText = Bare(row[_idColumn].Span);
         if (idText.IsEmpty) return "the id is empty";
+        var hash = _seen.Hash(idText);   // first: its slot is fetched while the answers are read
         Array.Fill(answers, ScoringPlan.Missing);
         for (var i = 0; i < _itemColumns.Length; i++)
         {
@@ -177,7 +178,7 @@ internal sealed class AnswerCsv : IDisposable
                 return $"item {_items[i].Name}: {Shorten(text)} is outside the scale {_scaleMin}–{_scaleMax}";
             answers[_itemPositions[i]] = (int)number;
         }
-        return _seen.FirstLineOf(idText, row.LineNumberFrom) is var first and > 0 ? $"the id '{Shorten(idText)}' is already on line {first}" : null;
+        return _seen.FirstLineOf(hash, row.LineNumberFrom) is var first and > 0 ? $"the id '{Shorten(idText)}' is already on line {first}" : null;
     }
 
     void Reject(TextWriter stderr, int line, string reason)

@@ -1,5 +1,7 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace SecureBase.Cli.Batch;
 
@@ -28,10 +30,24 @@ internal sealed class SeenIds
 
     /// <summary>0 when <paramref name="id"/> is new (it is now remembered with <paramref name="line"/>, which must be
     /// 1 or more), else the line it was first seen on.</summary>
-    public int FirstLineOf(ReadOnlySpan<char> id, int line)
+    public int FirstLineOf(ReadOnlySpan<char> id, int line) => FirstLineOf(Hash(id), line);
+
+    /// <summary>The id's hash for <see cref="FirstLineOf(ulong, int)"/>, its slot asked of memory at once: a reader
+    /// that hashes the id before checking the rest of its row finds the slot in the cache when it gets there.</summary>
+    public ulong Hash(ReadOnlySpan<char> id)
     {
         var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
         if (hash == 0) hash = 1;
+        // Looking a slot up waits for memory: the table is megabytes, each id lands anywhere in it (a quarter of
+        // scoring 200,000 ECR-R rows, perf, issue 11). A prefetch only hints; a moved or grown table costs nothing.
+        if (Sse.IsSupported)
+            unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)(hash >> _shift)])); }
+        return hash;
+    }
+
+    /// <summary>As <see cref="FirstLineOf(ReadOnlySpan{char}, int)"/>, for a hash from <see cref="Hash"/>.</summary>
+    public int FirstLineOf(ulong hash, int line)
+    {
         var mask = _slots.Length - 1;
         for (var at = (int)(hash >> _shift); ; at = (at + 1) & mask)
         {
