@@ -25,6 +25,8 @@ internal static class OutputFile
         if (!Directory.Exists(folder)) return Fail(stderr, $"the folder of --output '{path}' does not exist.");
         if (IsSpecial(destination))
             return Fail(stderr, $"--output '{path}' is a device, pipe or system file; give a file name, or - for standard output.");
+        if (File.Exists(destination) && !Writable(destination))
+            return Fail(stderr, $"--output '{path}' is write-protected; choose another file, or make it writable if it may be replaced.");
         if (DataPaths.LiveFolderHolding(settings.Configuration, destination) is { } live)
             return Fail(stderr, $"--output '{path}' is inside {live} of this installation; write exports somewhere else (they would replace its files or sit beside its keys).");
         return destination;
@@ -60,6 +62,21 @@ internal static class OutputFile
         catch (System.ComponentModel.Win32Exception)
         {
             return false;   // no stat on this machine: only the folder rule applies
+        }
+    }
+
+    // Whether the existing file may be written by us: opened for writing, not truncated, closed at once. The rename
+    // that replaces it needs only the folder's permission, so without this a read-only file would be replaced.
+    static bool Writable(string destination)
+    {
+        try
+        {
+            using var _ = new FileStream(destination, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);
+            return true;
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            return false;
         }
     }
 

@@ -3,11 +3,6 @@ using SecureBase.Cli.Batch;
 
 // securebase-score: `securebase score` as a program of its own, compiled ahead of time (ADR 0027): the same
 // options, output, messages and exit codes (0 done, 1 some rows rejected, 2 nothing done).
-if (args is ["help" or "--help" or "-h"])
-{
-    Console.Out.WriteLine(ScoreCsv.Usage);
-    return 0;
-}
 try
 {
     using var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };

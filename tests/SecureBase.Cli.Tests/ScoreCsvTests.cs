@@ -107,7 +107,7 @@ public sealed class ScoreCsvTests : IDisposable
     [InlineData("id,1,2,3,4,5,6,7,8,9,10", "column \"10\" names item 10, but ECR-RS has items 1–9")]
     [InlineData("id,1,2,3,4,5,6,7,8,9,notes", "column \"notes\" is not an item number of ECR-RS (1–9); for an export with other columns or named items, use --id-column and --item-columns (e.g. Q{n}), and other columns are ignored")]
     [InlineData("person,1,2,3,4,5,6,7,8,9", "the first column is \"person\", not \"id\"; name the id column with --id-column (and the item columns with --item-columns, e.g. Q{n}, if they are not bare numbers)")]
-    [InlineData("id,1,1,3,4,5,6,7,8,9", "the header names a column twice")]
+    [InlineData("id,1,1,3,4,5,6,7,8,9", "item 1 has two columns")]
     public void AWrongHeaderIsOneClearErrorAndNothingIsScored(string header, string expected)
     {
         var input = _cli.File("rs.csv", header + "\np1,4,4,4,4,4,4,4,4,4\n");
@@ -165,7 +165,7 @@ public sealed class ScoreCsvTests : IDisposable
         Assert.Equal(1, qualtrics.Run(ScoreCsv.Run, "--instrument", "ecr-r", "--input", export, "--id-column", "ResponseId", "--item-columns", "Q{n}", "--skip-rows", "2"));
         Assert.Equal(expected, qualtrics.Stdout);
         Assert.Contains("line 6: rejected: the id 'R_first' is already on line 4", qualtrics.Stderr, StringComparison.Ordinal);
-        Assert.Contains("2 rows scored, 1 rejected.", qualtrics.Stderr, StringComparison.Ordinal);
+        Assert.Contains("2 rows scored, 1 rejected, 2 rows after the header skipped (--skip-rows).", qualtrics.Stderr, StringComparison.Ordinal);
 
         // Without the options, the error says what it found and what to do.
         using var bare = new CliRun();

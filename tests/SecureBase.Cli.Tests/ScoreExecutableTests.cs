@@ -112,11 +112,44 @@ public sealed class ScoreExecutableTests : IClassFixture<ScoreExecutableTests.Pu
         Assert.Equal(File.ReadAllBytes(_cli.PathOf("cli.csv")), File.ReadAllBytes(_cli.PathOf("native.csv")));
     }
 
-    [Fact]
-    public async Task HelpSaysWhatItIs()
+    // Ctrl-C or a kill while the output is being written: the hidden, half-written file (clinical data) goes too.
+    // The input is a pipe kept open, so the run is caught mid-file for certain, not by timing.
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    public async Task AKillWhileWritingLeavesNoHalfFile(string signal)
     {
-        var (code, stdout, _) = await RunNativeAsync("--help");
-        Assert.Equal(0, code);
-        Assert.Contains("securebase-score --instrument ID --input FILE", stdout, StringComparison.Ordinal);
+        var ct = TestContext.Current.CancellationToken;
+        var pipe = _cli.PathOf("answers.csv");
+        using (var mkfifo = Process.Start("mkfifo", [pipe])) await mkfifo.WaitForExitAsync(ct);
+        var info = new ProcessStartInfo(_published.Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--instrument", "rq", "--input", pipe, "--output", _cli.PathOf("out.csv") }) info.ArgumentList.Add(arg);
+        using var process = Process.Start(info)!;
+        await using var writer = new StreamWriter(new FileStream(pipe, FileMode.Open, FileAccess.Write));
+        // More than the reader's buffer, so it has its first rows (it reads whole buffers), then the pipe stays open.
+        await writer.WriteAsync(("id,1,2,3,4\n" + string.Concat(Enumerable.Range(0, 20_000).Select(i => $"p{i},1,2,3,4\n"))).AsMemory(), ct);
+        await writer.FlushAsync(ct);
+        string[] Temporary() => Directory.GetFiles(_cli.PathOf(""), ".out.csv.*.tmp");
+        for (var waited = 0; Temporary().Length == 0; waited++)
+        {
+            Assert.True(waited < 500, "the temporary output file never appeared");
+            await Task.Delay(20, ct);
+        }
+        using (var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync(ct);
+        await process.WaitForExitAsync(ct);
+        Assert.Empty(Temporary());
+        Assert.False(File.Exists(_cli.PathOf("out.csv")));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("-h")]
+    [InlineData("help")]
+    [InlineData("--instrument", "rq", "--help")]
+    public async Task HelpSaysWhatItIs(params string[] args)
+    {
+        await AnswersAsTheCliDoesAsync(args);
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, args));
+        Assert.Contains("securebase score --instrument ID --input FILE", _cli.Stdout, StringComparison.Ordinal);
     }
 }

@@ -73,8 +73,8 @@ internal sealed class AnswerCsv : IDisposable
     private AnswerCsv(InstrumentPack pack, SepReader reader, CsvLayout layout, int idColumn, (int Column, int Position, string Name)[] items, long fileLength)
     {
         // Rows in the file, roughly: its length over the header's (an answer row is about as long).
-        _seen = new SeenIds(fileLength / Math.Max(1, reader.Header.ColNames.Sum(n => n.Length + 1)));
-        (_pack, _reader, _layout, _idColumn, _items, _columns) = (pack, reader, layout, idColumn, items, reader.Header.ColNames.Count);
+        _seen = new SeenIds(fileLength / Math.Max(1, reader.Current.Span.Length + 1));
+        (_pack, _reader, _layout, _idColumn, _items, _columns) = (pack, reader, layout, idColumn, items, reader.Current.ColCount);
         (_itemColumns, _itemPositions) = ([.. items.Select(i => i.Column)], [.. items.Select(i => i.Position)]);
         (_scaleMin, _scaleMax) = (pack.Scale.Min, pack.Scale.Max);
     }
@@ -98,25 +98,33 @@ internal sealed class AnswerCsv : IDisposable
     public static AnswerCsv? Open(InstrumentPack pack, string path, TextWriter stderr, CsvLayout? layout = null)
     {
         layout ??= CsvLayout.Default;
+        if (path == "-") return Fail(stderr, "--input - (standard input) is not supported: give the CSV file's name.");
         if (Directory.Exists(path)) return Fail(stderr, $"input '{path}' is a folder; give the CSV file.");
         if (!File.Exists(path)) return Fail(stderr, $"input file '{path}' does not exist.");
         SepReader reader;
         try
         {
-            // The separator is read from the header: a comma, or the semicolon of European spreadsheets. Spaces
+            // The separator is read from the first row: a comma, or the semicolon of European spreadsheets. Spaces
             // around a value ("id, 1, 2") are trimmed here, not by Sep: its trimming looked at every one of
             // 7 million cells (13% of scoring 200,000 ECR-R rows), where only a cell that is not one digit needs it.
-            reader = Sep.Reader(o => o with { Unescape = true, DisableColCountCheck = true }).FromFile(path);
+            // The header is read as a row, not by Sep: Sep refuses a name given twice or left empty, where a survey
+            // export may have both among the columns that are ignored.
+            reader = Sep.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return Fail(stderr, $"cannot read '{path}': {e.Message}");
         }
-        catch (ArgumentException)
+        List<string> names;
+        try
         {
-            return Fail(stderr, $"{path}, line 1: the header names a column twice");   // Sep refuses duplicate names
+            names = reader.MoveNext() ? [.. Enumerable.Range(0, reader.Current.ColCount).Select(c => Bare(reader.Current[c].Span).ToString())] : [];
         }
-        var names = reader.Header.ColNames.Select(n => Bare(n).ToString()).ToList();
+        catch (NotSupportedException)
+        {
+            reader.Dispose();
+            return Fail(stderr, $"{path}, line 1: {TooLong}");
+        }
         var (idColumn, items, problem) = Columns(pack, layout, names);
         if (problem is not null)
         {
@@ -126,7 +134,7 @@ internal sealed class AnswerCsv : IDisposable
         return new AnswerCsv(pack, reader, layout, idColumn, items!, new FileInfo(path).Length);
     }
 
-    public void ReadRows(Action<AnswerRow> onRow, TextWriter stderr) => ReadAnswers((id, line, answers) =>
+    public bool ReadRows(Action<AnswerRow> onRow, TextWriter stderr) => ReadAnswers((id, line, answers) =>
     {
         var responses = new Dictionary<string, int>(answers.Length, StringComparer.Ordinal);
         for (var i = 0; i < answers.Length; i++)
@@ -139,26 +147,54 @@ internal sealed class AnswerCsv : IDisposable
     /// answers array and the id are reused for the next row: copy what must outlive the call. Nothing is allocated
     /// per row, so 200,000 rows cost little more than reading them (issue 11).
     /// </summary>
-    public void ReadAnswers(AnswersHandler onRow, TextWriter stderr)
+    public bool ReadAnswers(AnswersHandler onRow, TextWriter stderr)
     {
-        var skipped = 0;
         var answers = new int[_pack.Items.Count];
-        foreach (var row in _reader)
+        var line = 1;   // the last line read
+        try
         {
-            if (skipped < _layout.SkipRows) { skipped++; continue; }   // question texts, import ids
-            if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;   // blank line
-            if (Problem(row, answers) is { } reason) Reject(stderr, row.LineNumberFrom, reason);
-            else onRow(Bare(row[_idColumn].Span), row.LineNumberFrom, answers);
+            foreach (var row in _reader)
+            {
+                line = row.LineNumberToExcl - 1;
+                if (Skipped < _layout.SkipRows)
+                {
+                    Skipped++;   // question texts, import ids; a row that reads as answers is named, it may be a person
+                    if (Problem(row, answers, remember: false) is null)
+                        stderr.WriteLine($"line {row.LineNumberFrom}: skipped (--skip-rows {_layout.SkipRows}), though it reads as answers: if it is a person, lower --skip-rows");
+                    continue;
+                }
+                // A row's last line, from the line breaks inside it, read before its cells are unescaped in place (Sep's
+                // own count includes the file's last line break when a quote is open to the end).
+                var last = row.LineNumberToExcl - row.LineNumberFrom > 1 ? row.LineNumberFrom + row.Span.TrimEnd("\r\n").Count('\n') : row.LineNumberFrom;
+                if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;   // blank line
+                if (Problem(row, answers, remember: true) is { } reason) Reject(stderr, row, last, reason);
+                else onRow(Bare(row[_idColumn].Span), row.LineNumberFrom, answers);
+            }
+            return true;
+        }
+        catch (NotSupportedException)
+        {
+            stderr.WriteLine($"error: line {line + 1}: {TooLong}");   // Sep stops at 16,777,216 characters a row
+            return false;
         }
     }
 
+    /// <summary>Rows passed over by --skip-rows.</summary>
+    public int Skipped { get; private set; }
+
+    const string TooLong = "a row longer than 16 million characters, most likely a quote (\") that is never closed.";
+
     // Reads the row's answers into answers; null when it is good, else why it is rejected.
-    string? Problem(SepReader.Row row, int[] answers)
+    // remember: keep the id, to refuse it on a later row (not for a row --skip-rows passes over).
+    string? Problem(SepReader.Row row, int[] answers, bool remember)
     {
         if (row.ColCount != _columns) return $"expected {_columns} columns, found {row.ColCount}";
         var idText = Bare(row[_idColumn].Span);
         if (idText.IsEmpty) return "the id is empty";
-        var hash = _seen.Hash(idText);   // first: its slot is fetched while the answers are read
+        // U+FFFD is what the reader puts for bytes that are not UTF-8: José and Josè saved as Windows-1252 would
+        // both read "Jos\uFFFD" and be taken for one person.
+        if (idText.Contains('\uFFFD')) return "the id is not UTF-8 text (the file may be saved as Windows-1252 or Latin-1); save it as \"CSV UTF-8\"";
+        var hash = remember ? _seen.Hash(idText) : 0;   // first: its slot is fetched while the answers are read
         Array.Fill(answers, ScoringPlan.Missing);
         for (var i = 0; i < _itemColumns.Length; i++)
         {
@@ -170,32 +206,58 @@ internal sealed class AnswerCsv : IDisposable
                 answers[_itemPositions[i]] = text[0] - '0';
                 continue;
             }
-            text = Bare(text);
+            text = Bare(text).Trim();
             if (text.IsEmpty) continue;
-            if (!double.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) || number != Math.Floor(number))
-                return $"item {_items[i].Name}: '{Shorten(text)}' is not a whole number";
+            if (!WholeNumber(text, out var number)) return $"item {_items[i].Name}: '{Shorten(text)}' is not a whole number";
             if (number < _scaleMin || number > _scaleMax)
                 return $"item {_items[i].Name}: {Shorten(text)} is outside the scale {_scaleMin}–{_scaleMax}";
             answers[_itemPositions[i]] = (int)number;
         }
+        if (!remember) return null;
         return _seen.FirstLineOf(hash, row.LineNumberFrom) is var first and > 0 ? $"the id '{Shorten(idText)}' is already on line {first}" : null;
     }
 
-    void Reject(TextWriter stderr, int line, string reason)
+    // A row of more than one line holds a line break in quotes; when it also has the wrong number of columns, a
+    // quote was most likely left open and took the lines after it into this row: say so, with every line it took.
+    void Reject(TextWriter stderr, SepReader.Row row, int to, string reason)
     {
         Rejected++;
-        stderr.WriteLine($"line {line}: rejected: {reason}");
+        var from = row.LineNumberFrom;
+        if (to > from && row.ColCount != _columns)
+            stderr.WriteLine($"lines {from}–{to}: rejected: {to - from + 1} lines read as one row ({reason}): a quote (\") on line {from} is most likely not closed");
+        else stderr.WriteLine($"line {from}: rejected: {reason}");
+    }
+
+    // "6", "+6", "6.0", "6,0" (a semicolon file's decimal comma), "06": a whole number, as a spreadsheet may write it.
+    // Not "6.5", "6.00000000000000000001" (which a double would read as 6), "6e0", "Infinity" or "NaN".
+    static bool WholeNumber(ReadOnlySpan<char> text, out long number)
+    {
+        number = 0;
+        var at = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
+        var end = at;
+        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+        if (end == at) return false;   // no digits
+        if (end < text.Length)
+        {
+            if (text[end] is not ('.' or ',')) return false;
+            foreach (var c in text[(end + 1)..]) if (c != '0') return false;
+        }
+        foreach (var c in text[at..end]) number = Math.Min(number * 10 + (c - '0'), 1_000_000_000);   // past any scale
+        if (text[0] == '-') number = -number;
+        return true;
     }
 
     // The id column, the item columns, or what is wrong with the header and how to fix it.
     static (int IdColumn, (int, int, string)[]? Items, string? Problem) Columns(InstrumentPack pack, CsvLayout layout, List<string> names)
     {
-        if (names.Count == 0) return (0, null, "the file is empty: it needs a header row");
+        if (names.All(n => n.Length == 0)) return (0, null, "the file is empty: it needs a header row (id, then the item numbers)");
         int idColumn;
         if (layout.IdColumn is { } wanted)
         {
             idColumn = names.FindIndex(n => n.Equals(wanted, StringComparison.OrdinalIgnoreCase));
             if (idColumn < 0) return (0, null, $"there is no column \"{wanted}\"; the columns are {List(names)}");
+            if (names.FindLastIndex(n => n.Equals(wanted, StringComparison.OrdinalIgnoreCase)) is var other and > 0 && other != idColumn)
+                return (0, null, $"two columns are named \"{wanted}\" (columns {idColumn + 1} and {other + 1}); name the one with the ids uniquely");
         }
         else if (names[0].Equals("id", StringComparison.OrdinalIgnoreCase)) idColumn = 0;
         else
@@ -208,7 +270,7 @@ internal sealed class AnswerCsv : IDisposable
         var seen = new HashSet<int>();
         for (var col = 0; col < names.Count; col++)
         {
-            if (col == idColumn) continue;
+            if (col == idColumn || names[col].Length == 0) continue;   // a column without a name holds nothing meant (Excel's trailing ",,")
             var number = layout.ItemNumber(names[col]);
             if (number is null)
             {
@@ -249,7 +311,18 @@ internal sealed class AnswerCsv : IDisposable
     static string List(List<string> names) =>
         string.Join(", ", names.Take(8).Select(n => $"\"{Shorten(n)}\"")) + (names.Count > 8 ? $" and {names.Count - 8} more" : "");
 
-    static string Shorten(ReadOnlySpan<char> text) => text.Length <= 20 ? text.ToString() : text[..20].ToString() + "…";
+    // At most 20 characters of a cell for a message, control characters shown as \u001B: an escape sequence in a
+    // file must not reach the terminal.
+    static string Shorten(ReadOnlySpan<char> text)
+    {
+        var shown = new System.Text.StringBuilder();
+        foreach (var c in text[..Math.Min(20, text.Length)])
+        {
+            if (char.IsControl(c)) shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            else shown.Append(c);
+        }
+        return text.Length <= 20 ? shown.ToString() : shown + "…";
+    }
 
     static string Shorten(string text) => Shorten(text.AsSpan());
 

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using nietras.SeparatedValues;
 using SecureBase.Core.Export;
 
@@ -13,11 +14,16 @@ internal sealed class CsvOutput : IDisposable
     private readonly SepWriter _writer;
     private readonly string? _temporary;
     private readonly string? _destination;
+    // Ctrl-C or a kill while a file is written: the half-written temporary file (clinical data) is removed first.
+    private readonly PosixSignalRegistration[] _signals = [];
 
     private CsvOutput(TextWriter text, string? temporary, string? destination)
     {
         (_text, _temporary, _destination) = (text, temporary, destination);
         _writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text, leaveOpen: true);
+        if (temporary is not null)
+            _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }.Where(_ => !OperatingSystem.IsWindows())
+                .Select(signal => PosixSignalRegistration.Create(signal, _ => File.Delete(temporary)))];   // the signal then ends the process as before
     }
 
     public static CsvOutput ToStandardOutput(TextWriter stdout) => new(stdout, null, null);
@@ -50,6 +56,7 @@ internal sealed class CsvOutput : IDisposable
     // Finishes the file: renames it over the destination. False, after one line on stderr, when that fails.
     public bool Complete(TextWriter stderr)
     {
+        foreach (var signal in _signals) signal.Dispose();
         _writer.Dispose();
         _text.Flush();
         if (_temporary is null) return true;
@@ -68,6 +75,7 @@ internal sealed class CsvOutput : IDisposable
 
     public void Dispose()
     {
+        foreach (var signal in _signals) signal.Dispose();
         _writer.Dispose();
         if (_temporary is null) return;
         _text.Dispose();

@@ -15,7 +15,7 @@ internal static class NormsCsv
         using var _ = csv;
 
         var norms = new LocalNorms(pack);
-        csv.ReadRows(row => norms.Add(row.Sheet.Responses), stderr);
+        if (!csv.ReadRows(row => norms.Add(row.Sheet.Responses), stderr)) return 2;
         var set = norms.ToNormSet($"local-{pack.Id}", $"Local norms from {Path.GetFileName(options["input"])}");
 
         using (var output = CsvOutput.ToStandardOutput(stdout))

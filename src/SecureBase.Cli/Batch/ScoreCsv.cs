@@ -5,16 +5,22 @@ internal static class ScoreCsv
 {
     static readonly HashSet<string> Allowed = ["instrument", "input", "output", .. CsvLayout.OptionNames];
 
-    // What securebase-score prints for --help; `securebase help` says the same among its other commands.
+    // What `securebase score --help` and `securebase-score --help` print.
     public const string Usage = """
-        securebase-score --instrument ID --input FILE [--output FILE] [--id-column NAME] [--item-columns PATTERN] [--skip-rows N]
+        securebase score --instrument ID --input FILE [--output FILE] [--id-column NAME] [--item-columns PATTERN] [--skip-rows N]
+        securebase-score (the same options)
 
-        Scores a CSV of questionnaire answers, one row per person: `securebase score`, compiled ahead of time for
-        large files. Run 'securebase help' for the input format and the layout options.
+        Scores a CSV of questionnaire answers, one row per person. securebase-score is the same command compiled
+        ahead of time, for large files. Run 'securebase help' for the input format and the layout options.
         """;
 
     public static int Run(CliSettings settings, IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr)
     {
+        if (args is ["help"] || args.Any(a => a is "--help" or "-h"))
+        {
+            stdout.WriteLine(Usage);
+            return 0;
+        }
         if (AnswerCsv.OpenFromArguments(settings, args, Allowed, stderr) is not { } opened) return 2;
         var (options, pack, csv) = opened;
         using var _ = csv;
@@ -23,13 +29,16 @@ internal static class ScoreCsv
         if (output is null) return 2;
         var rows = new ScoredRows(pack, output.Text);
         var scored = 0;
-        csv.ReadAnswers((id, _, answers) =>
+        var read = csv.ReadAnswers((id, _, answers) =>
         {
             rows.Write(id, answers);
             scored++;
         }, stderr);
-        if (!output.Complete(stderr)) return 2;
-        stderr.WriteLine($"{scored} rows scored, {csv.Rejected} rejected.");
+        if (!read || !output.Complete(stderr)) return 2;   // an output file is then left as it was
+        stderr.WriteLine($"{Count(scored, "row")} scored, {csv.Rejected} rejected"
+            + (csv.Skipped > 0 ? $", {Count(csv.Skipped, "row")} after the header skipped (--skip-rows)." : "."));
         return csv.Rejected > 0 ? 1 : 0;
     }
+
+    static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
 }
