@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using nietras.SeparatedValues;
 using SecureBase.Core.Instruments;
@@ -7,7 +8,7 @@ namespace SecureBase.Cli.Batch;
 internal sealed record AnswerRow(string Id, int LineNumber, AnswerSheet Sheet);
 
 /// <summary>One good row: its id (valid only during the call), its line, its answers by item position.</summary>
-internal delegate void AnswersHandler(ReadOnlySpan<char> id, int line, int[] answers);
+internal delegate void AnswersHandler(ReadOnlySpan<char> id, int line, ReadOnlySpan<int> answers);
 
 // How an export's columns map to an instrument. By default the first column is "id" and every other
 // column is an item named by its published number. Survey tools export more (Qualtrics: StartDate, …,
@@ -143,40 +144,119 @@ internal sealed class AnswerCsv : IDisposable
     }, stderr);
 
     /// <summary>
-    /// Each good row as its id, line and answers in the pack's item order (ScoringPlan.Missing where empty). The
-    /// answers array and the id are reused for the next row: copy what must outlive the call. Nothing is allocated
-    /// per row, so 200,000 rows cost little more than reading them (issue 11).
+    /// Each good row as its id, line and answers in the pack's item order (ScoringPlan.Missing where empty), in file
+    /// order, on the caller's thread; rejections and notes on standard error in their place. The id and answers are
+    /// valid only during the call. False (after one line on stderr) when the file could not be read to its end.
     /// </summary>
+    /// <remarks>
+    /// A second thread reads ahead (ADR 0027): Sep's parsing and each cell's check there, the duplicate check and
+    /// whatever <paramref name="onRow"/> does (scoring, writing) here. Nothing is allocated per row.
+    /// </remarks>
     public bool ReadAnswers(AnswersHandler onRow, TextWriter stderr)
     {
-        var answers = new int[_pack.Items.Count];
-        var line = 1;   // the last line read
+        using var stop = new CancellationTokenSource();
+        using var free = new BlockingCollection<RowBatch>();
+        using var full = new BlockingCollection<RowBatch>();
+        for (var i = 0; i < 4; i++) free.Add(new RowBatch(_pack.Items.Count));
+        var reading = new Thread(() => ReadAhead(free, full, stop.Token)) { IsBackground = true, Name = "CSV read-ahead" };
+        reading.Start();
         try
         {
-            foreach (var row in _reader)
+            foreach (var batch in full.GetConsumingEnumerable())
             {
-                line = row.LineNumberToExcl - 1;
-                if (Skipped < _layout.SkipRows)
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    Skipped++;   // question texts, import ids; a row that reads as answers is named, it may be a person
-                    if (Problem(row, answers, remember: false) is null)
-                        stderr.WriteLine($"line {row.LineNumberFrom}: skipped (--skip-rows {_layout.SkipRows}), though it reads as answers: if it is a person, lower --skip-rows");
-                    continue;
+                    if (batch.KindOf(i) != RowBatch.Kind.Answers)
+                    {
+                        if (batch.KindOf(i) == RowBatch.Kind.Rejected) Rejected++;
+                        stderr.WriteLine(batch.MessageOf(i));
+                        continue;
+                    }
+                    if (i + 8 < batch.Count && batch.HashOf(i + 8) != 0) _seen.Prefetch(batch.HashOf(i + 8));
+                    var id = batch.IdOf(i);
+                    var line = batch.LineOf(i);
+                    if (_seen.FirstLineOf(batch.HashOf(i), line) is var first and > 0)
+                    {
+                        Rejected++;
+                        stderr.WriteLine($"line {line}: rejected: the id '{Shorten(id)}' is already on line {first}");
+                    }
+                    else onRow(id, line, batch.AnswersOf(i));
                 }
-                // A row's last line, from the line breaks inside it, read before its cells are unescaped in place (Sep's
-                // own count includes the file's last line break when a quote is open to the end).
-                var last = row.LineNumberToExcl - row.LineNumberFrom > 1 ? row.LineNumberFrom + row.Span.TrimEnd("\r\n").Count('\n') : row.LineNumberFrom;
-                if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;   // blank line
-                if (Problem(row, answers, remember: true) is { } reason) Reject(stderr, row, last, reason);
-                else onRow(Bare(row[_idColumn].Span), row.LineNumberFrom, answers);
+                if (batch.Failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+                if (batch.Stopped is { } message)
+                {
+                    stderr.WriteLine(message);
+                    return false;
+                }
+                free.Add(batch);
             }
             return true;
         }
-        catch (NotSupportedException)
+        finally
         {
-            stderr.WriteLine($"error: line {line + 1}: {TooLong}");   // Sep stops at 16,777,216 characters a row
-            return false;
+            stop.Cancel();
+            reading.Join();   // before the collections and the reader are disposed
         }
+    }
+
+    // The reading thread: rows into batches, batches to the caller in order. Ends with the last batch, which says
+    // why reading stopped early, if it did; or when the caller stops taking batches.
+    void ReadAhead(BlockingCollection<RowBatch> free, BlockingCollection<RowBatch> full, CancellationToken stop)
+    {
+        try
+        {
+            var batch = Next(free, stop);
+            var line = 1;   // the last line read
+            try
+            {
+                foreach (var row in _reader)
+                {
+                    line = row.LineNumberToExcl - 1;
+                    if (batch.Full)
+                    {
+                        full.Add(batch, stop);
+                        batch = Next(free, stop);
+                    }
+                    if (Skipped < _layout.SkipRows)
+                    {
+                        Skipped++;   // question texts, import ids; a row that reads as answers is named, it may be a person
+                        if (Problem(row, batch.NextAnswers, remember: false, out _) is null)
+                            batch.AddMessage(RowBatch.Kind.Note, $"line {row.LineNumberFrom}: skipped (--skip-rows {_layout.SkipRows}), though it reads as answers: if it is a person, lower --skip-rows");
+                        continue;
+                    }
+                    // A row's last line, from the line breaks inside it, read before its cells are unescaped in place (Sep's
+                    // own count includes the file's last line break when a quote is open to the end).
+                    var last = row.LineNumberToExcl - row.LineNumberFrom > 1 ? row.LineNumberFrom + row.Span.TrimEnd("\r\n").Count('\n') : row.LineNumberFrom;
+                    if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;   // blank line
+                    if (Problem(row, batch.NextAnswers, remember: true, out var hash) is { } reason) batch.AddMessage(RowBatch.Kind.Rejected, Rejection(row, last, reason));
+                    else batch.AddAnswers(Bare(row[_idColumn].Span), row.LineNumberFrom, hash);
+                }
+            }
+            catch (NotSupportedException)
+            {
+                batch.Stopped = $"error: line {line + 1}: {TooLong}";   // Sep stops at 16,777,216 characters a row
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                batch.Failure = e;
+            }
+            full.Add(batch, stop);
+        }
+        catch (OperationCanceledException)
+        {
+            // the caller stopped taking batches (it failed, or the file was cut short): nothing more to read
+        }
+        finally
+        {
+            full.CompleteAdding();
+        }
+    }
+
+    static RowBatch Next(BlockingCollection<RowBatch> free, CancellationToken stop)
+    {
+        var batch = free.Take(stop);
+        batch.Clear();
+        return batch;
     }
 
     /// <summary>Rows passed over by --skip-rows.</summary>
@@ -184,18 +264,19 @@ internal sealed class AnswerCsv : IDisposable
 
     const string TooLong = "a row longer than 16 million characters, most likely a quote (\") that is never closed.";
 
-    // Reads the row's answers into answers; null when it is good, else why it is rejected.
-    // remember: keep the id, to refuse it on a later row (not for a row --skip-rows passes over).
-    string? Problem(SepReader.Row row, int[] answers, bool remember)
+    // Reads the row's answers into answers; null when it is good, else why it is rejected. hash: the id's, for the
+    // duplicate check on the caller's thread, when remember (not for a row --skip-rows passes over).
+    string? Problem(SepReader.Row row, Span<int> answers, bool remember, out ulong hash)
     {
+        hash = 0;
         if (row.ColCount != _columns) return $"expected {_columns} columns, found {row.ColCount}";
         var idText = Bare(row[_idColumn].Span);
         if (idText.IsEmpty) return "the id is empty";
         // U+FFFD is what the reader puts for bytes that are not UTF-8: José and Josè saved as Windows-1252 would
         // both read "Jos\uFFFD" and be taken for one person.
         if (idText.Contains('\uFFFD')) return "the id is not UTF-8 text (the file may be saved as Windows-1252 or Latin-1); save it as \"CSV UTF-8\"";
-        var hash = remember ? _seen.Hash(idText) : 0;   // first: its slot is fetched while the answers are read
-        Array.Fill(answers, ScoringPlan.Missing);
+        if (remember) hash = SeenIds.Hash(idText);
+        answers.Fill(ScoringPlan.Missing);
         for (var i = 0; i < _itemColumns.Length; i++)
         {
             var text = row[_itemColumns[i]].Span;
@@ -213,19 +294,17 @@ internal sealed class AnswerCsv : IDisposable
                 return $"item {_items[i].Name}: {Shorten(text)} is outside the scale {_scaleMin}–{_scaleMax}";
             answers[_itemPositions[i]] = (int)number;
         }
-        if (!remember) return null;
-        return _seen.FirstLineOf(hash, row.LineNumberFrom) is var first and > 0 ? $"the id '{Shorten(idText)}' is already on line {first}" : null;
+        return null;
     }
 
     // A row of more than one line holds a line break in quotes; when it also has the wrong number of columns, a
     // quote was most likely left open and took the lines after it into this row: say so, with every line it took.
-    void Reject(TextWriter stderr, SepReader.Row row, int to, string reason)
+    string Rejection(SepReader.Row row, int to, string reason)
     {
-        Rejected++;
         var from = row.LineNumberFrom;
-        if (to > from && row.ColCount != _columns)
-            stderr.WriteLine($"lines {from}–{to}: rejected: {to - from + 1} lines read as one row ({reason}): a quote (\") on line {from} is most likely not closed");
-        else stderr.WriteLine($"line {from}: rejected: {reason}");
+        return to > from && row.ColCount != _columns
+            ? $"lines {from}–{to}: rejected: {to - from + 1} lines read as one row ({reason}): a quote (\") on line {from} is most likely not closed"
+            : $"line {from}: rejected: {reason}";
     }
 
     // "6", "+6", "6.0", "6,0" (a semicolon file's decimal comma), "06": a whole number, as a spreadsheet may write it.

@@ -30,7 +30,7 @@ internal sealed class ScoredRows
     }
 
     /// <summary>One person's row: <paramref name="answers"/> in the pack's item order, ScoringPlan.Missing where empty.</summary>
-    public void Write(ReadOnlySpan<char> id, int[] answers)
+    public void Write(ReadOnlySpan<char> id, ReadOnlySpan<int> answers)
     {
         _plan.Score(answers, _values, _answered);
         if (SpreadsheetSafe.IsSafeAsIs(id)) _line.Quoted(id);

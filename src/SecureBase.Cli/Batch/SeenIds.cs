@@ -32,17 +32,20 @@ internal sealed class SeenIds
     /// 1 or more), else the line it was first seen on.</summary>
     public int FirstLineOf(ReadOnlySpan<char> id, int line) => FirstLineOf(Hash(id), line);
 
-    /// <summary>The id's hash for <see cref="FirstLineOf(ulong, int)"/>, its slot asked of memory at once: a reader
-    /// that hashes the id before checking the rest of its row finds the slot in the cache when it gets there.</summary>
-    public ulong Hash(ReadOnlySpan<char> id)
+    /// <summary>The id's hash for <see cref="FirstLineOf(ulong, int)"/> (never 0).</summary>
+    public static ulong Hash(ReadOnlySpan<char> id)
     {
         var hash = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(id));
-        if (hash == 0) hash = 1;
-        // Looking a slot up waits for memory: the table is megabytes, each id lands anywhere in it (a quarter of
-        // scoring 200,000 ECR-R rows, perf, issue 11). A prefetch only hints; a moved or grown table costs nothing.
+        return hash == 0 ? 1 : hash;
+    }
+
+    /// <summary>Asks memory for the hash's slot now, so that <see cref="FirstLineOf(ulong, int)"/> a few rows later finds
+    /// it in the cache. Looking a slot up waits for memory: the table is megabytes and each id lands anywhere in it (a
+    /// quarter of scoring 200,000 ECR-R rows, perf, issue 11). Only a hint: a moved or grown table costs nothing.</summary>
+    public void Prefetch(ulong hash)
+    {
         if (Sse.IsSupported)
             unsafe { Sse.Prefetch0(Unsafe.AsPointer(ref _slots[(int)(hash >> _shift)])); }
-        return hash;
     }
 
     /// <summary>As <see cref="FirstLineOf(ReadOnlySpan{char}, int)"/>, for a hash from <see cref="Hash"/>.</summary>
