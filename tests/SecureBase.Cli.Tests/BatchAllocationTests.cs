@@ -76,5 +76,5 @@ public sealed class BatchAllocationTests : IDisposable
     }
 }
 
-[CollectionDefinition(DisableParallelization = true)]
+[CollectionDefinition(nameof(CountsEveryThreadsBytes), DisableParallelization = true)]
 public sealed class CountsEveryThreadsBytes;

@@ -149,8 +149,9 @@ internal sealed class AnswerCsv : IDisposable
     /// valid only during the call. False (after one line on stderr) when the file could not be read to its end.
     /// </summary>
     /// <remarks>
-    /// A second thread reads ahead (ADR 0027): Sep's parsing and each cell's check there, the duplicate check and
-    /// whatever <paramref name="onRow"/> does (scoring, writing) here. Nothing is allocated per row.
+    /// A second thread reads ahead (ADR 0027): Sep's parsing, each cell's check and the duplicate check there, whatever
+    /// <paramref name="onRow"/> does (scoring, writing) here; the two take about the same time. Nothing is allocated
+    /// per row.
     /// </remarks>
     public bool ReadAnswers(AnswersHandler onRow, TextWriter stderr)
     {
@@ -172,15 +173,7 @@ internal sealed class AnswerCsv : IDisposable
                         stderr.WriteLine(batch.MessageOf(i));
                         continue;
                     }
-                    if (i + 8 < batch.Count && batch.HashOf(i + 8) != 0) _seen.Prefetch(batch.HashOf(i + 8));
-                    var id = batch.IdOf(i);
-                    var line = batch.LineOf(i);
-                    if (_seen.FirstLineOf(batch.HashOf(i), line) is var first and > 0)
-                    {
-                        Rejected++;
-                        stderr.WriteLine($"line {line}: rejected: the id '{Shorten(id)}' is already on line {first}");
-                    }
-                    else onRow(id, line, batch.AnswersOf(i));
+                    onRow(batch.IdOf(i), batch.LineOf(i), batch.AnswersOf(i));
                 }
                 if (batch.Failure is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
                 if (batch.Stopped is { } message)
@@ -214,6 +207,7 @@ internal sealed class AnswerCsv : IDisposable
                     line = row.LineNumberToExcl - 1;
                     if (batch.Full)
                     {
+                        CheckIds(batch, batch.Count);
                         full.Add(batch, stop);
                         batch = Next(free, stop);
                     }
@@ -229,7 +223,11 @@ internal sealed class AnswerCsv : IDisposable
                     var last = row.LineNumberToExcl - row.LineNumberFrom > 1 ? row.LineNumberFrom + row.Span.TrimEnd("\r\n").Count('\n') : row.LineNumberFrom;
                     if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;   // blank line
                     if (Problem(row, batch.NextAnswers, remember: true, out var hash) is { } reason) batch.AddMessage(RowBatch.Kind.Rejected, Rejection(row, last, reason));
-                    else batch.AddAnswers(Bare(row[_idColumn].Span), row.LineNumberFrom, hash);
+                    else
+                    {
+                        batch.AddAnswers(Bare(row[_idColumn].Span), row.LineNumberFrom, hash);
+                        CheckIds(batch, batch.Count - IdLookahead);
+                    }
                 }
             }
             catch (NotSupportedException)
@@ -240,6 +238,7 @@ internal sealed class AnswerCsv : IDisposable
             {
                 batch.Failure = e;
             }
+            CheckIds(batch, batch.Count);
             full.Add(batch, stop);
         }
         catch (OperationCanceledException)
@@ -252,6 +251,21 @@ internal sealed class AnswerCsv : IDisposable
         }
     }
 
+    // A row's id is checked against those before it some rows after its slot was prefetched (Problem), so that
+    // memory has answered by then; in file order, all of a batch's before it is handed on.
+    const int IdLookahead = 8;
+
+    // Checks the ids of the batch's rows before row `upTo` not checked yet: a second one is made a rejection.
+    void CheckIds(RowBatch batch, int upTo)
+    {
+        for (; batch.IdsChecked < upTo; batch.IdsChecked++)
+        {
+            var row = batch.IdsChecked;
+            if (batch.KindOf(row) == RowBatch.Kind.Answers && _seen.FirstLineOf(batch.HashOf(row), batch.LineOf(row)) is var first and > 0)
+                batch.Reject(row, $"line {batch.LineOf(row)}: rejected: the id '{Shorten(batch.IdOf(row))}' is already on line {first}");
+        }
+    }
+
     static RowBatch Next(BlockingCollection<RowBatch> free, CancellationToken stop)
     {
         var batch = free.Take(stop);
@@ -259,13 +273,15 @@ internal sealed class AnswerCsv : IDisposable
         return batch;
     }
 
+    const string NotUtf8 = "the id is not UTF-8 text (the file may be saved as Windows-1252 or Latin-1); save it as \"CSV UTF-8\"";
+
     /// <summary>Rows passed over by --skip-rows.</summary>
     public int Skipped { get; private set; }
 
     const string TooLong = "a row longer than 16 million characters, most likely a quote (\") that is never closed.";
 
     // Reads the row's answers into answers; null when it is good, else why it is rejected. hash: the id's, for the
-    // duplicate check on the caller's thread, when remember (not for a row --skip-rows passes over).
+    // duplicate check, when remember (not for a row --skip-rows passes over).
     string? Problem(SepReader.Row row, Span<int> answers, bool remember, out ulong hash)
     {
         hash = 0;
@@ -274,8 +290,8 @@ internal sealed class AnswerCsv : IDisposable
         if (idText.IsEmpty) return "the id is empty";
         // U+FFFD is what the reader puts for bytes that are not UTF-8: José and Josè saved as Windows-1252 would
         // both read "Jos\uFFFD" and be taken for one person.
-        if (idText.Contains('\uFFFD')) return "the id is not UTF-8 text (the file may be saved as Windows-1252 or Latin-1); save it as \"CSV UTF-8\"";
-        if (remember) hash = SeenIds.Hash(idText);
+        if (idText.Contains('\uFFFD')) return NotUtf8;
+        if (remember) _seen.Prefetch(hash = SeenIds.Hash(idText));   // first: its slot is fetched while the answers are read
         answers.Fill(ScoringPlan.Missing);
         for (var i = 0; i < _itemColumns.Length; i++)
         {

@@ -30,7 +30,10 @@ internal sealed class RowBatch
     /// <summary>… or what the reading thread met (a disk error), thrown again on the caller's thread.</summary>
     public Exception? Failure { get; set; }
 
-    public void Clear() => (Count, Stopped, Failure) = (0, null, null);
+    /// <summary>Rows before this one have had their ids checked for duplicates (AnswerCsv.CheckIds).</summary>
+    public int IdsChecked { get; set; }
+
+    public void Clear() => (Count, IdsChecked, Stopped, Failure) = (0, 0, null, null);
 
     /// <summary>Where the next row's answers go (pack item order), before <see cref="AddAnswers"/>.</summary>
     public Span<int> NextAnswers => _answers.AsSpan(Count * _items, _items);
@@ -46,9 +49,12 @@ internal sealed class RowBatch
 
     public void AddMessage(Kind kind, string message)
     {
-        (_idEnds[Count], _hashes[Count], _kinds[Count], _messages[Count]) = (Count == 0 ? 0 : _idEnds[Count - 1], 0, kind, message);
+        (_idEnds[Count], _kinds[Count], _messages[Count]) = (Count == 0 ? 0 : _idEnds[Count - 1], kind, message);
         Count++;
     }
+
+    /// <summary>Makes a row of answers a rejection (its id was seen before).</summary>
+    public void Reject(int row, string message) => (_kinds[row], _messages[row]) = (Kind.Rejected, message);
 
     public Kind KindOf(int row) => _kinds[row];
 

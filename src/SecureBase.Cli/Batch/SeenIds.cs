@@ -6,8 +6,8 @@ using System.Runtime.Intrinsics.X86;
 namespace SecureBase.Cli.Batch;
 
 // The ids a batch command has read, to reject a second row with one of them and name the line it first appeared on.
-// Each id is kept as its 64-bit hash (XxHash3) and that line, not as the id itself: 16 bytes a slot, at most half
-// full, whatever the ids' length. Two different ids share a hash with odds of about n²/2⁶⁵ (10⁻⁹ at 200,000
+// Each id is kept as its 64-bit hash (XxHash3) and that line, not as the id itself: 16 bytes a slot, at most four
+// fifths full, whatever the ids' length. Two different ids share a hash with odds of about n²/2⁶⁵ (10⁻⁹ at 200,000
 // rows); the message then names the other line, where the reader can see the ids differ.
 //
 // An open-addressing table of our own rather than Dictionary<ulong, int>: that one keeps its buckets and its entries
@@ -24,7 +24,7 @@ internal sealed class SeenIds
     public SeenIds(long expected)
     {
         var bits = 10;
-        while (bits < 21 && (1L << bits) < 2 * expected) bits++;
+        while (bits < 21 && (1L << bits) * 4 < 5 * expected) bits++;
         (_slots, _shift) = (new (ulong, int)[1 << bits], 64 - bits);
     }
 
@@ -39,9 +39,10 @@ internal sealed class SeenIds
         return hash == 0 ? 1 : hash;
     }
 
-    /// <summary>Asks memory for the hash's slot now, so that <see cref="FirstLineOf(ulong, int)"/> a few rows later finds
-    /// it in the cache. Looking a slot up waits for memory: the table is megabytes and each id lands anywhere in it (a
-    /// quarter of scoring 200,000 ECR-R rows, perf, issue 11). Only a hint: a moved or grown table costs nothing.</summary>
+    /// <summary>Asks memory for the hash's slot now, so that <see cref="FirstLineOf(ulong, int)"/> some rows later finds
+    /// it in the cache (AnswerCsv checks an id 8 rows after it read it). Looking a slot up waits for memory: the table
+    /// is megabytes and each id lands anywhere in it (a quarter of scoring 200,000 ECR-R rows, perf, issue 11). Only a
+    /// hint: a moved or grown table costs nothing.</summary>
     public void Prefetch(ulong hash)
     {
         if (Sse.IsSupported)
@@ -57,7 +58,7 @@ internal sealed class SeenIds
             if (_slots[at].Hash == hash) return _slots[at].Line;
             if (_slots[at].Hash != 0) continue;
             _slots[at] = (hash, line);
-            if (++_count > _slots.Length / 2) Grow();
+            if (++_count > _slots.Length / 5 * 4) Grow();
             return 0;
         }
     }
