@@ -32,8 +32,13 @@ internal static class OutputFile
         return destination;
     }
 
-    public static string TemporaryBeside(string destination) =>
-        Path.Combine(Path.GetDirectoryName(destination)!, $".{Path.GetFileName(destination)}.{Guid.NewGuid():N}.tmp");
+    // ".scores.csv.1a2b3c4d5e6f.tmp": the name cut to 200 characters, so that the temporary name fits where the
+    // destination's does (255 bytes a name on most file systems).
+    public static string TemporaryBeside(string destination)
+    {
+        var name = Path.GetFileName(destination);
+        return Path.Combine(Path.GetDirectoryName(destination)!, $".{name[..Math.Min(name.Length, 200)]}.{Guid.NewGuid().ToString("N")[..12]}.tmp");
+    }
 
     /// <summary>A new file that only its owner can read and write (0600 on Unix).</summary>
     public static FileStream CreatePrivate(string path)

@@ -6,6 +6,9 @@ using SecureBase.Cli.Practice;
 
 // securebase — operator and researcher tasks without the web host. Exit codes: 0 done,
 // 1 done but some input rows were rejected, 2 nothing done (usage, missing file, unknown instrument).
+// With standard error closed (2>&-) the first file opened takes its descriptor, and every message would land in
+// that file (the output CSV): messages then go nowhere instead.
+if (OperatingSystem.IsLinux() && !File.Exists("/proc/self/fd/2")) Console.SetError(TextWriter.Null);
 var settings = CliSettings.Load();
 var (stdout, stderr) = (Console.Out, Console.Error);
 
@@ -24,7 +27,8 @@ try
         ["restore", .. var rest] => await BackupCommand.RestoreAsync(settings, rest, stdout, stderr),
         ["export-fhir", .. var rest] => await ExportFhirCommand.RunAsync(settings, rest, stdout, stderr),
         ["help" or "--help" or "-h"] => Usage.Print(stdout, 0),
-        _ => Usage.Print(stderr, 2),
+        [var unknown, ..] => Unknown(unknown, stderr),
+        [] => Usage.Print(stderr, 2),
     };
 }
 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -38,6 +42,12 @@ catch (Exception e) when (e is System.Data.Common.DbException or Microsoft.Entit
     // A damaged or locked database, or one that is not there: one line, never a stack trace.
     stderr.WriteLine($"error: the database could not be used: {(e.InnerException ?? e).Message.Split('\n')[0].Trim()}");
     return 2;
+}
+
+static int Unknown(string command, TextWriter stderr)
+{
+    stderr.WriteLine($"error: unknown command '{command}'.");
+    return Usage.Print(stderr, 2);
 }
 
 // Batch output through one 64 KB buffer: Console.Out flushes every write, and a flush per row was most

@@ -34,8 +34,21 @@ public sealed class ExportEdgeTests : IDisposable
         }
         var output = _cli.PathOf("out.csv");
         Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", output));
-        Assert.Equal("error: line 3: a row longer than 16 million characters, most likely a quote (\") that is never closed." + Environment.NewLine, _cli.Stderr);
+        Assert.Equal("error: line 3: a row longer than 16 million characters: a quote (\") that is never closed, or not a CSV file." + Environment.NewLine, _cli.Stderr);
         Assert.Equal(["long.csv"], Directory.GetFiles(_cli.PathOf("")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void AFirstRowTooLongIsOneLineToo()
+    {
+        var input = _cli.PathOf("long.csv");
+        using (var writer = File.CreateText(input))
+        {
+            writer.Write('"');
+            for (var i = 0; i < 1_800_000; i++) writer.Write("x,1,2,3,4\n");
+        }
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", input));
+        Assert.Equal($"error: {input}, line 1: a row longer than 16 million characters: a quote (\") that is never closed, or not a CSV file." + Environment.NewLine, _cli.Stderr);
     }
 
     [Fact]
@@ -118,6 +131,35 @@ public sealed class ExportEdgeTests : IDisposable
     {
         Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", _cli.File("e.csv", content)));
         Assert.Contains("the file is empty: it needs a header row", _cli.Stderr, StringComparison.Ordinal);
+    }
+
+    // Said in words a new user can act on: what was found, and the option to use.
+    [Theory]
+    [InlineData("ResponseId,Q1,Q2,Q3,Q4\nR1,1,2,3,4\n", new[] { "--id-column", "ResponseId" },
+        "no column is named by an item number (1, 2, …); the columns are \"ResponseId\", \"Q1\", \"Q2\", \"Q3\", \"Q4\"; name the item columns with --item-columns, e.g. Q{n} for Q1, Q2, …")]
+    [InlineData("ResponseId,Q1_1,Q1_2\nR1,1,2\n", new[] { "--id-column", "ResponseId", "--item-columns", "Q{n}" }, "no column is named Q1, Q2, …; the columns are \"ResponseId\", \"Q1_1\", \"Q1_2\"")]
+    [InlineData("ResponseId,Q1,q1,Q2,Q3,Q4\nR1,1,1,2,3,4\n", new[] { "--id-column", "ResponseId", "--item-columns", "Q{n}" }, "item 1 has two columns: \"Q1\" and \"q1\"")]
+    [InlineData("\uFEFF\uFEFFid,1,2,3,4\nA,1,2,3,4\n", new string[0], "the first column is \"\\uFEFFid\", not \"id\"")]
+    [InlineData("id,1,2,3,4\nA,1,2,3,4\n", new[] { "--id-column", " " }, "--id-column needs the name of the column with each person's id")]
+    public void AHeaderThatDoesNotFitSaysWhatWasFound(string content, string[] options, string expected)
+    {
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, ["--instrument", "rq", "--input", _cli.File("h.csv", content), .. options]));
+        Assert.Contains(expected, _cli.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AQuestionTextRowNearTheTopSuggestsSkipRows()
+    {
+        Assert.Equal(1, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", _cli.File("q.csv", "id,1,2,3,4\nText,How,close,are,you\nA,1,2,3,4\n")));
+        Assert.Contains("line 2: rejected: item 1: 'How' is not a whole number (a survey export's extra header rows? pass over them with --skip-rows, e.g. 2 for Qualtrics)", _cli.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnOutputNameNearTheLimitStillWorks()
+    {
+        var output = _cli.PathOf(new string('a', 240) + ".csv");
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", _cli.File("rq.csv", "id,1,2,3,4\nA,1,2,3,4\n"), "--output", output));
+        Assert.True(File.Exists(output));
     }
 
     [Fact]

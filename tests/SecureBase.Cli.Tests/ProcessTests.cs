@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SecureBase.Cli.Tests;
 
 // The built tool as a user runs it: the command table, standard streams and exit codes.
@@ -8,22 +6,8 @@ public class ProcessTests
     static Task<(int Code, string Stdout, string Stderr)> RunAsync(params string[] args) => RunAsync(args, null);
 
     // installation: a folder whose data/ and keys/ the tool uses instead of the user's own.
-    static async Task<(int Code, string Stdout, string Stderr)> RunAsync(string[] args, string? installation)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        if (installation is not null)
-        {
-            info.Environment["SecureBase__DataDirectory"] = Path.Combine(installation, "data");
-            info.Environment["SecureBase__KeyDirectory"] = Path.Combine(installation, "keys");
-        }
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "securebase.dll"));
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    static Task<(int Code, string Stdout, string Stderr)> RunAsync(string[] args, string? installation) =>
+        ToolProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "securebase.dll"), .. args], installation);
 
     [Fact]
     public async Task ScoresFromTheCommandLine()
@@ -49,6 +33,7 @@ public class ProcessTests
     {
         var (code, _, stderr) = await RunAsync("frobnicate");
         Assert.Equal(2, code);
+        Assert.StartsWith("error: unknown command 'frobnicate'.", stderr, StringComparison.Ordinal);
         Assert.Contains("score --instrument ID --input FILE", stderr, StringComparison.Ordinal);
     }
 

@@ -107,7 +107,7 @@ public sealed class ScoreCsvTests : IDisposable
     [InlineData("id,1,2,3,4,5,6,7,8,9,10", "column \"10\" names item 10, but ECR-RS has items 1–9")]
     [InlineData("id,1,2,3,4,5,6,7,8,9,notes", "column \"notes\" is not an item number of ECR-RS (1–9); for an export with other columns or named items, use --id-column and --item-columns (e.g. Q{n}), and other columns are ignored")]
     [InlineData("person,1,2,3,4,5,6,7,8,9", "the first column is \"person\", not \"id\"; name the id column with --id-column (and the item columns with --item-columns, e.g. Q{n}, if they are not bare numbers)")]
-    [InlineData("id,1,1,3,4,5,6,7,8,9", "item 1 has two columns")]
+    [InlineData("id,1,01,3,4,5,6,7,8,9", "item 1 has two columns: \"1\" and \"01\"")]
     public void AWrongHeaderIsOneClearErrorAndNothingIsScored(string header, string expected)
     {
         var input = _cli.File("rs.csv", header + "\np1,4,4,4,4,4,4,4,4,4\n");

@@ -41,18 +41,9 @@ public sealed class ScoreExecutableTests : IClassFixture<ScoreExecutableTests.Pu
 
     public void Dispose() => _cli.Dispose();
 
-    async Task<(int Code, string Stdout, string Stderr)> RunNativeAsync(params string[] args)
-    {
-        var info = new ProcessStartInfo(_published.Executable) { RedirectStandardOutput = true, RedirectStandardError = true };
-        info.Environment["SecureBase__DataDirectory"] = _cli.PathOf("data");   // the installation CliRun gives in-process
-        info.Environment["SecureBase__KeyDirectory"] = _cli.PathOf("keys");
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await process.WaitForExitAsync(TestContext.Current.CancellationToken);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    // In the installation CliRun gives in-process.
+    Task<(int Code, string Stdout, string Stderr)> RunNativeAsync(params string[] args) =>
+        ToolProcess.RunAsync(_published.Executable, args, _cli.PathOf(""));
 
     async Task AnswersAsTheCliDoesAsync(params string[] args)
     {
@@ -117,6 +108,8 @@ public sealed class ScoreExecutableTests : IClassFixture<ScoreExecutableTests.Pu
     [Theory]
     [InlineData("TERM")]
     [InlineData("INT")]
+    [InlineData("HUP")]
+    [InlineData("QUIT")]
     public async Task AKillWhileWritingLeavesNoHalfFile(string signal)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -139,6 +132,21 @@ public sealed class ScoreExecutableTests : IClassFixture<ScoreExecutableTests.Pu
         await process.WaitForExitAsync(ct);
         Assert.Empty(Temporary());
         Assert.False(File.Exists(_cli.PathOf("out.csv")));
+    }
+
+    // With standard error closed the output file (or standard output) takes its descriptor: messages must not land there.
+    [Fact]
+    public async Task MessagesNeverLandInTheOutputWhenStandardErrorIsClosed()
+    {
+        var input = _cli.File("rq.csv", "id,1,2,3,4\nA,1,2,3,4\nB,9,2,3,4\n");
+        var (code, stdout, _) = await ToolProcess.RunAsync("/bin/sh", ["-c", $"'{_published.Executable}' --instrument rq --input '{input}' 2>&-"], _cli.PathOf(""));
+        Assert.Equal(1, code);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);   // the header and A: no "line 3: rejected", no "1 row scored"
+        Assert.StartsWith("id,secure,", lines[0], StringComparison.Ordinal);
+        Assert.StartsWith("A,1.000,", lines[1], StringComparison.Ordinal);
+        await ToolProcess.RunAsync("/bin/sh", ["-c", $"'{_published.Executable}' --instrument rq --input '{input}' --output '{_cli.PathOf("out.csv")}' 2>&-"], _cli.PathOf(""));
+        Assert.DoesNotContain("rejected", File.ReadAllText(_cli.PathOf("out.csv")), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -30,6 +30,8 @@ internal sealed record CsvLayout(string? IdColumn, string ItemPattern, int SkipR
         if (pattern.IndexOf("{n}", StringComparison.Ordinal) is var at && (at < 0 || pattern.IndexOf("{n}", at + 3, StringComparison.Ordinal) >= 0))
             return Fail(stderr, $"--item-columns '{pattern}' must contain {{n}} once, where the item's number stands: Q{{n}} for Q1…Q36, ECR_{{n}} for ECR_1…ECR_36.");
         var skip = 0;
+        if (options["id-column"] is { } id && string.IsNullOrWhiteSpace(id))
+            return Fail(stderr, "--id-column needs the name of the column with each person's id (Qualtrics: ResponseId).");
         if (options["skip-rows"] is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip > 100))
             return Fail(stderr, $"--skip-rows '{text}' must be a whole number from 0 to 100: the rows after the header that hold no answers (2 for a Qualtrics export).");
         return new CsvLayout(options["id-column"], pattern, skip);
@@ -115,6 +117,10 @@ internal sealed class AnswerCsv : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             return Fail(stderr, $"cannot read '{path}': {e.Message}");
+        }
+        catch (NotSupportedException)
+        {
+            return Fail(stderr, $"{path}, line 1: {TooLong}");   // Sep reads the first row to find the separator
         }
         List<string> names;
         try
@@ -278,7 +284,7 @@ internal sealed class AnswerCsv : IDisposable
     /// <summary>Rows passed over by --skip-rows.</summary>
     public int Skipped { get; private set; }
 
-    const string TooLong = "a row longer than 16 million characters, most likely a quote (\") that is never closed.";
+    const string TooLong = "a row longer than 16 million characters: a quote (\") that is never closed, or not a CSV file.";
 
     // Reads the row's answers into answers; null when it is good, else why it is rejected. hash: the id's, for the
     // duplicate check, when remember (not for a row --skip-rows passes over).
@@ -305,7 +311,9 @@ internal sealed class AnswerCsv : IDisposable
             }
             text = Bare(text).Trim();
             if (text.IsEmpty) continue;
-            if (!WholeNumber(text, out var number)) return $"item {_items[i].Name}: '{Shorten(text)}' is not a whole number";
+            if (!WholeNumber(text, out var number))
+                return $"item {_items[i].Name}: '{Shorten(text)}' is not a whole number"
+                    + (row.LineNumberFrom <= 3 && _layout.SkipRows == 0 ? " (a survey export's extra header rows? pass over them with --skip-rows, e.g. 2 for Qualtrics)" : "");
             if (number < _scaleMin || number > _scaleMax)
                 return $"item {_items[i].Name}: {Shorten(text)} is outside the scale {_scaleMin}–{_scaleMax}";
             answers[_itemPositions[i]] = (int)number;
@@ -378,10 +386,14 @@ internal sealed class AnswerCsv : IDisposable
                 if (layout.IgnoresOtherColumns) continue;   // a survey's other questions (Q10… after a 9-item ECR-RS)
                 return (0, null, $"column \"{names[col]}\" names item {number}, but {pack.ShortTitle} has items 1–{pack.Items.Count}");
             }
-            if (!seen.Add(number.Value)) return (0, null, $"item {number} has two columns");
+            if (!seen.Add(number.Value))
+                return (0, null, $"item {number} has two columns: \"{Shorten(items.First(i => i.Item2 == IndexOf(pack, item)).Item3)}\" and \"{Shorten(names[col])}\"");
             items.Add((col, IndexOf(pack, item), names[col]));
         }
         var missing = pack.Items.Select(i => i.Number).Where(n => !seen.Contains(n)).ToList();
+        if (items.Count == 0)
+            return (0, null, $"no column is named {(layout.ItemPattern == "{n}" ? "by an item number (1, 2, …)" : $"{layout.ItemPattern.Replace("{n}", "1", StringComparison.Ordinal)}, {layout.ItemPattern.Replace("{n}", "2", StringComparison.Ordinal)}, …")}; "
+                + $"the columns are {List(names)}; name the item columns with --item-columns, e.g. Q{{n}} for Q1, Q2, …");
         if (missing.Count > 0)
             return (0, null, $"no column for item(s) {string.Join(", ", missing)} of {pack.ShortTitle}"
                 + (layout.ItemPattern == "{n}" ? "" : $" (looked for columns named {layout.ItemPattern.Replace("{n}", "1", StringComparison.Ordinal)}, {layout.ItemPattern.Replace("{n}", "2", StringComparison.Ordinal)}, …)"));
@@ -407,13 +419,13 @@ internal sealed class AnswerCsv : IDisposable
         string.Join(", ", names.Take(8).Select(n => $"\"{Shorten(n)}\"")) + (names.Count > 8 ? $" and {names.Count - 8} more" : "");
 
     // At most 20 characters of a cell for a message, control characters shown as \u001B: an escape sequence in a
-    // file must not reach the terminal.
+    // file must not reach the terminal, and an invisible one (a second BOM, \uFEFF) must show.
     static string Shorten(ReadOnlySpan<char> text)
     {
         var shown = new System.Text.StringBuilder();
         foreach (var c in text[..Math.Min(20, text.Length)])
         {
-            if (char.IsControl(c)) shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            if (char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format) shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
             else shown.Append(c);
         }
         return text.Length <= 20 ? shown.ToString() : shown + "…";

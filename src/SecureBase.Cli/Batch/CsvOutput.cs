@@ -14,7 +14,8 @@ internal sealed class CsvOutput : IDisposable
     private readonly SepWriter _writer;
     private readonly string? _temporary;
     private readonly string? _destination;
-    // Ctrl-C or a kill while a file is written: the half-written temporary file (clinical data) is removed first.
+    // Ctrl-C, Ctrl-\ or a kill (TERM, HUP) while a file is written: the half-written temporary file (clinical data)
+    // is removed first. kill -9 cannot be caught.
     private readonly PosixSignalRegistration[] _signals = [];
 
     private CsvOutput(TextWriter text, string? temporary, string? destination)
@@ -22,7 +23,7 @@ internal sealed class CsvOutput : IDisposable
         (_text, _temporary, _destination) = (text, temporary, destination);
         _writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text, leaveOpen: true);
         if (temporary is not null)
-            _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP }.Where(_ => !OperatingSystem.IsWindows())
+            _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }.Where(_ => !OperatingSystem.IsWindows())
                 .Select(signal => PosixSignalRegistration.Create(signal, _ => File.Delete(temporary)))];   // the signal then ends the process as before
     }
 
@@ -39,7 +40,7 @@ internal sealed class CsvOutput : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: cannot write to '{path}': {e.Message}");
+            stderr.WriteLine($"error: cannot write to '{path}': {Reason(e, temporary, path)}");
             return null;
         }
     }
@@ -68,10 +69,14 @@ internal sealed class CsvOutput : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: cannot write to '{_destination}': {e.Message}");
+            stderr.WriteLine($"error: cannot write to '{_destination}': {Reason(e, _temporary, _destination!)}");
             return false;
         }
     }
+
+    // Why, in words about the file the user named, not the hidden temporary one beside it.
+    static string Reason(Exception e, string temporary, string destination) =>
+        e is UnauthorizedAccessException ? "permission denied (the folder must be writable)" : e.Message.Replace(temporary, destination, StringComparison.Ordinal);
 
     public void Dispose()
     {
