@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using nietras.SeparatedValues;
 using SecureBase.Core.Instruments;
+using static SecureBase.Cli.Batch.CsvCells;
 
 namespace SecureBase.Cli.Batch;
 
@@ -9,50 +10,6 @@ internal sealed record AnswerRow(string Id, int LineNumber, AnswerSheet Sheet);
 
 /// <summary>One good row: its id (valid only during the call), its line, its answers by item position.</summary>
 internal delegate void AnswersHandler(ReadOnlySpan<char> id, int line, ReadOnlySpan<int> answers);
-
-// How an export's columns map to an instrument. By default the first column is "id" and every other
-// column is an item named by its published number. Survey tools export more (Qualtrics: StartDate, …,
-// ResponseId, items Q1…Q36 or ECR_1…ECR_36, and two more header rows of question texts and import ids):
-// then name the id column, give the item columns' pattern ("{n}" stands for the item's number), skip the
-// rows after the header, and every other column is ignored.
-internal sealed record CsvLayout(string? IdColumn, string ItemPattern, int SkipRows)
-{
-    public static readonly CsvLayout Default = new(null, "{n}", 0);
-
-    public static readonly IReadOnlySet<string> OptionNames = new HashSet<string> { "id-column", "item-columns", "skip-rows" };
-
-    // Other columns are allowed (and ignored) once the file's layout is named; a plain file stays strict.
-    public bool IgnoresOtherColumns => IdColumn is not null || ItemPattern != "{n}";
-
-    public static CsvLayout? From(Options options, TextWriter stderr)
-    {
-        var pattern = options["item-columns"] ?? "{n}";
-        if (pattern.IndexOf("{n}", StringComparison.Ordinal) is var at && (at < 0 || pattern.IndexOf("{n}", at + 3, StringComparison.Ordinal) >= 0))
-            return Fail(stderr, $"--item-columns '{pattern}' must contain {{n}} once, where the item's number stands: Q{{n}} for Q1…Q36, ECR_{{n}} for ECR_1…ECR_36.");
-        var skip = 0;
-        if (options["id-column"] is { } id && string.IsNullOrWhiteSpace(id))
-            return Fail(stderr, "--id-column needs the name of the column with each person's id (Qualtrics: ResponseId).");
-        if (options["skip-rows"] is { } text && (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out skip) || skip > 100))
-            return Fail(stderr, $"--skip-rows '{text}' must be a whole number from 0 to 100: the rows after the header that hold no answers (2 for a Qualtrics export).");
-        return new CsvLayout(options["id-column"], pattern, skip);
-    }
-
-    // The item number a column names, or null when it names none.
-    public int? ItemNumber(string column)
-    {
-        var at = ItemPattern.IndexOf("{n}", StringComparison.Ordinal);
-        var (prefix, suffix) = (ItemPattern[..at], ItemPattern[(at + 3)..]);
-        if (column.Length <= prefix.Length + suffix.Length || !column.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
-            || !column.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)) return null;
-        return int.TryParse(column.AsSpan(prefix.Length, column.Length - prefix.Length - suffix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
-    }
-
-    static CsvLayout? Fail(TextWriter stderr, string message)
-    {
-        stderr.WriteLine($"error: {message}");
-        return null;
-    }
-}
 
 // Reads answer CSVs exported from survey tools (see CsvLayout). Quoted fields, a BOM, CRLF, a trailing
 // blank line and the delimiter (comma or semicolon, read from the header) are the CSV library's job
@@ -132,7 +89,7 @@ internal sealed class AnswerCsv : IDisposable
             reader.Dispose();
             return Fail(stderr, $"{path}, line 1: {TooLong}");
         }
-        var (idColumn, items, problem) = Columns(pack, layout, names);
+        var (idColumn, items, problem) = AnswerColumns.Find(pack, layout, names);
         if (problem is not null)
         {
             reader.Dispose();
@@ -330,108 +287,6 @@ internal sealed class AnswerCsv : IDisposable
             ? $"lines {from}–{to}: rejected: {to - from + 1} lines read as one row ({reason}): a quote (\") on line {from} is most likely not closed"
             : $"line {from}: rejected: {reason}";
     }
-
-    // "6", "+6", "6.0", "6,0" (a semicolon file's decimal comma), "06": a whole number, as a spreadsheet may write it.
-    // Not "6.5", "6.00000000000000000001" (which a double would read as 6), "6e0", "Infinity" or "NaN".
-    static bool WholeNumber(ReadOnlySpan<char> text, out long number)
-    {
-        number = 0;
-        var at = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
-        var end = at;
-        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
-        if (end == at) return false;   // no digits
-        if (end < text.Length)
-        {
-            if (text[end] is not ('.' or ',')) return false;
-            foreach (var c in text[(end + 1)..]) if (c != '0') return false;
-        }
-        foreach (var c in text[at..end]) number = Math.Min(number * 10 + (c - '0'), 1_000_000_000);   // past any scale
-        if (text[0] == '-') number = -number;
-        return true;
-    }
-
-    // The id column, the item columns, or what is wrong with the header and how to fix it.
-    static (int IdColumn, (int, int, string)[]? Items, string? Problem) Columns(InstrumentPack pack, CsvLayout layout, List<string> names)
-    {
-        if (names.All(n => n.Length == 0)) return (0, null, "the file is empty: it needs a header row (id, then the item numbers)");
-        int idColumn;
-        if (layout.IdColumn is { } wanted)
-        {
-            idColumn = names.FindIndex(n => n.Equals(wanted, StringComparison.OrdinalIgnoreCase));
-            if (idColumn < 0) return (0, null, $"there is no column \"{wanted}\"; the columns are {List(names)}");
-            if (names.FindLastIndex(n => n.Equals(wanted, StringComparison.OrdinalIgnoreCase)) is var other and > 0 && other != idColumn)
-                return (0, null, $"two columns are named \"{wanted}\" (columns {idColumn + 1} and {other + 1}); name the one with the ids uniquely");
-        }
-        else if (names[0].Equals("id", StringComparison.OrdinalIgnoreCase)) idColumn = 0;
-        else
-        {
-            var likely = names.FirstOrDefault(n => n.Contains("id", StringComparison.OrdinalIgnoreCase) && !n.Equals(names[0], StringComparison.Ordinal));
-            return (0, null, $"the first column is \"{Shorten(names[0])}\", not \"id\"; name the id column with --id-column"
-                + (likely is null ? "" : $" {likely}") + " (and the item columns with --item-columns, e.g. Q{n}, if they are not bare numbers)");
-        }
-        var items = new List<(int, int, string)>();
-        var seen = new HashSet<int>();
-        for (var col = 0; col < names.Count; col++)
-        {
-            if (col == idColumn || names[col].Length == 0) continue;   // a column without a name holds nothing meant (Excel's trailing ",,")
-            var number = layout.ItemNumber(names[col]);
-            if (number is null)
-            {
-                if (layout.IgnoresOtherColumns) continue;
-                return (0, null, $"column \"{Shorten(names[col])}\" is not an item number of {pack.ShortTitle} (1–{pack.Items.Count}); "
-                    + "for an export with other columns or named items, use --id-column and --item-columns (e.g. Q{n}), and other columns are ignored");
-            }
-            if (pack.FindItemByNumber(number.Value) is not { } item)
-            {
-                if (layout.IgnoresOtherColumns) continue;   // a survey's other questions (Q10… after a 9-item ECR-RS)
-                return (0, null, $"column \"{names[col]}\" names item {number}, but {pack.ShortTitle} has items 1–{pack.Items.Count}");
-            }
-            if (!seen.Add(number.Value))
-                return (0, null, $"item {number} has two columns: \"{Shorten(items.First(i => i.Item2 == IndexOf(pack, item)).Item3)}\" and \"{Shorten(names[col])}\"");
-            items.Add((col, IndexOf(pack, item), names[col]));
-        }
-        var missing = pack.Items.Select(i => i.Number).Where(n => !seen.Contains(n)).ToList();
-        if (items.Count == 0)
-            return (0, null, $"no column is named {(layout.ItemPattern == "{n}" ? "by an item number (1, 2, …)" : $"{layout.ItemPattern.Replace("{n}", "1", StringComparison.Ordinal)}, {layout.ItemPattern.Replace("{n}", "2", StringComparison.Ordinal)}, …")}; "
-                + $"the columns are {List(names)}; name the item columns with --item-columns, e.g. Q{{n}} for Q1, Q2, …");
-        if (missing.Count > 0)
-            return (0, null, $"no column for item(s) {string.Join(", ", missing)} of {pack.ShortTitle}"
-                + (layout.ItemPattern == "{n}" ? "" : $" (looked for columns named {layout.ItemPattern.Replace("{n}", "1", StringComparison.Ordinal)}, {layout.ItemPattern.Replace("{n}", "2", StringComparison.Ordinal)}, …)"));
-        return (idColumn, [.. items], null);
-    }
-
-    static int IndexOf(InstrumentPack pack, Item item)
-    {
-        for (var i = 0; i < pack.Items.Count; i++) if (ReferenceEquals(pack.Items[i], item)) return i;
-        throw new InvalidOperationException($"item {item.Id} is not in {pack.Id}");
-    }
-
-    // A cell without the spaces around it, and without quotes that stood after a space (' "4" ', which Sep leaves
-    // as it is: it unescapes a cell that begins with a quote). Spaces only: a tab or line break in an id is kept
-    // (and made safe for spreadsheets when written).
-    static ReadOnlySpan<char> Bare(ReadOnlySpan<char> cell)
-    {
-        var trimmed = cell.Trim(' ');
-        return trimmed.Length < cell.Length && trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1].Trim(' ') : trimmed;
-    }
-
-    static string List(List<string> names) =>
-        string.Join(", ", names.Take(8).Select(n => $"\"{Shorten(n)}\"")) + (names.Count > 8 ? $" and {names.Count - 8} more" : "");
-
-    // At most 20 characters of a cell for a message, control characters shown as \u001B: an escape sequence in a
-    // file must not reach the terminal, and an invisible one (a second BOM, \uFEFF) must show.
-    static string Shorten(ReadOnlySpan<char> text)
-    {
-        var shown = new System.Text.StringBuilder();
-        foreach (var c in text[..Math.Min(20, text.Length)])
-        {
-            if (char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format) shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
-            else shown.Append(c);
-        }
-        return text.Length <= 20 ? shown.ToString() : shown + "…";
-    }
-
-    static string Shorten(string text) => Shorten(text.AsSpan());
 
     static AnswerCsv? Fail(TextWriter stderr, string message)
     {

@@ -1,0 +1,50 @@
+using System.Globalization;
+
+namespace SecureBase.Cli.Batch;
+
+// What a batch command does with one cell's text: trim it, read it as an answer, show it in a message.
+internal static class CsvCells
+{
+    // "6", "+6", "6.0", "6,0" (a semicolon file's decimal comma), "06": a whole number, as a spreadsheet may write it.
+    // Not "6.5", "6.00000000000000000001" (which a double would read as 6), "6e0", "Infinity" or "NaN".
+    public static bool WholeNumber(ReadOnlySpan<char> text, out long number)
+    {
+        number = 0;
+        var at = text.Length > 0 && text[0] is '+' or '-' ? 1 : 0;
+        var end = at;
+        while (end < text.Length && char.IsAsciiDigit(text[end])) end++;
+        if (end == at) return false;   // no digits
+        if (end < text.Length)
+        {
+            if (text[end] is not ('.' or ',')) return false;
+            foreach (var c in text[(end + 1)..]) if (c != '0') return false;
+        }
+        foreach (var c in text[at..end]) number = Math.Min(number * 10 + (c - '0'), 1_000_000_000);   // past any scale
+        if (text[0] == '-') number = -number;
+        return true;
+    }
+
+    // A cell without the spaces around it, and without quotes that stood after a space (' "4" ', which Sep leaves
+    // as it is: it unescapes a cell that begins with a quote). Spaces only: a tab or line break in an id is kept
+    // (and made safe for spreadsheets when written).
+    public static ReadOnlySpan<char> Bare(ReadOnlySpan<char> cell)
+    {
+        var trimmed = cell.Trim(' ');
+        return trimmed.Length < cell.Length && trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1].Trim(' ') : trimmed;
+    }
+
+    // At most 20 characters of a cell for a message, control characters shown as \u001B: an escape sequence in a
+    // file must not reach the terminal, and an invisible one (a second BOM, \uFEFF) must show.
+    public static string Shorten(ReadOnlySpan<char> text)
+    {
+        var shown = new System.Text.StringBuilder();
+        foreach (var c in text[..Math.Min(20, text.Length)])
+        {
+            if (char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format) shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            else shown.Append(c);
+        }
+        return text.Length <= 20 ? shown.ToString() : shown + "…";
+    }
+
+    public static string Shorten(string text) => Shorten(text.AsSpan());
+}
