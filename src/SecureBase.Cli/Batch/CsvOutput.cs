@@ -22,8 +22,8 @@ internal sealed class CsvOutput : IDisposable
     {
         (_text, _temporary, _destination) = (text, temporary, destination);
         _writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text, leaveOpen: true);
-        if (temporary is not null)
-            _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }.Where(_ => !OperatingSystem.IsWindows())
+        if (temporary is not null && !OperatingSystem.IsWindows())
+            _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
                 .Select(signal => PosixSignalRegistration.Create(signal, _ => File.Delete(temporary)))];   // the signal then ends the process as before
     }
 
