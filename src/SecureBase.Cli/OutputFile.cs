@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SecureBase.Data;
 
 namespace SecureBase.Cli;
@@ -7,7 +8,7 @@ namespace SecureBase.Cli;
 // (it holds clinical data), and renamed over the destination only when whole; so the destination must be
 // an ordinary file or a new name, never the input, a device, a folder, or anything in the installation's
 // data or key folder (a rename there replaced the live database in testing).
-internal static class OutputFile
+internal static partial class OutputFile
 {
     static readonly string[] SystemFolders = ["/dev/", "/proc/", "/sys/"];
 
@@ -49,26 +50,35 @@ internal static class OutputFile
     }
 
     // A device (/dev/null), a pipe or a file under /proc or /sys must never be renamed over. .NET does not
-    // expose a file's type, and opening a pipe to look would block, so an existing destination is asked of
-    // coreutils' stat (following links).
+    // expose a file's type, and opening a pipe to look would block, so on Linux an existing destination is asked of
+    // statx(2), following links. (This was coreutils' stat, run as a process: 5 ms of every run whose output file
+    // existed, issue 11.) Elsewhere only the folder rule applies.
     static bool IsSpecial(string destination)
     {
         if (SystemFolders.Any(p => destination.StartsWith(p, StringComparison.Ordinal))) return true;
-        if (OperatingSystem.IsWindows() || !Path.Exists(destination)) return false;
-        var info = new System.Diagnostics.ProcessStartInfo("stat") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-L", "--format=%F", "--", destination }) info.ArgumentList.Add(arg);
+        return OperatingSystem.IsLinux() && Path.Exists(destination) && FileType(destination) is { } type && type != RegularFile;
+    }
+
+    const int RegularFile = 0x8000;   // S_IFREG
+
+    // The file type bits of st_mode (S_IFMT), or null when statx cannot say (the file went away, or a C library without it).
+    static unsafe int? FileType(string path)
+    {
+        // struct statx is the same on every Linux architecture: 256 bytes, stx_mode a 16-bit field at offset 28.
+        const int AtCurrentFolder = -100, StatxType = 0x1;
+        var buffer = stackalloc byte[256];
         try
         {
-            using var stat = System.Diagnostics.Process.Start(info)!;
-            var type = stat.StandardOutput.ReadToEnd();
-            stat.WaitForExit();
-            return stat.ExitCode == 0 && !type.StartsWith("regular", StringComparison.Ordinal);
+            return Statx(AtCurrentFolder, path, 0, StatxType, buffer) == 0 ? *(ushort*)(buffer + 28) & 0xF000 : null;
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (EntryPointNotFoundException)
         {
-            return false;   // no stat on this machine: only the folder rule applies
+            return null;
         }
     }
+
+    [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8)]
+    private static unsafe partial int Statx(int folder, string path, int flags, uint mask, byte* buffer);
 
     // Whether the existing file may be written by us: opened for writing, not truncated, closed at once. The rename
     // that replaces it needs only the folder's permission, so without this a read-only file would be replaced.

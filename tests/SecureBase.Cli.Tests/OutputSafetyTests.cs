@@ -101,6 +101,11 @@ public sealed class OutputSafetyTests : IDisposable
         var pipe = _cli.PathOf("pipe");
         using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", pipe)) mkfifo.WaitForExit();
         Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", pipe));
+        Assert.Contains("is a device, pipe or system file", _cli.Stderr, StringComparison.Ordinal);
+        var link = _cli.PathOf("link-to-pipe");
+        File.CreateSymbolicLink(link, pipe);
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", link));
+        Assert.Contains("is a device, pipe or system file", _cli.Stderr, StringComparison.Ordinal);
         Assert.Equal(0, new FileInfo(pipe).Length);
     }
 

@@ -27,6 +27,8 @@ internal sealed class AnswerCsv : IDisposable
     private readonly string[] _itemNames;
     private readonly int _scaleMin, _scaleMax;
     private readonly SeenIds _seen;
+    // Where a quoted id and a quoted answer are unescaped (CsvCells.Unquoted): the id is kept while the answers are read.
+    private char[] _idText = new char[64], _cellText = new char[64];
 
     private readonly int _columns;
 
@@ -41,7 +43,11 @@ internal sealed class AnswerCsv : IDisposable
 
     public int Rejected { get; private set; }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        _reader.Dispose();
+        _seen.Dispose();
+    }
 
     // The shared start of the batch commands: options, then the instrument, the layout, the input file.
     // Null (after saying why on stderr) when any of them is wrong.
@@ -68,8 +74,8 @@ internal sealed class AnswerCsv : IDisposable
             // around a value ("id, 1, 2") are trimmed here, not by Sep: its trimming looked at every one of
             // 7 million cells (13% of scoring 200,000 ECR-R rows), where only a cell that is not one digit needs it.
             // The header is read as a row, not by Sep: Sep refuses a name given twice or left empty, where a survey
-            // export may have both among the columns that are ignored.
-            reader = Sep.Reader(o => o with { HasHeader = false, Unescape = true, DisableColCountCheck = true }).FromFile(path);
+            // export may have both among the columns that are ignored. Quotes are taken off by us too (Unquoted).
+            reader = Sep.Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).FromFile(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
@@ -82,7 +88,10 @@ internal sealed class AnswerCsv : IDisposable
         List<string> names;
         try
         {
-            names = reader.MoveNext() ? [.. Enumerable.Range(0, reader.Current.ColCount).Select(c => Bare(reader.Current[c].Span).ToString())] : [];
+            var scratch = Array.Empty<char>();
+            names = [];
+            if (reader.MoveNext())
+                for (var c = 0; c < reader.Current.ColCount; c++) names.Add(Bare(Unquoted(reader.Current[c].Span, ref scratch)).ToString());
         }
         catch (NotSupportedException)
         {
@@ -181,8 +190,8 @@ internal sealed class AnswerCsv : IDisposable
                             batch.AddMessage(RowBatch.Kind.Note, $"line {row.LineNumberFrom}: skipped (--skip-rows {_layout.SkipRows}), though it reads as answers: if it is a person, lower --skip-rows");
                         continue;
                     }
-                    // A row's last line, from the line breaks inside it, read before its cells are unescaped in place (Sep's
-                    // own count includes the file's last line break when a quote is open to the end).
+                    // A row's last line, from the line breaks inside it (Sep's own count includes the file's last line break
+                    // when a quote is open to the end).
                     var last = row.LineNumberToExcl - row.LineNumberFrom > 1 ? row.LineNumberFrom + row.Span.TrimEnd("\r\n").Count('\n') : row.LineNumberFrom;
                     if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;   // blank line
                     if (Problem(row, batch.NextAnswers, remember: true, out var id, out var hash) is { } reason) batch.AddMessage(RowBatch.Kind.Rejected, Rejection(row, last, reason));
@@ -250,7 +259,7 @@ internal sealed class AnswerCsv : IDisposable
         id = default;
         hash = 0;
         if (row.ColCount != _columns) return $"expected {_columns} columns, found {row.ColCount}";
-        id = Bare(row[_idColumn].Span);
+        id = Bare(Unquoted(row[_idColumn].Span, ref _idText));
         if (id.IsEmpty) return "the id is empty";
         // U+FFFD is what the reader puts for bytes that are not UTF-8: José and Josè saved as Windows-1252 would
         // both read "Jos\uFFFD" and be taken for one person.
@@ -267,7 +276,7 @@ internal sealed class AnswerCsv : IDisposable
                 answers[_itemPositions[i]] = text[0] - '0';
                 continue;
             }
-            text = Bare(text).Trim();
+            text = Bare(Unquoted(text, ref _cellText)).Trim();
             if (text.IsEmpty) continue;
             if (!WholeNumber(text, out var number))
                 return $"item {_itemNames[i]}: '{Shorten(text)}' is not a whole number"
