@@ -15,7 +15,17 @@ public class ScoreFormatTests
         { 4.0, "4.000" }, { 4.222222222222222, "4.222222" }, { 3.9444444444444446, "3.944444" }, { 1.5, "1.500" }, { 7.0, "7.000" },
         { 0.03125, "0.03125" }, { 0.0000005, "0.000001" }, { 0.0000004, "0.000" }, { 2.0000005, "2.000001" }, { 12345678.5, "12345678.500" },
         { -1.25, "-1.250" }, { -0.0000004, "-0.000" }, { 123456789.123, "123456789.123" }, { double.NaN, "" },
+        { 0.0, "0.000" }, { -0.0, "-0.000" }, { 999.9999996, "1000.000" }, { 999.9999994, "999.999999" }, { 10.0000015, "10.000002" },
+        { 0.1234565, "0.123457" }, { 99.25, "99.250" }, { double.PositiveInfinity, "Infinity" },
     };
+
+    [Theory]
+    [InlineData(17, 18, "17/18")]
+    [InlineData(0, 9, "0/9")]
+    [InlineData(1234, 10_000, "1234/10000")]
+    [InlineData(123_456, 1_000_000, "123456/1000000")]
+    public void AnsweredIsBothCountsWithASlash(int answered, int count, string expected) =>
+        Assert.Equal(expected, ScoreFormat.Answered(answered, count, new char[64]).ToString());
 
     [Theory, MemberData(nameof(Table))]
     public void WritesWhatTheFormatStringWrites(double value, string expected)

@@ -37,22 +37,13 @@ internal sealed class ScoredRows
         else _line.Quoted(SpreadsheetSafe.Cell(id.ToString()));
         foreach (var value in _values) _line.Plain(Format(value, _buffer));
         for (var c = 0; c < _pack.Composites.Count; c++) _line.Plain(Format(_plan.Composite(c, _values), _buffer));
-        for (var s = 0; s < _values.Length; s++) _line.Plain(Answered(_answered[s], _plan.ItemCount(s), _buffer));
+        for (var s = 0; s < _values.Length; s++) _line.Plain(ScoreFormat.Answered(_answered[s], _plan.ItemCount(s), _buffer));
         _line.Plain(Flags(_pack, _values, _answered, _plan));
         _line.WriteTo(_text);
     }
 
     // At least three decimals, up to six: enough to check by hand, no false precision. Empty for no score (NaN).
     static ReadOnlySpan<char> Format(double value, char[] buffer) => ScoreFormat.Decimal(value, buffer);
-
-    // "17/18": items answered of the subscale's.
-    static ReadOnlySpan<char> Answered(int answered, int count, char[] buffer)
-    {
-        answered.TryFormat(buffer, out var n, default, CultureInfo.InvariantCulture);
-        buffer[n++] = '/';
-        count.TryFormat(buffer.AsSpan(n), out var m, default, CultureInfo.InvariantCulture);
-        return buffer.AsSpan(0, n + m);
-    }
 
     // "anxiety:prorated avoidance:too-many-missing", or nothing when every subscale was fully answered.
     static string Flags(InstrumentPack pack, double[] values, int[] answered, ScoringPlan plan)

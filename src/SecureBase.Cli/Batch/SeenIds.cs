@@ -25,6 +25,7 @@ internal sealed unsafe partial class SeenIds : IDisposable
         public int Line;
     }
 
+    private void* _memory;   // as allocated; _slots is in it
     private Slot* _slots;
     private int _length;   // slots, a power of two
     private int _shift;   // a hash's slot is its top bits: 64 − log₂ of the table's size
@@ -36,13 +37,14 @@ internal sealed unsafe partial class SeenIds : IDisposable
     {
         var bits = 10;
         while (bits < 21 && (1L << bits) * 4 < 5 * expected) bits++;
-        _slots = Allocate(1 << bits);
-        (_length, _shift) = (1 << bits, 64 - bits);
+        Allocate(1 << bits);
+        _shift = 64 - bits;
     }
 
     public void Dispose()
     {
-        NativeMemory.AlignedFree(_slots);
+        NativeMemory.Free(_memory);
+        _memory = null;
         _slots = null;
     }
 
@@ -85,33 +87,34 @@ internal sealed unsafe partial class SeenIds : IDisposable
     // almost in order (slot i's hashes go to 2i or 2i + 1): a pass over memory, not a cache miss per id.
     void Grow()
     {
-        var old = _slots;
-        var oldLength = _length;
-        _slots = Allocate(2 * oldLength);
-        (_length, _shift) = (2 * oldLength, _shift - 1);
+        var (oldMemory, old, oldLength) = ((nint)_memory, (nint)_slots, _length);
+        Allocate(2 * oldLength);
+        _shift--;
         var mask = _length - 1;
-        for (var i = 0; i < oldLength; i++)
+        foreach (var slot in new ReadOnlySpan<Slot>((void*)old, oldLength))
         {
-            if (old[i].Hash == 0) continue;
-            var at = (int)(old[i].Hash >> _shift);
+            if (slot.Hash == 0) continue;
+            var at = (int)(slot.Hash >> _shift);
             while (_slots[at].Hash != 0) at = (at + 1) & mask;
-            _slots[at] = old[i];
+            _slots[at] = slot;
         }
-        NativeMemory.AlignedFree(old);
+        NativeMemory.Free((void*)oldMemory);
     }
 
     const int HugePage = 2 * 1024 * 1024;
 
-    // Zeroed slots; from 2 MB on, on 2 MB boundaries and (Linux) in 2 MB pages when the kernel has them.
-    static Slot* Allocate(int length)
+    // Zeroed slots, in 2 MB pages (Linux) from 2 MB on when the kernel has them. The memory comes from calloc, which
+    // for a block this size maps fresh pages and, knowing them zero, does not clear them; the table starts at the
+    // first 2 MB boundary in it, asked for huge pages before it is first touched (a page already there stays
+    // 4 KB). Only advice: where it is refused, the table works as it did in 4 KB pages.
+    void Allocate(int length)
     {
         var bytes = (nuint)length * (nuint)sizeof(Slot);
-        var slots = (Slot*)NativeMemory.AlignedAlloc(bytes, bytes >= HugePage ? HugePage : (nuint)64);
-        // Before the memory is first touched (by the clearing): a page already there stays 4 KB. Only advice: where
-        // it is refused (no transparent huge pages), the table works as it did in 4 KB pages.
-        if (bytes >= HugePage && OperatingSystem.IsLinux()) _ = Advise(slots, bytes, HugePages);
-        NativeMemory.Clear(slots, bytes);
-        return slots;
+        var huge = bytes >= HugePage && OperatingSystem.IsLinux();
+        _memory = NativeMemory.AllocZeroed(huge ? bytes + HugePage : bytes);
+        _slots = huge ? (Slot*)(((nuint)_memory + HugePage - 1) & ~(nuint)(HugePage - 1)) : (Slot*)_memory;
+        if (huge) _ = Advise(_slots, bytes, HugePages);
+        _length = length;
     }
 
     const int HugePages = 14;   // MADV_HUGEPAGE

@@ -14,12 +14,12 @@ public sealed class ScoringPlan
     private readonly int[][] _positions;
     private readonly bool[][] _reversed;
     private readonly (int Subscale, double Weight)[][] _terms;
-    private readonly ResponseScale _scale;
+    private readonly int _reverseFrom;   // a reversed answer is this less the answer (ResponseScale.Reverse)
 
     public ScoringPlan(InstrumentPack pack)
     {
         Pack = pack;
-        _scale = pack.Scale;
+        _reverseFrom = pack.Scale.Min + pack.Scale.Max;
         var position = pack.Items.Select((item, i) => (item.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
         _positions = pack.Subscales.Select(s => pack.ItemsOf(s.Id).Select(i => position[i.Id]).ToArray()).ToArray();
         _reversed = pack.Subscales.Select(s => pack.ItemsOf(s.Id).Select(i => i.Reversed).ToArray()).ToArray();
@@ -45,17 +45,16 @@ public sealed class ScoringPlan
         {
             var positions = _positions[s];
             var reversed = _reversed[s];
-            int count = 0;
-            double sum = 0;
+            int count = 0, sum = 0;   // whole numbers: the same sum a double would hold, exactly
             for (var k = 0; k < positions.Length; k++)
             {
                 var raw = answers[positions[k]];
                 if (raw == Missing) continue;
                 count++;
-                sum += reversed[k] ? _scale.Reverse(raw) : raw;
+                sum += reversed[k] ? _reverseFrom - raw : raw;
             }
             answered[s] = count;
-            values[s] = Scoring.HasEnoughItems(count, positions.Length) ? sum / count : double.NaN;
+            values[s] = Scoring.HasEnoughItems(count, positions.Length) ? (double)sum / count : double.NaN;
         }
     }
 
