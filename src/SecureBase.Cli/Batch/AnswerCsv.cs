@@ -130,7 +130,6 @@ internal sealed class AnswerCsv : IDisposable
         using var stop = new CancellationTokenSource();
         using var free = new BlockingCollection<RowBatch>();
         using var full = new BlockingCollection<RowBatch>();
-        for (var i = 0; i < 4; i++) free.Add(new RowBatch(_pack.Items.Count));
         var reading = new Thread(() => ReadAhead(free, full, stop.Token)) { IsBackground = true, Name = "CSV read-ahead" };
         reading.Start();
         try
@@ -170,7 +169,8 @@ internal sealed class AnswerCsv : IDisposable
     {
         try
         {
-            var batch = Next(free, stop);
+            var made = 0;
+            var batch = Next(free, ref made, stop);
             var line = 1;   // the last line read
             try
             {
@@ -181,7 +181,7 @@ internal sealed class AnswerCsv : IDisposable
                     {
                         CheckIds(batch, batch.Count);
                         full.Add(batch, stop);
-                        batch = Next(free, stop);
+                        batch = Next(free, ref made, stop);
                     }
                     if (Skipped < _layout.SkipRows)
                     {
@@ -238,8 +238,19 @@ internal sealed class AnswerCsv : IDisposable
         }
     }
 
-    static RowBatch Next(BlockingCollection<RowBatch> free, CancellationToken stop)
+    // At most this many batches go back and forth: enough that neither thread waits for the other while the other works.
+    const int Batches = 4;
+
+    // An empty batch: a new one until there are Batches, then one the caller has given back. Made here as reading
+    // goes rather than all before the first row: a short file needs one (a batch for ECR-R is 200 KB of fresh memory,
+    // touched while the caller's thread waited), and a file of 4,096 rows or more always makes four.
+    RowBatch Next(BlockingCollection<RowBatch> free, ref int made, CancellationToken stop)
     {
+        if (made < Batches)
+        {
+            made++;
+            return new RowBatch(_pack.Items.Count);
+        }
         var batch = free.Take(stop);
         batch.Clear();
         return batch;
@@ -266,25 +277,30 @@ internal sealed class AnswerCsv : IDisposable
         if (id.Contains('\uFFFD')) return NotUtf8;
         if (remember) _seen.Prefetch(hash = SeenIds.Hash(id));   // first: its slot is fetched while the answers are read
         answers.Fill(ScoringPlan.Missing);
-        for (var i = 0; i < _itemColumns.Length; i++)
+        var (columns, positions) = (_itemColumns, _itemPositions);
+        var (zero, range) = ('0' + _scaleMin, (uint)(_scaleMax - _scaleMin));
+        for (var i = 0; i < columns.Length; i++)
         {
-            var text = row[_itemColumns[i]].Span;
-            if (text.IsEmpty) continue;   // a missing answer
-            // The common case first: one digit on the scale. Then whole numbers as a spreadsheet may write them ("6.0"); never 4.5.
-            if (text.Length == 1 && (uint)(text[0] - '0' - _scaleMin) <= (uint)(_scaleMax - _scaleMin))
-            {
-                answers[_itemPositions[i]] = text[0] - '0';
-                continue;
-            }
-            text = Bare(Unquoted(text, ref _cellText)).Trim();
-            if (text.IsEmpty) continue;
-            if (!WholeNumber(text, out var number))
-                return $"item {_itemNames[i]}: '{Shorten(text)}' is not a whole number"
-                    + (row.LineNumberFrom <= 3 && _layout.SkipRows == 0 ? " (a survey export's extra header rows? pass over them with --skip-rows, e.g. 2 for Qualtrics)" : "");
-            if (number < _scaleMin || number > _scaleMax)
-                return $"item {_itemNames[i]}: {Shorten(text)} is outside the scale {_scaleMin}–{_scaleMax}";
-            answers[_itemPositions[i]] = (int)number;
+            var text = row[columns[i]].Span;
+            // The common case first, in a loop kept small: one digit on the scale.
+            if (text.Length == 1 && (uint)(text[0] - zero) <= range) answers[positions[i]] = text[0] - '0';
+            else if (!text.IsEmpty && OtherAnswer(row, i, text, answers) is { } problem) return problem;   // empty: missing
         }
+        return null;
+    }
+
+    // A cell that is not one digit on the scale: in quotes, with spaces, or a whole number as a spreadsheet may write
+    // it ("6.0"), never 4.5. Null when it is an answer (or, with nothing in it, a missing one), else why not.
+    string? OtherAnswer(SepReader.Row row, int item, ReadOnlySpan<char> text, Span<int> answers)
+    {
+        text = Bare(Unquoted(text, ref _cellText)).Trim();
+        if (text.IsEmpty) return null;
+        if (!WholeNumber(text, out var number))
+            return $"item {_itemNames[item]}: '{Shorten(text)}' is not a whole number"
+                + (row.LineNumberFrom <= 3 && _layout.SkipRows == 0 ? " (a survey export's extra header rows? pass over them with --skip-rows, e.g. 2 for Qualtrics)" : "");
+        if (number < _scaleMin || number > _scaleMax)
+            return $"item {_itemNames[item]}: {Shorten(text)} is outside the scale {_scaleMin}–{_scaleMax}";
+        answers[_itemPositions[item]] = (int)number;
         return null;
     }
 
