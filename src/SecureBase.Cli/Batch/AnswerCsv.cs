@@ -121,9 +121,9 @@ internal sealed class AnswerCsv : IDisposable
     /// valid only during the call. False (after one line on stderr) when the file could not be read to its end.
     /// </summary>
     /// <remarks>
-    /// A second thread reads ahead (ADR 0027): Sep's parsing, each cell's check and the duplicate check there, whatever
-    /// <paramref name="onRow"/> does (scoring, writing) here; the two take about the same time. Nothing is allocated
-    /// per row.
+    /// A second thread reads ahead (ADR 0027): Sep's parsing, each cell's check and the id's hash there; the duplicate
+    /// check and whatever <paramref name="onRow"/> does (scoring, writing) here. The two take about the same time.
+    /// Nothing is allocated per row.
     /// </remarks>
     public bool ReadAnswers(AnswersHandler onRow, TextWriter stderr)
     {
@@ -136,12 +136,20 @@ internal sealed class AnswerCsv : IDisposable
         {
             foreach (var batch in full.GetConsumingEnumerable())
             {
+                for (var i = 0; i < Math.Min(IdLookahead, batch.Count); i++) Prefetch(batch, i);
                 for (var i = 0; i < batch.Count; i++)
                 {
+                    Prefetch(batch, i + IdLookahead);
                     if (batch.KindOf(i) != RowBatch.Kind.Answers)
                     {
                         if (batch.KindOf(i) == RowBatch.Kind.Rejected) Rejected++;
                         stderr.WriteLine(batch.MessageOf(i));
+                        continue;
+                    }
+                    if (_seen.FirstLineOf(batch.HashOf(i), batch.LineOf(i)) is var first and > 0)
+                    {
+                        Rejected++;
+                        stderr.WriteLine($"line {batch.LineOf(i)}: rejected: the id '{Shorten(batch.IdOf(i))}' is already on line {first}");
                         continue;
                     }
                     onRow(batch.IdOf(i), batch.LineOf(i), batch.AnswersOf(i));
@@ -179,7 +187,6 @@ internal sealed class AnswerCsv : IDisposable
                     line = row.LineNumberToExcl - 1;
                     if (batch.Full)
                     {
-                        CheckIds(batch, batch.Count);
                         full.Add(batch, stop);
                         batch = Next(free, ref made, stop);
                     }
@@ -198,7 +205,6 @@ internal sealed class AnswerCsv : IDisposable
                     else
                     {
                         batch.AddAnswers(id, row.LineNumberFrom, hash);
-                        CheckIds(batch, batch.Count - IdLookahead);
                     }
                 }
             }
@@ -210,7 +216,6 @@ internal sealed class AnswerCsv : IDisposable
             {
                 batch.Failure = e;
             }
-            CheckIds(batch, batch.Count);
             full.Add(batch, stop);
         }
         catch (OperationCanceledException)
@@ -223,19 +228,13 @@ internal sealed class AnswerCsv : IDisposable
         }
     }
 
-    // A row's id is checked against those before it some rows after its slot was prefetched (Problem), so that
-    // memory has answered by then; in file order, all of a batch's before it is handed on.
+    // A row's id is looked up among those before it (SeenIds) on the caller's thread, in file order, 8 rows after its
+    // slot was asked of memory, when memory has answered (ADR 0027).
     const int IdLookahead = 8;
 
-    // Checks the ids of the batch's rows before row `upTo` not checked yet: a second one is made a rejection.
-    void CheckIds(RowBatch batch, int upTo)
+    void Prefetch(RowBatch batch, int row)
     {
-        for (; batch.IdsChecked < upTo; batch.IdsChecked++)
-        {
-            var row = batch.IdsChecked;
-            if (batch.KindOf(row) == RowBatch.Kind.Answers && _seen.FirstLineOf(batch.HashOf(row), batch.LineOf(row)) is var first and > 0)
-                batch.Reject(row, $"line {batch.LineOf(row)}: rejected: the id '{Shorten(batch.IdOf(row))}' is already on line {first}");
-        }
+        if (row < batch.Count && batch.KindOf(row) == RowBatch.Kind.Answers) _seen.Prefetch(batch.HashOf(row));
     }
 
     // At most this many batches go back and forth: enough that neither thread waits for the other while the other works.
@@ -275,7 +274,7 @@ internal sealed class AnswerCsv : IDisposable
         // U+FFFD is what the reader puts for bytes that are not UTF-8: José and Josè saved as Windows-1252 would
         // both read "Jos\uFFFD" and be taken for one person.
         if (id.Contains('\uFFFD')) return NotUtf8;
-        if (remember) _seen.Prefetch(hash = SeenIds.Hash(id));   // first: its slot is fetched while the answers are read
+        if (remember) hash = SeenIds.Hash(id);
         answers.Fill(ScoringPlan.Missing);
         var (columns, positions) = (_itemColumns, _itemPositions);
         var (zero, range) = ('0' + _scaleMin, (uint)(_scaleMax - _scaleMin));

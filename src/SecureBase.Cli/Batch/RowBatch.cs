@@ -30,10 +30,7 @@ internal sealed class RowBatch
     /// <summary>… or what the reading thread met (a disk error), thrown again on the caller's thread.</summary>
     public Exception? Failure { get; set; }
 
-    /// <summary>Rows before this one have had their ids checked for duplicates (AnswerCsv.CheckIds).</summary>
-    public int IdsChecked { get; set; }
-
-    public void Clear() => (Count, IdsChecked, Stopped, Failure) = (0, 0, null, null);
+    public void Clear() => (Count, Stopped, Failure) = (0, null, null);
 
     /// <summary>Where the next row's answers go (pack item order), before <see cref="AddAnswers"/>.</summary>
     public Span<int> NextAnswers => _answers.AsSpan(Count * _items, _items);
@@ -52,9 +49,6 @@ internal sealed class RowBatch
         (_idEnds[Count], _kinds[Count], _messages[Count]) = (Count == 0 ? 0 : _idEnds[Count - 1], kind, message);
         Count++;
     }
-
-    /// <summary>Makes a row of answers a rejection (its id was seen before).</summary>
-    public void Reject(int row, string message) => (_kinds[row], _messages[row]) = (Kind.Rejected, message);
 
     public Kind KindOf(int row) => _kinds[row];
 
