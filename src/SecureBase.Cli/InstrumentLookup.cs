@@ -11,7 +11,8 @@ internal static class InstrumentLookup
         {
             if (InstrumentCatalog.LoadOne(id, settings.Configuration["Instruments:Folder"]) is { } one) return one;
             var catalog = settings.LoadCatalog();
-            if (catalog.Find(id) is { } pack) return pack;
+            // "ECR-R" as `instruments` and the questionnaire's own title write it, for the id ecr-r
+            if ((catalog.Find(id) ?? catalog.All.FirstOrDefault(p => p.Id.Equals(id, StringComparison.OrdinalIgnoreCase))) is { } pack) return pack;
             stderr.WriteLine($"error: unknown instrument '{id}'. Known: {string.Join(", ", catalog.All.Select(p => p.Id))}.");
         }
         catch (InvalidOperationException e)

@@ -84,6 +84,9 @@ internal static partial class OutputFile
     // that replaces it needs only the folder's permission, so without this a read-only file would be replaced.
     static bool Writable(string destination)
     {
+        // Root may open any file for writing, so a file nobody may write (chmod a-w) is refused by its mode too.
+        const UnixFileMode anyWrite = UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(destination) & anyWrite) == 0) return false;
         try
         {
             using var _ = new FileStream(destination, FileMode.Open, FileAccess.Write, FileShare.ReadWrite);

@@ -5,10 +5,9 @@ using SecureBase.Cli.Batch;
 using SecureBase.Cli.Practice;
 
 // securebase — operator and researcher tasks without the web host. Exit codes: 0 done,
-// 1 done but some input rows were rejected, 2 nothing done (usage, missing file, unknown instrument).
-// With standard error closed (2>&-) the first file opened takes its descriptor, and every message would land in
-// that file (the output CSV): messages then go nowhere instead.
-if (OperatingSystem.IsLinux() && !File.Exists("/proc/self/fd/2")) Console.SetError(TextWriter.Null);
+// 1 done but some input rows were rejected (or skipped though they read as answers), 2 nothing done (usage,
+// missing file, unknown instrument, an output that could not be written).
+StandardStreams.Guard();   // closed, full or cut short: messages may be lost, never the run or its exit code
 var settings = CliSettings.Load();
 var (stdout, stderr) = (Console.Out, Console.Error);
 
@@ -54,6 +53,6 @@ static int Unknown(string command, TextWriter stderr)
 // of the time of scoring 200,000 rows. Interactive commands keep Console.Out (their prompts must show).
 static int Buffered(Func<TextWriter, int> run)
 {
-    using var output = new StreamWriter(Console.OpenStandardOutput(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+    using var output = new StreamWriter(StandardStreams.Output(), new System.Text.UTF8Encoding(false), 1 << 16) { AutoFlush = false };
     return run(output);
 }

@@ -9,11 +9,13 @@ public static class DataPaths
 {
     public static string DataDirectory(IConfiguration configuration) => Ensure(ConfiguredDataDirectory(configuration));
 
-    static string ConfiguredDataDirectory(IConfiguration configuration) =>
-        configuration["SecureBase:DataDirectory"] ?? Path.Combine(UserData(), "securebase", "data");
+    static string ConfiguredDataDirectory(IConfiguration configuration, bool create = true) =>
+        configuration["SecureBase:DataDirectory"] ?? Path.Combine(UserData(create), "securebase", "data");
 
-    public static string KeyDirectory(IConfiguration configuration) =>
-        Ensure(configuration["SecureBase:KeyDirectory"] ?? Path.Combine(UserData(), "securebase", "keys"));
+    public static string KeyDirectory(IConfiguration configuration) => Ensure(ConfiguredKeyDirectory(configuration));
+
+    static string ConfiguredKeyDirectory(IConfiguration configuration, bool create = true) =>
+        configuration["SecureBase:KeyDirectory"] ?? Path.Combine(UserData(create), "securebase", "keys");
 
     /// <summary>
     /// Which of the installation's own folders (the data folder or the key folder) holds <paramref name="path"/>,
@@ -22,9 +24,11 @@ public static class DataPaths
     /// </summary>
     public static string? LiveFolderHolding(IConfiguration configuration, string path)
     {
+        // The folders as configured, not made: asking must not create them (a researcher's run of the batch scorer
+        // once made both, and failed without a writable home folder).
         var real = Backup.DatabaseBackup.RealPath(path);
-        if (Backup.DatabaseBackup.Inside(real, Backup.DatabaseBackup.RealPath(DataDirectory(configuration)))) return "the data folder";
-        if (Backup.DatabaseBackup.Inside(real, Backup.DatabaseBackup.RealPath(KeyDirectory(configuration)))) return "the key folder";
+        if (Backup.DatabaseBackup.Inside(real, Backup.DatabaseBackup.RealPath(ConfiguredDataDirectory(configuration, create: false)))) return "the data folder";
+        if (Backup.DatabaseBackup.Inside(real, Backup.DatabaseBackup.RealPath(ConfiguredKeyDirectory(configuration, create: false)))) return "the key folder";
         return null;
     }
 
@@ -32,10 +36,11 @@ public static class DataPaths
     public static bool DatabaseMayExist(IConfiguration configuration)
     {
         if (!string.Equals(configuration["Database:Provider"] ?? "Sqlite", "Sqlite", StringComparison.OrdinalIgnoreCase)) return true;
-        return File.Exists(Path.Combine(ConfiguredDataDirectory(configuration), "securebase.db"));
+        return File.Exists(Path.Combine(ConfiguredDataDirectory(configuration, create: false), "securebase.db"));
     }
 
-    static string UserData() => Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create);
+    static string UserData(bool create = true) =>
+        Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, create ? Environment.SpecialFolderOption.Create : Environment.SpecialFolderOption.DoNotVerify);
 
     static string Ensure(string folder)
     {

@@ -93,6 +93,19 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.False(File.Exists(output) && new FileInfo(output).Length > 0 && output.StartsWith("/dev/", StringComparison.Ordinal));
     }
 
+    // Root may open any file for writing: a file nobody may write is still refused, by its mode.
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void AFileNobodyMayWriteIsNotReplacedEvenByRoot()
+    {
+        var input = _cli.File("in.csv", Rows(3));
+        var output = _cli.File("kept.csv", "kept");
+        File.SetUnixFileMode(output, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", output));
+        Assert.Contains("is write-protected", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Equal("kept", File.ReadAllText(output));
+    }
+
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void ANamedPipeIsNeverReplaced()

@@ -124,6 +124,26 @@ public sealed class ScoreCsvTests : IDisposable
     }
 
     [Fact]
+    public void AnInstrumentMayBeNamedAsItsTitleWritesIt()
+    {
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "ECR-RS", "--input", _cli.File("x.csv", "id,1,2,3,4,5,6,7,8,9\np1,4,4,4,4,4,4,4,4,4\n")));
+        Assert.StartsWith("p1,", _cli.Stdout.Split(Environment.NewLine)[1], StringComparison.Ordinal);
+    }
+
+    // An id of tabs, no-break spaces or invisible characters names no one, as an empty one does not.
+    [Theory]
+    [InlineData("\"\t\"")]
+    [InlineData("\u00A0")]
+    [InlineData("\u200B")]
+    [InlineData("\uFEFF")]
+    public void ABlankIdIsRejected(string id)
+    {
+        Assert.Equal(1, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", _cli.File("x.csv", $"id,1,2,3,4\n{id},1,2,3,4\nok,1,2,3,4\n")));
+        Assert.Contains("line 2: rejected: the id is only blank or invisible characters", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ok,", _cli.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AnUnknownInstrumentIsOneClearLine()
     {
         Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-s", "--input", _cli.File("x.csv", "id\n")));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using SecureBase.Cli.Batch;
 
@@ -132,6 +133,52 @@ public sealed class ScoreExecutableTests : IClassFixture<ScoreExecutableTests.Pu
         await process.WaitForExitAsync(ct);
         Assert.Empty(Temporary());
         Assert.False(File.Exists(_cli.PathOf("out.csv")));
+    }
+
+    // Standard streams as a shell may hand them over, for both programs: a reader that stops early (| head) is an
+    // error, not "every row scored"; standard error full or closed loses messages, never the run or its exit code;
+    // standard output closed fails a run that writes there and does not matter to one that writes a file.
+    [Theory]
+    [InlineData("native", "{0} --instrument ecr-r --input {1} 2>{3} | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}", "2")]
+    [InlineData("cli", "{0} --instrument ecr-r --input {1} 2>{3} | head -1 >/dev/null; echo ${{PIPESTATUS[0]}}", "2")]
+    [InlineData("native", "{0} --instrument rq --input {2} --output out.csv 2>/dev/full; echo $?", "1")]
+    [InlineData("cli", "{0} --instrument rq --input {2} --output out.csv 2>/dev/full; echo $?", "1")]
+    [InlineData("cli", "{0} --instrument rq --input {2} --output out.csv 2>&-; echo $?", "1")]
+    [InlineData("native", "({0} --instrument rq --input {2} --output out.csv >&-); echo $?", "1")]
+    [InlineData("cli", "({0} --instrument rq --input {2} --output out.csv >&-); echo $?", "1")]
+    [InlineData("native", "({0} --instrument rq --input {2} >&- 2>{3}); echo $?", "2")]
+    [InlineData("cli", "({0} --instrument rq --input {2} >&- 2>{3}); echo $?", "2")]
+    public async Task StandardStreamsClosedFullOrCutShort(string program, string script, string expectedCode)
+    {
+        var big = _cli.File("big.csv", "id," + string.Join(',', Enumerable.Range(1, 36)) + "\n"
+            + string.Concat(Enumerable.Range(0, 20_000).Select(r => $"p{r}," + string.Join(',', Enumerable.Range(0, 36).Select(i => 1 + (r + i) % 7)) + "\n")));
+        var small = _cli.File("rq.csv", "id,1,2,3,4\nA,1,2,3,4\nB,9,2,3,4\n");
+        var errors = _cli.PathOf("errors.txt");
+        var command = program == "native" ? $"'{_published.Executable}'" : $"dotnet '{Path.Combine(AppContext.BaseDirectory, "securebase.dll")}' score";
+        var (_, stdout, _) = await ToolProcess.RunAsync("/bin/bash", ["-c", $"cd '{_cli.PathOf("")}' && " + string.Format(CultureInfo.InvariantCulture, script, command, $"'{big}'", $"'{small}'", $"'{errors}'")], _cli.PathOf(""));
+        Assert.Equal(expectedCode, stdout.Trim());
+        if (script.Contains("| head", StringComparison.Ordinal))
+        {
+            var message = File.ReadAllText(errors);
+            Assert.StartsWith("error: ", message, StringComparison.Ordinal);
+            Assert.DoesNotContain("scored", message, StringComparison.Ordinal);
+        }
+        if (script.Contains("out.csv", StringComparison.Ordinal))
+            Assert.StartsWith("id,secure,", File.ReadAllText(_cli.PathOf("out.csv")), StringComparison.Ordinal);
+        else if (script.Contains(">&-", StringComparison.Ordinal))
+            Assert.Contains("standard output is closed", File.ReadAllText(errors), StringComparison.Ordinal);
+    }
+
+    // Checking that an output is not in the installation's data or key folder never makes those folders: a
+    // researcher's machine may have no writable home folder.
+    [Fact]
+    public async Task WritingAFileMakesNoFoldersInTheHomeFolder()
+    {
+        var home = _cli.PathOf("no-such-home");
+        var input = _cli.File("rq.csv", "id,1,2,3,4\nA,1,2,3,4\n");
+        var (code, _, stderr) = await ToolProcess.RunAsync("/usr/bin/env", ["-u", "XDG_DATA_HOME", $"HOME={home}", _published.Executable, "--instrument", "rq", "--input", input, "--output", _cli.PathOf("out.csv")], installation: null);
+        Assert.True(code == 0, stderr);
+        Assert.False(Directory.Exists(home));
     }
 
     // With standard error closed the output file (or standard output) takes its descriptor: messages must not land there.

@@ -31,9 +31,12 @@ internal sealed class AnswerCsv : IDisposable
     private char[] _idText = new char[64], _cellText = new char[64];
 
     private readonly int _columns;
+    private readonly string _path;   // for a message
 
-    private AnswerCsv(InstrumentPack pack, SepReader reader, CsvLayout layout, int idColumn, (int Column, int Position, string Name)[] items, long fileLength)
+    private AnswerCsv(InstrumentPack pack, SepReader reader, CsvLayout layout, int idColumn, (int Column, int Position, string Name)[] items, string path)
     {
+        _path = path;
+        var fileLength = new FileInfo(path).Length;
         // Rows in the file, roughly: its length over the header's (an answer row is about as long).
         _seen = new SeenIds(fileLength / Math.Max(1, reader.Current.Span.Length + 1));
         (_pack, _reader, _layout, _idColumn, _columns) = (pack, reader, layout, idColumn, reader.Current.ColCount);
@@ -104,7 +107,7 @@ internal sealed class AnswerCsv : IDisposable
             reader.Dispose();
             return Fail(stderr, $"{path}, line 1: {problem}");
         }
-        return new AnswerCsv(pack, reader, layout, idColumn, items!, new FileInfo(path).Length);
+        return new AnswerCsv(pack, reader, layout, idColumn, items!, path);
     }
 
     public bool ReadRows(Action<AnswerRow> onRow, TextWriter stderr) => ReadAnswers((id, line, answers) =>
@@ -132,6 +135,7 @@ internal sealed class AnswerCsv : IDisposable
         using var full = new BlockingCollection<RowBatch>();
         var reading = new Thread(() => ReadAhead(free, full, stop.Token)) { IsBackground = true, Name = "CSV read-ahead" };
         reading.Start();
+        _seen.Touch();   // while the first rows are read
         try
         {
             foreach (var batch in full.GetConsumingEnumerable())
@@ -194,7 +198,10 @@ internal sealed class AnswerCsv : IDisposable
                     {
                         Skipped++;   // question texts, import ids; a row that reads as answers is named, it may be a person
                         if (Problem(row, batch.NextAnswers, remember: false, out _, out _) is null)
+                        {
+                            SkippedAnswers++;
                             batch.AddMessage(RowBatch.Kind.Note, $"line {row.LineNumberFrom}: skipped (--skip-rows {_layout.SkipRows}), though it reads as answers: if it is a person, lower --skip-rows");
+                        }
                         continue;
                     }
                     // A row's last line, from the line breaks inside it (Sep's own count includes the file's last line break
@@ -210,7 +217,7 @@ internal sealed class AnswerCsv : IDisposable
             }
             catch (NotSupportedException)
             {
-                batch.Stopped = $"error: line {line + 1}: {TooLong}";   // Sep stops at 16,777,216 characters a row
+                batch.Stopped = $"error: {_path}, line {line + 1}: {TooLong}";   // Sep stops at 16,777,216 characters a row
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -260,6 +267,9 @@ internal sealed class AnswerCsv : IDisposable
     /// <summary>Rows passed over by --skip-rows.</summary>
     public int Skipped { get; private set; }
 
+    /// <summary>Of those, rows that read as answers: perhaps people, so the command's exit code is 1.</summary>
+    public int SkippedAnswers { get; private set; }
+
     const string TooLong = "a row longer than 16 million characters: a quote (\") that is never closed, or not a CSV file.";
 
     // Reads the row's id and answers; null when it is good, else why it is rejected. hash: the id's, for the
@@ -271,6 +281,7 @@ internal sealed class AnswerCsv : IDisposable
         if (row.ColCount != _columns) return $"expected {_columns} columns, found {row.ColCount}";
         id = Bare(Unquoted(row[_idColumn].Span, ref _idText));
         if (id.IsEmpty) return "the id is empty";
+        if (Blank(id)) return "the id is only blank or invisible characters";
         // U+FFFD is what the reader puts for bytes that are not UTF-8: José and Josè saved as Windows-1252 would
         // both read "Jos\uFFFD" and be taken for one person.
         if (id.Contains('\uFFFD')) return NotUtf8;

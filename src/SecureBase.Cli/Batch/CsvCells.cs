@@ -54,6 +54,15 @@ internal static class CsvCells
         return trimmed.Length < cell.Length && trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1].Trim(' ') : trimmed;
     }
 
+    /// <summary>Whether the text is nothing but white space and invisible format characters (a tab, a no-break space,
+    /// a zero-width space, a stray byte order mark): an id like that names no one.</summary>
+    public static bool Blank(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format) return false;
+        return true;
+    }
+
     // At most 20 characters of a cell for a message, control characters shown as \u001B: an escape sequence in a
     // file must not reach the terminal, and an invisible one (a second BOM, \uFEFF) must show.
     public static string Shorten(ReadOnlySpan<char> text)

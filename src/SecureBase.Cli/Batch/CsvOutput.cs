@@ -74,6 +74,9 @@ internal sealed class CsvOutput : IDisposable
         }
     }
 
+    /// <summary>An error's message naming the destination where it named the hidden temporary file (a full disk).</summary>
+    public string Explain(Exception e) => _temporary is null ? e.Message : e.Message.Replace(_temporary, _destination, StringComparison.Ordinal);
+
     // Why, in words about the file the user named, not the hidden temporary one beside it.
     static string Reason(Exception e, string temporary, string destination) =>
         e is UnauthorizedAccessException ? "permission denied (the folder must be writable)" : e.Message.Replace(temporary, destination, StringComparison.Ordinal);

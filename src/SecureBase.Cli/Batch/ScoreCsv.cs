@@ -27,17 +27,25 @@ internal static class ScoreCsv
 
         using var output = options["output"] is { } path and not "-" ? CsvOutput.ToFile(path, options["input"]!, settings, stderr) : CsvOutput.ToStandardOutput(stdout);
         if (output is null) return 2;
-        var rows = new ScoredRows(pack, output.Text);
         var scored = 0;
-        var read = csv.ReadAnswers((id, _, answers) =>
+        try
         {
-            rows.Write(id, answers);
-            scored++;
-        }, stderr);
-        if (!read || !output.Complete(stderr)) return 2;   // an output file is then left as it was
+            var rows = new ScoredRows(pack, output.Text);
+            var read = csv.ReadAnswers((id, _, answers) =>
+            {
+                rows.Write(id, answers);
+                scored++;
+            }, stderr);
+            if (!read || !output.Complete(stderr)) return 2;   // an output file is then left as it was
+        }
+        catch (IOException e)
+        {
+            stderr.WriteLine($"error: {output.Explain(e)}");   // a full disk, a reader gone (| head): never the temporary file's name
+            return 2;
+        }
         stderr.WriteLine($"{Count(scored, "row")} scored, {csv.Rejected} rejected"
             + (csv.Skipped > 0 ? $", {Count(csv.Skipped, "row")} after the header skipped (--skip-rows)." : "."));
-        return csv.Rejected > 0 ? 1 : 0;
+        return csv.Rejected > 0 || csv.SkippedAnswers > 0 ? 1 : 0;
     }
 
     static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
