@@ -47,14 +47,32 @@ internal static class StandardStreams
 
     const int CloseOnExec = 0x80000;   // O_CLOEXEC (02000000 octal), in the flags /proc shows
 
+    // Standard error as messages reach it: never throwing (see Guard), and with control and invisible characters
+    // shown as \u001B, whatever part of a message they came in with (a file name, an option, a cell): an escape
+    // sequence must not reach the terminal. Line breaks and tabs stay, for messages of several lines.
     sealed class Unfailing(TextWriter inner) : TextWriter
     {
         public override System.Text.Encoding Encoding => inner.Encoding;
-        public override void Write(char value) => Try(() => inner.Write(value));
-        public override void Write(string? value) => Try(() => inner.Write(value));
-        public override void Write(char[] buffer, int index, int count) => Try(() => inner.Write(buffer, index, count));
-        public override void WriteLine(string? value) => Try(() => inner.WriteLine(value));
+        public override void Write(char value) => Try(() => inner.Write(Shown(value.ToString())));
+        public override void Write(string? value) => Try(() => inner.Write(Shown(value)));
+        public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+        public override void WriteLine(string? value) => Try(() => inner.WriteLine(Shown(value)));
         public override void Flush() => Try(inner.Flush);
+
+        static string? Shown(string? text)
+        {
+            if (text is null || !text.Any(Hidden)) return text;
+            var shown = new System.Text.StringBuilder();
+            foreach (var c in text)
+            {
+                if (Hidden(c)) shown.Append(System.Globalization.CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+                else shown.Append(c);
+            }
+            return shown.ToString();
+        }
+
+        static bool Hidden(char c) =>
+            c is not ('\n' or '\t') && (char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
 
         static void Try(Action write)
         {

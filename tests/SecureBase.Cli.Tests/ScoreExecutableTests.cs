@@ -169,6 +169,23 @@ public sealed class ScoreExecutableTests : IClassFixture<ScoreExecutableTests.Pu
             Assert.Contains("standard output is closed", File.ReadAllText(errors), StringComparison.Ordinal);
     }
 
+    // Whatever part of a message a control character comes in with (here a file name and an option), it is shown
+    // as \u001B, never sent to the terminal.
+    [Theory]
+    [InlineData("native")]
+    [InlineData("cli")]
+    public async Task MessagesNeverCarryAnEscapeSequence(string program)
+    {
+        string[] args = ["--instrument", "rq", "--input", "\u001B[31mred.csv", "--\u001B]0;title\u0007"];
+        var (code, _, stderr) = program == "native"
+            ? await RunNativeAsync(args)
+            : await ToolProcess.RunAsync("dotnet", [Path.Combine(AppContext.BaseDirectory, "securebase.dll"), "score", .. args], _cli.PathOf(""));
+        Assert.Equal(2, code);
+        Assert.Contains("\\u001B", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', stderr);
+        Assert.DoesNotContain('\u0007', stderr);
+    }
+
     // Checking that an output is not in the installation's data or key folder never makes those folders: a
     // researcher's machine may have no writable home folder.
     [Fact]
