@@ -143,6 +143,20 @@ public sealed class ScoreCsvTests : IDisposable
         Assert.Contains("ok,", _cli.Stdout, StringComparison.Ordinal);
     }
 
+    // Ids that a spreadsheet shows the same are one person: white space around them and invisible characters in
+    // them do not make a second one. Case still does.
+    [Fact]
+    public void IdsThatLookTheSameAreDuplicates()
+    {
+        var input = _cli.File("x.csv", "id,1,2,3,4\na,1,2,3,4\n\"a\t\",1,2,3,4\na\u00A0,1,2,3,4\n\u200Ba,1,2,3,4\nA,1,2,3,4\n\"a b\",1,2,3,4\n");
+        Assert.Equal(1, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", input));
+        Assert.Contains("line 3: rejected: the id 'a\\u0009' is already on line 2 (ids are compared without white space around them or invisible characters in them)", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 4: rejected: the id 'a\u00A0' is already on line 2", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 5: rejected: the id '\\u200Ba' is already on line 2", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["a,", "A,", "a b,"], _cli.Stdout.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l[..(l.IndexOf(',', StringComparison.Ordinal) + 1)]));
+        Assert.Contains("3 rows scored, 3 rejected.", _cli.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void AnUnknownInstrumentIsOneClearLine()
     {

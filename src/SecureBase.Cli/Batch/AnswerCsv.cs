@@ -28,7 +28,7 @@ internal sealed class AnswerCsv : IDisposable
     private readonly int _scaleMin, _scaleMax;
     private readonly SeenIds _seen;
     // Where a quoted id and a quoted answer are unescaped (CsvCells.Unquoted): the id is kept while the answers are read.
-    private char[] _idText = new char[64], _cellText = new char[64];
+    private char[] _idText = new char[64], _cellText = new char[64], _keyText = new char[64];
 
     private readonly int _columns;
     private readonly string _path;   // for a message
@@ -153,7 +153,7 @@ internal sealed class AnswerCsv : IDisposable
                     if (_seen.FirstLineOf(batch.HashOf(i), batch.LineOf(i)) is var first and > 0)
                     {
                         Rejected++;
-                        stderr.WriteLine($"line {batch.LineOf(i)}: rejected: the id '{Shorten(batch.IdOf(i))}' is already on line {first}");
+                        stderr.WriteLine($"line {batch.LineOf(i)}: rejected: the id '{Shorten(batch.IdOf(i))}' is already on line {first}{Compared(batch.IdOf(i))}");
                         continue;
                     }
                     onRow(batch.IdOf(i), batch.LineOf(i), batch.AnswersOf(i));
@@ -173,6 +173,13 @@ internal sealed class AnswerCsv : IDisposable
             stop.Cancel();
             reading.Join();   // before the collections and the reader are disposed
         }
+    }
+
+    // Why "a⇥" is "already" there when line 2 holds "a": said only for an id that is not compared as it is written.
+    static string Compared(ReadOnlySpan<char> id)
+    {
+        var scratch = Array.Empty<char>();
+        return IdKey(id, ref scratch).Length == id.Length ? "" : " (ids are compared without white space around them or invisible characters in them)";
     }
 
     // The reading thread: rows into batches, batches to the caller in order. Ends with the last batch, which says
@@ -281,11 +288,12 @@ internal sealed class AnswerCsv : IDisposable
         if (row.ColCount != _columns) return $"expected {_columns} columns, found {row.ColCount}";
         id = Bare(Unquoted(row[_idColumn].Span, ref _idText));
         if (id.IsEmpty) return "the id is empty";
-        if (Blank(id)) return "the id is only blank or invisible characters";
         // U+FFFD is what the reader puts for bytes that are not UTF-8: José and Josè saved as Windows-1252 would
         // both read "Jos\uFFFD" and be taken for one person.
         if (id.Contains('\uFFFD')) return NotUtf8;
-        if (remember) hash = SeenIds.Hash(id);
+        var key = IdKey(id, ref _keyText);
+        if (key.IsEmpty) return "the id is only blank or invisible characters";
+        if (remember) hash = SeenIds.Hash(key);
         answers.Fill(ScoringPlan.Missing);
         var (columns, positions) = (_itemColumns, _itemPositions);
         var (zero, range) = ('0' + _scaleMin, (uint)(_scaleMax - _scaleMin));

@@ -54,13 +54,21 @@ internal static class CsvCells
         return trimmed.Length < cell.Length && trimmed.Length >= 2 && trimmed[0] == '"' && trimmed[^1] == '"' ? trimmed[1..^1].Trim(' ') : trimmed;
     }
 
-    /// <summary>Whether the text is nothing but white space and invisible format characters (a tab, a no-break space,
-    /// a zero-width space, a stray byte order mark): an id like that names no one.</summary>
-    public static bool Blank(ReadOnlySpan<char> text)
+    /// <summary>
+    /// The id as duplicates are found: without the white space around it (a tab, a no-break space, a line break) and
+    /// without invisible format characters anywhere in it (a zero-width space, a stray byte order mark), which a
+    /// spreadsheet shows no trace of; "a" and "a⇥" are one person. Case counts, and so do accents (two encodings of
+    /// "é" are not made one: securebase-score has no Unicode tables). Empty when the id names no one. An ASCII id
+    /// with nothing around it is returned as it is; anything else is built in <paramref name="scratch"/>.
+    /// </summary>
+    public static ReadOnlySpan<char> IdKey(ReadOnlySpan<char> id, ref char[] scratch)
     {
-        foreach (var c in text)
-            if (!char.IsWhiteSpace(c) && char.GetUnicodeCategory(c) != UnicodeCategory.Format) return false;
-        return true;
+        if (id.Length > 0 && id[0] > ' ' && id[^1] > ' ' && System.Text.Ascii.IsValid(id)) return id;
+        if (scratch.Length < id.Length) scratch = new char[Math.Max(id.Length, 2 * scratch.Length)];
+        var length = 0;
+        foreach (var c in id)
+            if (char.GetUnicodeCategory(c) != UnicodeCategory.Format) scratch[length++] = c;
+        return scratch.AsSpan(0, length).Trim();
     }
 
     // At most 20 characters of a cell for a message, control characters shown as \u001B: an escape sequence in a
