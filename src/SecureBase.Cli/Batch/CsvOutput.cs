@@ -17,6 +17,7 @@ internal sealed class CsvOutput : IDisposable
     // Ctrl-C, Ctrl-\ or a kill (TERM, HUP) while a file is written: the half-written temporary file (clinical data)
     // is removed first. kill -9 cannot be caught.
     private readonly PosixSignalRegistration[] _signals = [];
+    private const PosixSignal FileSizeLimit = (PosixSignal)25;   // SIGXFSZ on Linux
 
     private CsvOutput(TextWriter text, string? temporary, string? destination)
     {
@@ -24,7 +25,10 @@ internal sealed class CsvOutput : IDisposable
         _writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text, leaveOpen: true);
         if (temporary is not null && !OperatingSystem.IsWindows())
             _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
-                .Select(signal => PosixSignalRegistration.Create(signal, _ => File.Delete(temporary)))];   // the signal then ends the process as before
+                .Select(signal => PosixSignalRegistration.Create(signal, _ => File.Delete(temporary))),   // the signal then ends the process as before
+                // A file-size limit (ulimit -f) sends SIGXFSZ, which would end the process and leave the temporary
+                // file: ignored, the write fails instead ("File too large") and the run ends as any failed write does.
+                .. OperatingSystem.IsLinux() ? [PosixSignalRegistration.Create(FileSizeLimit, context => context.Cancel = true)] : Array.Empty<PosixSignalRegistration>()];
     }
 
     public static CsvOutput ToStandardOutput(TextWriter stdout) => new(stdout, null, null);

@@ -43,6 +43,12 @@ internal static class ScoreCsv
             stderr.WriteLine($"error: {output.Explain(e)}");   // a full disk, a reader gone (| head): never the temporary file's name
             return 2;
         }
+        catch (ArgumentOutOfRangeException e) when (e.ParamName == "value")
+        {
+            // .NET's word for EFBIG: a file-size limit (ulimit -f) or the file system's largest file
+            stderr.WriteLine($"error: cannot write to '{options["output"] ?? "standard output"}': the file would be larger than this system allows (a file-size limit, ulimit -f?)");
+            return 2;
+        }
         stderr.WriteLine($"{Count(scored, "row")} scored, {csv.Rejected} rejected"
             + (csv.Skipped > 0 ? $", {Count(csv.Skipped, "row")} after the header skipped (--skip-rows)." : "."));
         return csv.Rejected > 0 || csv.SkippedAnswers > 0 ? 1 : 0;
