@@ -71,8 +71,7 @@ internal static class StandardStreams
             return shown.ToString();
         }
 
-        static bool Hidden(char c) =>
-            c is not ('\n' or '\t') && (char.IsControl(c) || char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.Format);
+        static bool Hidden(char c) => c is not ('\n' or '\t') && Batch.CsvCells.Invisible(c);
 
         static void Try(Action write)
         {

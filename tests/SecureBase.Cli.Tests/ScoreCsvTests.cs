@@ -136,6 +136,9 @@ public sealed class ScoreCsvTests : IDisposable
     [InlineData("\u00A0")]
     [InlineData("\u200B")]
     [InlineData("\uFEFF")]
+    [InlineData("\u034F")]
+    [InlineData("\u3164")]
+    [InlineData("\uFE0F\u2800")]
     public void ABlankIdIsRejected(string id)
     {
         Assert.Equal(1, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", _cli.File("x.csv", $"id,1,2,3,4\n{id},1,2,3,4\nok,1,2,3,4\n")));
@@ -148,13 +151,22 @@ public sealed class ScoreCsvTests : IDisposable
     [Fact]
     public void IdsThatLookTheSameAreDuplicates()
     {
-        var input = _cli.File("x.csv", "id,1,2,3,4\na,1,2,3,4\n\"a\t\",1,2,3,4\na\u00A0,1,2,3,4\n\u200Ba,1,2,3,4\nA,1,2,3,4\n\"a b\",1,2,3,4\n");
+        var input = _cli.File("x.csv", "id,1,2,3,4\na,1,2,3,4\n\"a\t\",1,2,3,4\na\u00A0,1,2,3,4\n\u200Ba,1,2,3,4\nA,1,2,3,4\n\"a b\",1,2,3,4\na\uFE0F,1,2,3,4\n");
         Assert.Equal(1, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", input));
         Assert.Contains("line 3: rejected: the id 'a\\u0009' is already on line 2 (ids are compared without white space around them or invisible characters in them)", _cli.Stderr, StringComparison.Ordinal);
         Assert.Contains("line 4: rejected: the id 'a\u00A0' is already on line 2", _cli.Stderr, StringComparison.Ordinal);
         Assert.Contains("line 5: rejected: the id '\\u200Ba' is already on line 2", _cli.Stderr, StringComparison.Ordinal);
         Assert.Equal(["a,", "A,", "a b,"], _cli.Stdout.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l[..(l.IndexOf(',', StringComparison.Ordinal) + 1)]));
-        Assert.Contains("3 rows scored, 3 rejected.", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("line 8: rejected: the id 'a\\uFE0F' is already on line 2", _cli.Stderr, StringComparison.Ordinal);
+        Assert.Contains("3 rows scored, 4 rejected.", _cli.Stderr, StringComparison.Ordinal);
+    }
+
+    // A spreadsheet's empty rows (",,,,") are passed over as blank lines are, not rejected for an empty id.
+    [Fact]
+    public void RowsOfOnlySeparatorsArePassedOver()
+    {
+        Assert.Equal(0, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", _cli.File("x.csv", "id,1,2,3,4\nA,1,2,3,4\n,,,,\n , ,,,\n,,\nB,1,2,3,4\n,,,,\n")));
+        Assert.Contains("2 rows scored, 0 rejected.", _cli.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -111,6 +111,8 @@ public sealed class ScoreExecutableTests : IClassFixture<ScoreExecutableTests.Pu
     [InlineData("INT")]
     [InlineData("HUP")]
     [InlineData("QUIT")]
+    [InlineData("USR1")]
+    [InlineData("ALRM")]
     public async Task AKillWhileWritingLeavesNoHalfFile(string signal)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -192,6 +194,18 @@ public sealed class ScoreExecutableTests : IClassFixture<ScoreExecutableTests.Pu
         Assert.Contains("\\u001B", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain('\u001B', stderr);
         Assert.DoesNotContain('\u0007', stderr);
+    }
+
+    // Scores shown on a terminal (no --output) show an id's escape sequence as \u001B; the file keeps the id as it is.
+    [Fact]
+    public async Task AnIdsEscapeSequenceNeverReachesTheTerminal()
+    {
+        var input = _cli.File("rq.csv", "id,1,2,3,4\n\"\u001B[2Jwipe\",1,2,3,4\n");
+        var (_, stdout, _) = await ToolProcess.RunAsync("/usr/bin/script", ["-qec", $"'{_published.Executable}' --instrument rq --input '{input}'", "/dev/null"], _cli.PathOf(""));
+        Assert.Contains("\\u001B[2Jwipe,1.000,", stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001B[2J", stdout, StringComparison.Ordinal);
+        await RunNativeAsync("--instrument", "rq", "--input", input, "--output", _cli.PathOf("out.csv"));
+        Assert.Contains("\u001B[2Jwipe,", File.ReadAllText(_cli.PathOf("out.csv")), StringComparison.Ordinal);
     }
 
     // Checking that an output is not in the installation's data or key folder never makes those folders: a

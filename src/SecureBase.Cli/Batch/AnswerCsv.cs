@@ -32,10 +32,12 @@ internal sealed class AnswerCsv : IDisposable
 
     private readonly int _columns;
     private readonly string _path;   // for a message
+    private readonly System.Buffers.SearchValues<char> _blank;   // what a row with nothing in it holds
 
     private AnswerCsv(InstrumentPack pack, SepReader reader, CsvLayout layout, int idColumn, (int Column, int Position, string Name)[] items, string path)
     {
         _path = path;
+        _blank = System.Buffers.SearchValues.Create([reader.Spec.Sep.Separator, ' ', '\t', '\r', '\n']);
         var fileLength = new FileInfo(path).Length;
         // Rows in the file, roughly: its length over the header's (an answer row is about as long).
         _seen = new SeenIds(fileLength / Math.Max(1, reader.Current.Span.Length + 1));
@@ -214,7 +216,7 @@ internal sealed class AnswerCsv : IDisposable
                     // A row's last line, from the line breaks inside it (Sep's own count includes the file's last line break
                     // when a quote is open to the end).
                     var last = row.LineNumberToExcl - row.LineNumberFrom > 1 ? row.LineNumberFrom + row.Span.TrimEnd("\r\n").Count('\n') : row.LineNumberFrom;
-                    if (row.ColCount == 1 && row[0].Span.IsWhiteSpace()) continue;   // blank line
+                    if (row.Span.IndexOfAnyExcept(_blank) < 0) continue;   // a blank line, or only separators (a spreadsheet's ",,,,")
                     if (Problem(row, batch.NextAnswers, remember: true, out var id, out var hash) is { } reason) batch.AddMessage(RowBatch.Kind.Rejected, Rejection(row, last, reason));
                     else
                     {

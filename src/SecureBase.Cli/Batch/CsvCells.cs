@@ -56,7 +56,7 @@ internal static class CsvCells
 
     /// <summary>
     /// The id as duplicates are found: without the white space around it (a tab, a no-break space, a line break) and
-    /// without invisible format characters anywhere in it (a zero-width space, a stray byte order mark), which a
+    /// without invisible characters anywhere in it (a zero-width space, a stray byte order mark; see Invisible), which a
     /// spreadsheet shows no trace of; "a" and "a⇥" are one person. Case counts, and so do accents (two encodings of
     /// "é" are not made one: securebase-score has no Unicode tables). Empty when the id names no one. An ASCII id
     /// with nothing around it is returned as it is; anything else is built in <paramref name="scratch"/>.
@@ -67,21 +67,35 @@ internal static class CsvCells
         if (scratch.Length < id.Length) scratch = new char[Math.Max(id.Length, 2 * scratch.Length)];
         var length = 0;
         foreach (var c in id)
-            if (char.GetUnicodeCategory(c) != UnicodeCategory.Format) scratch[length++] = c;
+            if (!Invisible(c)) scratch[length++] = c;
         return scratch.AsSpan(0, length).Trim();
     }
 
+    /// <summary>
+    /// A character that shows nothing: a control character, a format character (a zero-width space, a byte order
+    /// mark, a direction mark), or another of Unicode's default-ignorable code points in the Basic Multilingual Plane
+    /// (a combining grapheme joiner, a variation selector, the Hangul fillers), or the blank braille cell.
+    /// </summary>
+    public static bool Invisible(char c) =>
+        char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format
+        || c is '\u034F' or '\u115F' or '\u1160' or '\u17B4' or '\u17B5' or (>= '\u180B' and <= '\u180F') or '\u2800' or '\u3164'
+            or (>= '\uFE00' and <= '\uFE0F') or '\uFFA0';
+
     // At most 20 characters of a cell for a message, control characters shown as \u001B: an escape sequence in a
     // file must not reach the terminal, and an invisible one (a second BOM, \uFEFF) must show.
-    public static string Shorten(ReadOnlySpan<char> text)
+    public static string Shorten(ReadOnlySpan<char> text) =>
+        text.Length <= 20 ? Shown(text) : Shown(text[..20]) + "…";
+
+    /// <summary>The text with each invisible character (see <see cref="Invisible"/>) written as \u001B.</summary>
+    public static string Shown(ReadOnlySpan<char> text)
     {
-        var shown = new System.Text.StringBuilder();
-        foreach (var c in text[..Math.Min(20, text.Length)])
+        var shown = new System.Text.StringBuilder(text.Length);
+        foreach (var c in text)
         {
-            if (char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format) shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            if (Invisible(c)) shown.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
             else shown.Append(c);
         }
-        return text.Length <= 20 ? shown.ToString() : shown + "…";
+        return shown.ToString();
     }
 
     public static string Shorten(string text) => Shorten(text.AsSpan());

@@ -8,28 +8,38 @@ namespace SecureBase.Cli.Batch;
 // A file is written beside its destination under a temporary name and renamed over it at the end, so
 // a failure half-way leaves the destination as it was; the input file is never a destination. Every
 // cell goes through SpreadsheetSafe, so no column can carry a formula into a spreadsheet.
-internal sealed class CsvOutput : IDisposable
+internal sealed partial class CsvOutput : IDisposable
 {
     private readonly TextWriter _text;
     private readonly SepWriter _writer;
     private readonly string? _temporary;
     private readonly string? _destination;
-    // Ctrl-C, Ctrl-\ or a kill (TERM, HUP) while a file is written: the half-written temporary file (clinical data)
-    // is removed first. kill -9 cannot be caught.
+    // Ctrl-C, Ctrl-\ or a kill (TERM, HUP, USR1, USR2, ALRM) while a file is written: the half-written temporary
+    // file (clinical data) is removed first. kill -9 cannot be caught.
     private readonly PosixSignalRegistration[] _signals = [];
-    private const PosixSignal FileSizeLimit = (PosixSignal)25;   // SIGXFSZ on Linux
 
     private CsvOutput(TextWriter text, string? temporary, string? destination)
     {
         (_text, _temporary, _destination) = (text, temporary, destination);
         _writer = Sep.New(',').Writer(o => o with { Escape = true }).To(text, leaveOpen: true);
-        if (temporary is not null && !OperatingSystem.IsWindows())
-            _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
-                .Select(signal => PosixSignalRegistration.Create(signal, _ => File.Delete(temporary))),   // the signal then ends the process as before
-                // A file-size limit (ulimit -f) sends SIGXFSZ, which would end the process and leave the temporary
-                // file: ignored, the write fails instead ("File too large") and the run ends as any failed write does.
-                .. OperatingSystem.IsLinux() ? [PosixSignalRegistration.Create(FileSizeLimit, context => context.Cancel = true)] : Array.Empty<PosixSignalRegistration>()];
+        if (temporary is null || OperatingSystem.IsWindows()) return;
+        _signals = [.. Stopping.Select(signal => PosixSignalRegistration.Create(signal, _ => File.Delete(temporary)))];   // the signal then ends the process as before
+        // A file-size limit (ulimit -f) sends SIGXFSZ, which would end the process and leave the temporary file:
+        // ignored, the write fails instead ("File too large") and the run ends as any failed write does.
+        if (OperatingSystem.IsLinux()) _ = IgnoreSignal(FileSizeLimit, IgnoreHandler);
     }
+
+    // The signals that end a process unless it handles them and that a user or a tool sends (timeout -s ALRM, a
+    // job manager's USR1); the raw numbers are Linux's.
+    static PosixSignal[] Stopping => OperatingSystem.IsLinux()
+        ? [PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT, (PosixSignal)10, (PosixSignal)12, (PosixSignal)14]
+        : [PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT];
+
+    const int FileSizeLimit = 25;   // SIGXFSZ on Linux
+    const nint IgnoreHandler = 1;   // SIG_IGN
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint IgnoreSignal(int signal, nint handler);
 
     public static CsvOutput ToStandardOutput(TextWriter stdout) => new(stdout, null, null);
 
@@ -79,7 +89,12 @@ internal sealed class CsvOutput : IDisposable
     }
 
     /// <summary>An error's message naming the destination where it named the hidden temporary file (a full disk).</summary>
-    public string Explain(Exception e) => _temporary is null ? e.Message : e.Message.Replace(_temporary, _destination, StringComparison.Ordinal);
+    /// <remarks>"cannot write to 'scores.csv': No space left on device", where .NET says "No space left on device :
+    /// '/…/.scores.csv.1a2b3c4d5e6f.tmp'"; any other message as it is.</remarks>
+    public string Explain(Exception e) =>
+        _temporary is not null && e.Message.Contains(_temporary, StringComparison.Ordinal)
+            ? $"cannot write to '{_destination}': {e.Message.Replace($" : '{_temporary}'", "", StringComparison.Ordinal).Replace(_temporary, _destination, StringComparison.Ordinal)}"
+            : e.Message;
 
     // Why, in words about the file the user named, not the hidden temporary one beside it.
     static string Reason(Exception e, string temporary, string destination) =>
@@ -88,9 +103,23 @@ internal sealed class CsvOutput : IDisposable
     public void Dispose()
     {
         foreach (var signal in _signals) signal.Dispose();
-        _writer.Dispose();
-        if (_temporary is null) return;
-        _text.Dispose();
-        if (File.Exists(_temporary)) File.Delete(_temporary);
+        if (_temporary is null)
+        {
+            _writer.Dispose();
+            return;
+        }
+        try
+        {
+            _writer.Dispose();
+            _text.Dispose();   // flushes: on a full disk, fails again
+        }
+        catch (IOException)
+        {
+            // the run has already said why it failed; the temporary file goes all the same
+        }
+        finally
+        {
+            if (File.Exists(_temporary)) File.Delete(_temporary);
+        }
     }
 }

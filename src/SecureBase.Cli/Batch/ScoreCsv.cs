@@ -30,7 +30,7 @@ internal static class ScoreCsv
         var scored = 0;
         try
         {
-            var rows = new ScoredRows(pack, output.Text);
+            var rows = new ScoredRows(pack, output.Text, toTerminal: options["output"] is null or "-" && !Console.IsOutputRedirected);
             var read = csv.ReadAnswers((id, _, answers) =>
             {
                 rows.Write(id, answers);

@@ -19,10 +19,14 @@ internal sealed class ScoredRows
     private readonly char[] _buffer = new char[64];
     private readonly CsvLine _line = new();
 
-    /// <summary>Writes the header to <paramref name="text"/> at once (so a file with no rows still has it).</summary>
-    public ScoredRows(InstrumentPack pack, TextWriter text)
+    private readonly bool _toTerminal;
+
+    /// <summary>Writes the header to <paramref name="text"/> at once (so a file with no rows still has it). To a
+    /// terminal (<paramref name="toTerminal"/>), an id's invisible characters are shown as \u001B: an escape sequence
+    /// in a file must not reach the terminal.</summary>
+    public ScoredRows(InstrumentPack pack, TextWriter text, bool toTerminal = false)
     {
-        (_pack, _plan, _text) = (pack, new ScoringPlan(pack), text);
+        (_pack, _plan, _text, _toTerminal) = (pack, new ScoringPlan(pack), text, toTerminal);
         (_values, _answered) = (new double[pack.Subscales.Count], new int[pack.Subscales.Count]);
         string[] names = ["id", .. pack.Subscales.Select(s => s.Id), .. pack.Composites.Select(c => c.Id), .. pack.Subscales.Select(s => $"{s.Id}_answered"), "flags"];
         foreach (var name in names) _line.Quoted(name);   // an operator's pack names its subscales
@@ -33,7 +37,8 @@ internal sealed class ScoredRows
     public void Write(ReadOnlySpan<char> id, ReadOnlySpan<int> answers)
     {
         _plan.Score(answers, _values, _answered);
-        if (SpreadsheetSafe.IsSafeAsIs(id)) _line.Quoted(id);
+        if (_toTerminal && id.ContainsAnyExcept(PlainText)) _line.Quoted(SpreadsheetSafe.Cell(CsvCells.Shown(id)));
+        else if (SpreadsheetSafe.IsSafeAsIs(id)) _line.Quoted(id);
         else _line.Quoted(SpreadsheetSafe.Cell(id.ToString()));
         foreach (var value in _values) _line.Plain(Format(value, _buffer));
         for (var c = 0; c < _pack.Composites.Count; c++) _line.Plain(Format(_plan.Composite(c, _values), _buffer));
@@ -41,6 +46,8 @@ internal sealed class ScoredRows
         _line.Plain(Flags(_pack, _values, _answered, _plan));
         _line.WriteTo(_text);
     }
+
+    static readonly System.Buffers.SearchValues<char> PlainText = System.Buffers.SearchValues.Create([.. Enumerable.Range(' ', '~' - ' ' + 1).Select(c => (char)c)]);
 
     // At least three decimals, up to six: enough to check by hand, no false precision. Empty for no score (NaN).
     static ReadOnlySpan<char> Format(double value, char[] buffer) => ScoreFormat.Decimal(value, buffer);
