@@ -23,6 +23,7 @@ internal static partial class OutputFile
         if (inputPath is not null && string.Equals(destination, Resolve(inputPath), StringComparison.Ordinal))
             return Fail(stderr, $"--output '{path}' is the input file; choose another file so the input stays as it is.");
         var folder = Path.GetDirectoryName(destination)!;
+        if (File.Exists(folder)) return Fail(stderr, $"--output '{path}' is inside '{Path.GetDirectoryName(path)}', which is a file, not a folder.");
         if (!Directory.Exists(folder)) return Fail(stderr, $"the folder of --output '{path}' does not exist.");
         if (IsSpecial(destination))
             return Fail(stderr, $"--output '{path}' is a device, pipe or system file; give a file name, or - for standard output.");

@@ -93,6 +93,14 @@ public sealed class OutputSafetyTests : IDisposable
         Assert.False(File.Exists(output) && new FileInfo(output).Length > 0 && output.StartsWith("/dev/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void AnOutputInsideAFileSaysSo()
+    {
+        var input = _cli.File("in.csv", Rows(3));
+        Assert.Equal(2, _cli.Run(ScoreCsv.Run, "--instrument", "ecr-rs", "--input", input, "--output", Path.Combine(input, "x.csv")));
+        Assert.Equal($"error: --output '{Path.Combine(input, "x.csv")}' is inside '{input}', which is a file, not a folder.", _cli.Stderr.Trim());
+    }
+
     // Root may open any file for writing: a file nobody may write is still refused, by its mode.
     [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]

@@ -161,6 +161,15 @@ public sealed class ScoreCsvTests : IDisposable
         Assert.Contains("3 rows scored, 4 rejected.", _cli.Stderr, StringComparison.Ordinal);
     }
 
+    // The hint about a survey export's extra header rows is for text, not for a mistyped number near the top.
+    [Fact]
+    public void AMistypedNumberOnLineTwoGetsNoSurveyHint()
+    {
+        Assert.Equal(1, _cli.Run(ScoreCsv.Run, "--instrument", "rq", "--input", _cli.File("x.csv", "id,1,2,3,4\nA,\"6,5\",2,3,4\n")));
+        Assert.Contains("line 2: rejected: item 1: '6,5' is not a whole number", _cli.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("--skip-rows", _cli.Stderr, StringComparison.Ordinal);
+    }
+
     // A spreadsheet's empty rows (",,,,") are passed over as blank lines are, not rejected for an empty id.
     [Fact]
     public void RowsOfOnlySeparatorsArePassedOver()

@@ -71,7 +71,7 @@ internal sealed class AnswerCsv : IDisposable
         layout ??= CsvLayout.Default;
         if (path == "-") return Fail(stderr, "--input - (standard input) is not supported: give the CSV file's name.");
         if (Directory.Exists(path)) return Fail(stderr, $"input '{path}' is a folder; give the CSV file.");
-        if (!File.Exists(path)) return Fail(stderr, $"input file '{path}' does not exist.");
+        if (!File.Exists(path)) return Fail(stderr, Unreachable(path) ? $"cannot read '{path}': permission denied (a folder on its path, or the file itself)." : $"input file '{path}' does not exist.");
         SepReader reader;
         try
         {
@@ -271,6 +271,9 @@ internal sealed class AnswerCsv : IDisposable
         return batch;
     }
 
+    // What a mistyped number is made of ("6,5", "4.5", "-3"): a cell with anything else may be a question's text.
+    static readonly System.Buffers.SearchValues<char> NumberLike = System.Buffers.SearchValues.Create("0123456789.,+- ");
+
     const string NotUtf8 = "the id is not UTF-8 text (the file may be saved as Windows-1252 or Latin-1); save it as \"CSV UTF-8\"";
 
     /// <summary>Rows passed over by --skip-rows.</summary>
@@ -317,7 +320,7 @@ internal sealed class AnswerCsv : IDisposable
         if (text.IsEmpty) return null;
         if (!WholeNumber(text, out var number))
             return $"item {_itemNames[item]}: '{Shorten(text)}' is not a whole number"
-                + (row.LineNumberFrom <= 3 && _layout.SkipRows == 0 ? " (a survey export's extra header rows? pass over them with --skip-rows, e.g. 2 for Qualtrics)" : "");
+                + (row.LineNumberFrom <= 3 && _layout.SkipRows == 0 && text.ContainsAnyExcept(NumberLike) ? " (a survey export's extra header rows? pass over them with --skip-rows, e.g. 2 for Qualtrics)" : "");
         if (number < _scaleMin || number > _scaleMax)
             return $"item {_itemNames[item]}: {Shorten(text)} is outside the scale {_scaleMin}–{_scaleMax}";
         answers[_itemPositions[item]] = (int)number;
@@ -332,6 +335,24 @@ internal sealed class AnswerCsv : IDisposable
         return to > from && row.ColCount != _columns
             ? $"lines {from}–{to}: rejected: {to - from + 1} lines read as one row ({reason}): a quote (\") on line {from} is most likely not closed"
             : $"line {from}: rejected: {reason}";
+    }
+
+    // File.Exists says no to a file it may not look at, as to one that is not there: asked directly, they differ.
+    static bool Unreachable(string path)
+    {
+        try
+        {
+            using var _ = File.OpenHandle(path);
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     static AnswerCsv? Fail(TextWriter stderr, string message)
