@@ -213,15 +213,9 @@ internal sealed class AnswerCsv : IDisposable
                         }
                         continue;
                     }
-                    // A row's last line, from the line breaks inside it (Sep's own count includes the file's last line break
-                    // when a quote is open to the end).
-                    var last = row.LineNumberToExcl - row.LineNumberFrom > 1 ? row.LineNumberFrom + row.Span.TrimEnd("\r\n").Count('\n') : row.LineNumberFrom;
                     if (row.Span.IndexOfAnyExcept(_blank) < 0) continue;   // a blank line, or only separators (a spreadsheet's ",,,,")
-                    if (Problem(row, batch.NextAnswers, remember: true, out var id, out var hash) is { } reason) batch.AddMessage(RowBatch.Kind.Rejected, Rejection(row, last, reason));
-                    else
-                    {
-                        batch.AddAnswers(id, row.LineNumberFrom, hash);
-                    }
+                    if (Problem(row, batch.NextAnswers, remember: true, out var id, out var hash) is { } reason) batch.AddMessage(RowBatch.Kind.Rejected, Rejection(row, reason));
+                    else batch.AddAnswers(id, row.LineNumberFrom, hash);
                 }
             }
             catch (NotSupportedException)
@@ -329,9 +323,12 @@ internal sealed class AnswerCsv : IDisposable
 
     // A row of more than one line holds a line break in quotes; when it also has the wrong number of columns, a
     // quote was most likely left open and took the lines after it into this row: say so, with every line it took.
-    string Rejection(SepReader.Row row, int to, string reason)
+    string Rejection(SepReader.Row row, string reason)
     {
         var from = row.LineNumberFrom;
+        // The row's last line, from the line breaks inside it (Sep's own count includes the file's last line break
+        // when a quote is open to the end).
+        var to = row.LineNumberToExcl - from > 1 ? from + row.Span.TrimEnd("\r\n").Count('\n') : from;
         return to > from && row.ColCount != _columns
             ? $"lines {from}–{to}: rejected: {to - from + 1} lines read as one row ({reason}): a quote (\") on line {from} is most likely not closed"
             : $"line {from}: rejected: {reason}";

@@ -25,12 +25,13 @@ internal static class ScoreCsv
         var (options, pack, csv) = opened;
         using var _ = csv;
 
-        using var output = options["output"] is { } path and not "-" ? CsvOutput.ToFile(path, options["input"]!, settings, stderr) : CsvOutput.ToStandardOutput(stdout);
+        var toFile = options["output"] is not (null or "-");
+        using var output = toFile ? CsvOutput.ToFile(options["output"]!, options["input"]!, settings, stderr) : CsvOutput.ToStandardOutput(stdout);
         if (output is null) return 2;
         var scored = 0;
         try
         {
-            var rows = new ScoredRows(pack, output.Text, toTerminal: options["output"] is null or "-" && !Console.IsOutputRedirected);
+            var rows = new ScoredRows(pack, output.Text, toTerminal: !toFile && !Console.IsOutputRedirected);
             var read = csv.ReadAnswers((id, _, answers) =>
             {
                 rows.Write(id, answers);
@@ -46,7 +47,7 @@ internal static class ScoreCsv
         catch (ArgumentOutOfRangeException e) when (e.ParamName == "value")
         {
             // .NET's word for EFBIG: a file-size limit (ulimit -f) or the file system's largest file
-            stderr.WriteLine($"error: cannot write to '{options["output"] ?? "standard output"}': the file would be larger than this system allows (a file-size limit, ulimit -f?)");
+            stderr.WriteLine($"error: cannot write to {(toFile ? $"'{options["output"]}'" : "standard output")}: the file would be larger than this system allows (a file-size limit, ulimit -f?)");
             return 2;
         }
         stderr.WriteLine($"{Count(scored, "row")} scored, {csv.Rejected} rejected"
