@@ -24,6 +24,15 @@ public sealed class NormsCsvTests : IDisposable
         Assert.Equal("avoidance,4.000,0.000,,5,no", lines[2]);
     }
 
+    // As for score: a row --skip-rows passed over that reads as answers may be a person left out of the norms.
+    [Fact]
+    public void ASkippedRowThatReadsAsAnswersGivesExitCodeOne()
+    {
+        var input = _cli.File("base.csv", "id,1,2,3,4,5,6,7,8,9\na,4,4,4,4,4,4,1,2,2\nb,4,4,4,4,4,4,3,3,4\n");
+        Assert.Equal(1, _cli.Run(NormsCsv.Run, "--instrument", "ecr-rs", "--input", input, "--skip-rows", "1"));
+        Assert.Contains("line 2: skipped (--skip-rows 1), though it reads as answers", _cli.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void ThirtyCompleteBaselinesAreUsable()
     {

@@ -273,8 +273,12 @@ internal sealed class AnswerCsv : IDisposable
     /// <summary>Rows passed over by --skip-rows.</summary>
     public int Skipped { get; private set; }
 
-    /// <summary>Of those, rows that read as answers: perhaps people, so the command's exit code is 1.</summary>
+    /// <summary>Of those, rows that read as answers: perhaps people.</summary>
     public int SkippedAnswers { get; private set; }
+
+    /// <summary>Whether some row that may be a person was left out (rejected, or skipped though it reads as answers):
+    /// a batch command's exit code is then 1.</summary>
+    public bool LeftSomeOut => Rejected > 0 || SkippedAnswers > 0;
 
     const string TooLong = "a row longer than 16 million characters: a quote (\") that is never closed, or not a CSV file.";
 

@@ -24,7 +24,7 @@ internal static class NormsCsv
             output.Complete(stderr);
         }
         stderr.WriteLine($"N counts complete answers to a subscale's items; an RCI needs N ≥ {NormSet.MinimumLocalN}. {csv.Rejected} rows rejected.");
-        return csv.Rejected > 0 ? 1 : 0;
+        return csv.LeftSomeOut ? 1 : 0;
     }
 
     static void WriteRow(CsvOutput output, NormEntry entry) => output.Row(

@@ -52,7 +52,7 @@ internal static class ScoreCsv
         }
         stderr.WriteLine($"{Count(scored, "row")} scored, {csv.Rejected} rejected"
             + (csv.Skipped > 0 ? $", {Count(csv.Skipped, "row")} after the header skipped (--skip-rows)." : "."));
-        return csv.Rejected > 0 || csv.SkippedAnswers > 0 ? 1 : 0;
+        return csv.LeftSomeOut ? 1 : 0;
     }
 
     static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
